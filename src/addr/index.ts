@@ -1,0 +1,4 @@
+// Layer addr: value types for addresses. Imports nothing.
+export * from './ipv4-addr.js';
+export * from './ipv4-cidr.js';
+export * from './mac-addr.js';

@@ -1,0 +1,27 @@
+// Layer sim (a leaf): a typed publish/subscribe bus for observations of the lab (packet taps, drops,
+// hops, agent logs). Publishers check `has(topic)` first so an unobserved lab pays no allocation.
+
+export class TraceBus<Events extends Record<string, unknown>> {
+  private listeners: { [K in keyof Events]?: Array<(e: Events[K]) => void> } = {};
+
+  has<K extends keyof Events>(topic: K): boolean {
+    const l = this.listeners[topic];
+    return l !== undefined && l.length > 0;
+  }
+
+  /** Subscribes; returns the function that unsubscribes. @example const off = bus.on('drop', (d) => log(d)) */
+  on<K extends keyof Events>(topic: K, fn: (e: Events[K]) => void): () => void {
+    const l = (this.listeners[topic] ??= []);
+    l.push(fn);
+    return () => {
+      const i = l.indexOf(fn);
+      if (i >= 0) l.splice(i, 1);
+    };
+  }
+
+  emit<K extends keyof Events>(topic: K, event: Events[K]): void {
+    const l = this.listeners[topic];
+    if (!l) return;
+    for (const fn of l.slice()) fn(event);
+  }
+}
