@@ -1,0 +1,342 @@
+// Layer k8s: the in-memory kube-apiserver. Models the generic registry (k8s.io/apiserver
+// pkg/registry/generic/registry/store.go) with the per-kind strategies: decode checks, defaulting,
+// admission, validation, storage with resourceVersions, graceful and cascading deletion, and a
+// synchronous watch that controllers and the rest of the lab subscribe to.
+
+import type { Rng } from '../../sim/rng.js';
+import { BUILTIN_RESOURCES, CILIUM_RESOURCES } from '../builtin-resources.js';
+import { applyDefaults } from '../defaulting/object-defaults.js';
+import { K8sError, alreadyExists, badRequest, conflict, forbidden, invalid, notFound, OBJECT_MODIFIED } from '../errors.js';
+import type { Service } from '../objects/core.js';
+import { deepClone, deepEqual } from '../objects/json.js';
+import type { ObjectFor } from '../objects/kind-map.js';
+import type { KubeObject, ObjectList } from '../objects/meta.js';
+import type { Pod } from '../objects/pod.js';
+import type { ApiClock } from '../objects/time.js';
+import { ResourceRegistry, apiVersionOf, groupKindOf, groupResourceOf, type ResourceType } from '../resource-registry.js';
+import { checkFieldLabels, matchesFields, parseFieldSelector } from '../selectors/field-selector.js';
+import { matches, parseSelector, SelectorParseError, type Selector } from '../selectors/label-selector.js';
+import { validateCreate, validateUpdate } from '../validation/validate-object.js';
+import { generateName, uuidV4 } from './identifiers.js';
+import { ObjectStore } from './object-store.js';
+import { admitDefaultTolerations, admitPriority, admitServiceAccount, isMirrorPod, podQosClass } from './pod-admission.js';
+import { allocateForCreate, allocateForUpdate, releaseAll, releaseDropped, type ServiceAllocators } from './service-allocation.js';
+import { NodePortAllocator, ServiceIpAllocator } from './service-ip-allocator.js';
+import { WatchHub, type WatchHandler } from './watch-hub.js';
+import { bumpGeneration, checkDecode, clearSystemFieldsForCreate, keepSystemFields, withoutResourceVersion, type FieldValidation } from './write-helpers.js';
+import { DeletionLogic, type DeleteOptions } from './deletion.js';
+
+export interface ApiServerConfig {
+  readonly clock: ApiClock;
+  readonly rng: Rng;
+  /** --service-cluster-ip-range, e.g. "10.96.0.0/16". */
+  readonly serviceCidr: string;
+  readonly registry?: ResourceRegistry;
+  readonly startResourceVersion?: number;
+}
+
+export interface WriteOptions {
+  readonly dryRun?: boolean;
+  readonly fieldValidation?: FieldValidation;
+}
+
+export interface CreateOptions extends WriteOptions {
+  /** Namespace for a namespaced object that names none (kubectl's current namespace). */
+  readonly namespace?: string;
+  /** Virtual time the object was created at, for objects that predate the lab's t=0. */
+  readonly atUs?: number;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  readonly subresource?: 'status';
+}
+
+export interface ListOptions {
+  readonly namespace?: string;
+  readonly labelSelector?: string | Selector;
+  readonly fieldSelector?: string;
+}
+
+export type { DeleteOptions };
+
+export class ApiServer {
+  readonly registry: ResourceRegistry;
+  readonly clock: ApiClock;
+  readonly allocators: ServiceAllocators;
+  /** Warnings of the last write (unknown fields under fieldValidation=Warn). */
+  lastWarnings: string[] = [];
+  private readonly store: ObjectStore;
+  private readonly hub = new WatchHub();
+  private readonly rngNames: Rng;
+  private readonly rngUid: Rng;
+  private readonly rngSa: Rng;
+  private readonly deletion: DeletionLogic;
+
+  constructor(cfg: ApiServerConfig) {
+    this.clock = cfg.clock;
+    this.registry = cfg.registry ?? new ResourceRegistry([...BUILTIN_RESOURCES, ...CILIUM_RESOURCES]);
+    this.store = new ObjectStore(cfg.startResourceVersion ?? 1);
+    this.rngNames = cfg.rng.fork('k8s/names');
+    this.rngUid = cfg.rng.fork('k8s/uid');
+    this.rngSa = cfg.rng.fork('k8s/sa-volume');
+    this.allocators = {
+      ips: new ServiceIpAllocator(cfg.serviceCidr, cfg.rng.fork('k8s/clusterip')),
+      nodePorts: new NodePortAllocator(cfg.rng.fork('k8s/nodeport')),
+    };
+    this.deletion = new DeletionLogic({
+      clock: this.clock,
+      commit: (rt, obj, old) => this.commit(rt, obj, old),
+      remove: (rt, obj) => this.removeObject(rt, obj),
+    });
+  }
+
+  // --- reads ---
+
+  /** The resource type of a kind; throws NotFound (`no matches for kind`) when unknown. */
+  resource(kind: string, apiVersion?: string): ResourceType {
+    const rt = this.registry.byKind(kind, apiVersion);
+    if (!rt) throw new K8sError('NotFound', `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion ?? '')}`);
+    return rt;
+  }
+
+  tryGet<K extends string>(kind: K, namespace: string | undefined, name: string): ObjectFor<K> | undefined {
+    const rt = this.resource(kind);
+    const o = this.store.get(rt, rt.namespaced ? namespace : undefined, name);
+    return o === undefined ? undefined : (deepClone(o) as ObjectFor<K>);
+  }
+
+  /** Get; throws NotFound `pods "foo" not found`. @example api.get('Pod', 'default', 'curl-pod') */
+  get<K extends string>(kind: K, namespace: string | undefined, name: string): ObjectFor<K> {
+    const o = this.tryGet(kind, namespace, name);
+    if (o === undefined) throw notFound(groupResourceOf(this.resource(kind)), name);
+    return o;
+  }
+
+  /** List in key order, filtered by namespace, label selector and field selector. */
+  list<K extends string>(kind: K, opts: ListOptions = {}): ObjectFor<K>[] {
+    const rt = this.resource(kind);
+    const sel = this.labelSelectorOf(opts.labelSelector);
+    const fsel = parseFieldSelector(opts.fieldSelector ?? '');
+    checkFieldLabels(rt, fsel);
+    const ns = rt.namespaced ? opts.namespace : undefined;
+    return this.store
+      .list(rt, ns)
+      .filter((o) => matches(sel, o.metadata.labels) && matchesFields(o, fsel))
+      .map((o) => deepClone(o) as ObjectFor<K>);
+  }
+
+  /** A list object as `kubectl get -o json` receives it (kind "PodList", ...). */
+  listObject<K extends string>(kind: K, opts: ListOptions = {}): ObjectList<ObjectFor<K>> {
+    const rt = this.resource(kind);
+    return { apiVersion: apiVersionOf(rt), kind: `${rt.kind}List`, metadata: { resourceVersion: this.store.currentResourceVersion }, items: this.list(kind, opts) };
+  }
+
+  /** Every stored object, any kind (shared references: do not mutate). */
+  allObjects(): readonly KubeObject[] {
+    return this.store.all();
+  }
+
+  private labelSelectorOf(s: string | Selector | undefined): Selector {
+    if (s === undefined) return [];
+    if (typeof s !== 'string') return s;
+    try {
+      return parseSelector(s);
+    } catch (e) {
+      if (e instanceof SelectorParseError) throw badRequest(e.message);
+      throw e;
+    }
+  }
+
+  // --- watch ---
+
+  /** Subscribes to ADDED/MODIFIED/DELETED of one kind. @example api.on('Pod', (e) => ...) */
+  on<K extends string>(kind: K, handler: WatchHandler<ObjectFor<K>>): () => void {
+    return this.hub.on(kind, handler as WatchHandler);
+  }
+
+  onAny(handler: WatchHandler): () => void {
+    return this.hub.onAny(handler);
+  }
+
+  // --- writes ---
+
+  /** Create, as POST does. @example api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'lab' } }) */
+  create<T extends KubeObject>(input: T, opts: CreateOptions = {}): T {
+    const rt = this.resource(input.kind, input.apiVersion);
+    this.lastWarnings = checkDecode(rt, input, opts.fieldValidation ?? 'Strict');
+    const obj = deepClone(input);
+    obj.metadata ??= {};
+    if (obj.metadata.resourceVersion) throw badRequest('resourceVersion should not be set on objects to be created');
+    clearSystemFieldsForCreate(obj);
+    if (rt.namespaced) obj.metadata.namespace ||= opts.namespace ?? 'default';
+    else delete obj.metadata.namespace;
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.freeName(rt, obj);
+    if (rt.hasStatusSubresource && rt.kind !== 'Node') delete (obj as { status?: unknown }).status;
+    applyDefaults(obj);
+    this.admit(rt, obj);
+    const allocErr = rt.kind === 'Service' ? allocateForCreate(obj as unknown as Service, this.allocators) : undefined;
+    if (allocErr) throw allocErr;
+    const release = (): void => {
+      if (rt.kind === 'Service') releaseAll(obj as unknown as Service, this.allocators);
+    };
+    const errs = validateCreate(obj, rt);
+    if (errs.length > 0) {
+      release();
+      throw invalid(groupKindOf(rt), obj.metadata.name ?? '', errs);
+    }
+    if (this.store.get(rt, obj.metadata.namespace, obj.metadata.name ?? '')) {
+      release();
+      throw alreadyExists(groupResourceOf(rt), obj.metadata.name ?? '');
+    }
+    obj.metadata.uid = uuidV4(this.rngUid);
+    obj.metadata.creationTimestamp = this.clock.time(opts.atUs);
+    if (rt.hasGeneration) obj.metadata.generation = 1;
+    if (opts.dryRun) {
+      release();
+      return obj;
+    }
+    return this.commit(rt, obj, undefined);
+  }
+
+  /** Update (PUT); `subresource: 'status'` writes only the status. Throws Conflict on a stale resourceVersion. */
+  update<T extends KubeObject>(input: T, opts: UpdateOptions = {}): T {
+    const rt = this.resource(input.kind, input.apiVersion);
+    this.lastWarnings = checkDecode(rt, input, opts.fieldValidation ?? 'Strict');
+    const name = input.metadata.name ?? '';
+    const old = this.store.get(rt, rt.namespaced ? (input.metadata.namespace ?? 'default') : undefined, name);
+    if (!old) throw notFound(groupResourceOf(rt), name);
+    const rv = input.metadata.resourceVersion;
+    if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(groupResourceOf(rt), name, OBJECT_MODIFIED);
+    const obj = opts.subresource === 'status' ? statusOnly(old, input) : deepClone(input);
+    keepSystemFields(obj, old);
+    if (rt.hasStatusSubresource && opts.subresource !== 'status') keepStatus(obj, old);
+    applyDefaults(obj);
+    if (rt.kind === 'Service') {
+      const err = allocateForUpdate(obj as unknown as Service, old as unknown as Service, this.allocators);
+      if (err) throw err;
+    }
+    const errs = opts.subresource === 'status' ? [] : validateUpdate(obj, old, rt);
+    if (errs.length > 0) throw invalid(groupKindOf(rt), name, errs);
+    bumpGeneration(rt, obj, old);
+    if (deepEqual(withoutResourceVersion(obj), withoutResourceVersion(old)) || opts.dryRun) return deepClone(opts.dryRun ? obj : old) as T;
+    if (rt.kind === 'Service') releaseDropped(obj as unknown as Service, old as unknown as Service, this.allocators);
+    if (obj.metadata.deletionTimestamp !== undefined && (obj.metadata.finalizers ?? []).length === 0 && rt.kind !== 'Pod' && rt.kind !== 'Namespace') {
+      this.removeObject(rt, obj);
+      return deepClone(obj);
+    }
+    return this.commit(rt, obj, old);
+  }
+
+  updateStatus<T extends KubeObject>(input: T): T {
+    return this.update(input, { subresource: 'status' });
+  }
+
+  /** Read-modify-write helper for controllers: applies `fn` to a copy and writes it (undefined when gone). */
+  mutate<K extends string>(kind: K, namespace: string | undefined, name: string, fn: (o: ObjectFor<K>) => void, opts: UpdateOptions = {}): ObjectFor<K> | undefined {
+    const cur = this.tryGet(kind, namespace, name);
+    if (cur === undefined) return undefined;
+    fn(cur);
+    return this.update(cur, opts);
+  }
+
+  /** pods/binding: assigns a node and sets PodScheduled (pkg/registry/core/pod/storage assignPod). */
+  bind(namespace: string, name: string, nodeName: string): Pod {
+    const pod = this.get('Pod', namespace, name);
+    if (pod.spec.nodeName) throw conflict('pods/binding', name, `pod ${name} is already assigned to node ${JSON.stringify(pod.spec.nodeName)}`);
+    if (pod.metadata.deletionTimestamp) throw conflict('pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    const rt = this.resource('Pod');
+    const old = this.store.get(rt, namespace, name) as Pod;
+    pod.spec.nodeName = nodeName;
+    pod.status ??= {};
+    const conds = (pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.clock.time() });
+    pod.status.conditions = conds;
+    return this.commit(rt, pod, old);
+  }
+
+  /** Delete, honouring grace periods, finalizers and propagation policy. Returns the object's last state. */
+  delete<K extends string>(kind: K, namespace: string | undefined, name: string, opts: DeleteOptions = {}): ObjectFor<K> {
+    const rt = this.resource(kind);
+    const old = this.store.get(rt, rt.namespaced ? namespace : undefined, name);
+    if (!old) throw notFound(groupResourceOf(rt), name);
+    return this.deletion.delete(rt, deepClone(old), opts) as ObjectFor<K>;
+  }
+
+  /**
+   * Namespace finalization (the namespace controller's last step): removes a Terminating namespace
+   * once nothing is left in it. Returns whether it was removed.
+   */
+  finalizeNamespace(name: string): boolean {
+    const rt = this.resource('Namespace');
+    const ns = this.store.get(rt, undefined, name);
+    if (!ns || ns.metadata.deletionTimestamp === undefined) return false;
+    if (this.store.all().some((o) => o.metadata.namespace === name)) return false;
+    this.removeObject(rt, deepClone(ns));
+    return true;
+  }
+
+  // --- internals ---
+
+  private freeName(rt: ResourceType, obj: KubeObject): string {
+    for (let i = 0; i < 8; i++) {
+      const n = generateName(this.rngNames, obj.metadata.generateName ?? '');
+      if (!this.store.get(rt, obj.metadata.namespace, n)) return n;
+    }
+    throw alreadyExists(groupResourceOf(rt), obj.metadata.generateName ?? '');
+  }
+
+  private admit(rt: ResourceType, obj: KubeObject): void {
+    const ns = obj.metadata.namespace;
+    if (rt.namespaced && ns !== undefined) {
+      const nsObj = this.store.get(this.resource('Namespace'), undefined, ns);
+      if (!nsObj) throw notFound('namespaces', ns);
+      if (nsObj.metadata.deletionTimestamp && rt.kind !== 'Event')
+        throw forbidden(groupResourceOf(rt), obj.metadata.name ?? '', `unable to create new content in namespace ${ns} because it is being terminated`);
+    }
+    if (rt.kind !== 'Pod') return;
+    const pod = obj as Pod;
+    if (!pod.spec) return;
+    if (!isMirrorPod(pod)) {
+      const sa = pod.spec.serviceAccountName || 'default';
+      const saObj = this.store.get(this.resource('ServiceAccount'), ns, sa);
+      if (!saObj)
+        throw forbidden('pods', pod.metadata.name ?? '', `error looking up service account ${ns ?? ''}/${sa}: serviceaccount ${JSON.stringify(sa)} not found`);
+      admitServiceAccount(pod, this.rngSa, (saObj as { automountServiceAccountToken?: boolean }).automountServiceAccountToken !== false);
+    }
+    admitDefaultTolerations(pod.spec);
+    admitPriority(pod.spec);
+    pod.status = { phase: 'Pending', qosClass: podQosClass(pod.spec) };
+  }
+
+  private commit<T extends KubeObject>(rt: ResourceType, obj: T, old: KubeObject | undefined): T {
+    obj.metadata.resourceVersion = this.store.nextResourceVersion();
+    const stored = deepClone(obj);
+    this.store.put(rt, stored);
+    this.hub.emit(old === undefined ? { type: 'ADDED', object: stored } : { type: 'MODIFIED', object: stored, oldObject: old });
+    return deepClone(stored);
+  }
+
+  private removeObject(rt: ResourceType, obj: KubeObject): void {
+    const old = this.store.get(rt, obj.metadata.namespace, obj.metadata.name ?? '');
+    obj.metadata.resourceVersion = this.store.nextResourceVersion();
+    const last = deepClone(obj);
+    this.store.remove(rt, obj.metadata.namespace, obj.metadata.name ?? '');
+    if (rt.kind === 'Service') releaseAll(last as unknown as Service, this.allocators);
+    this.hub.emit(old === undefined ? { type: 'DELETED', object: last } : { type: 'DELETED', object: last, oldObject: old });
+  }
+}
+
+function statusOnly<T extends KubeObject>(old: KubeObject, input: T): T {
+  const out = deepClone(old) as T & { status?: unknown };
+  const st = (input as { status?: unknown }).status;
+  if (st === undefined) delete out.status;
+  else out.status = deepClone(st);
+  return out;
+}
+
+function keepStatus(obj: KubeObject, old: KubeObject): void {
+  const st = (old as { status?: unknown }).status;
+  const o = obj as { status?: unknown };
+  if (st === undefined) delete o.status;
+  else o.status = deepClone(st);
+}

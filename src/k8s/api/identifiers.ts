@@ -1,0 +1,37 @@
+// Layer k8s: the random identifiers the control plane mints, from the seeded rng: generateName
+// suffixes (k8s.io/apimachinery/pkg/util/rand.String over "bcdfghjklmnpqrstvwxz2456789"), object
+// UIDs (UUID v4, as github.com/google/uuid), container IDs and the SafeEncodeString hash encoding.
+
+import type { Rng } from '../../sim/rng.js';
+
+/** Kubernetes' alphabet for generated names: no vowels, no confusable characters. */
+export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** rand.String(n). @example randomSuffix(rng.fork('k8s/names'), 5) === 'x7k2q' */
+export function randomSuffix(rng: Rng, length = 5): string {
+  return rng.string(NAME_ALPHABET, length);
+}
+
+/** rand.SafeEncodeString: each byte mapped into NAME_ALPHABET by value modulo 27. */
+export function safeEncodeString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += NAME_ALPHABET[s.charCodeAt(i) % NAME_ALPHABET.length] ?? '';
+  return out;
+}
+
+/** A random (version 4, RFC 4122 variant) UUID. */
+export function uuidV4(rng: Rng): string {
+  const b: number[] = [];
+  for (let i = 0; i < 16; i++) b.push(rng.int(0, 255));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = b.map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** GenerateName: the prefix plus 5 random characters, the prefix cut so the name fits 63 characters. */
+export function generateName(rng: Rng, prefix: string): string {
+  const maxPrefix = 63 - 5;
+  const base = prefix.length > maxPrefix ? prefix.slice(0, maxPrefix) : prefix;
+  return base + randomSuffix(rng, 5);
+}

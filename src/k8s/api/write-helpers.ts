@@ -1,0 +1,68 @@
+// Layer k8s: pieces of the generic registry's write path (k8s.io/apiserver/pkg/registry/generic/registry
+// store.go, rest/create.go, rest/update.go): decoding checks, system metadata, generation bumps.
+
+import { badRequest } from '../errors.js';
+import { deepEqual } from '../objects/json.js';
+import type { KubeObject } from '../objects/meta.js';
+import type { ResourceType } from '../resource-registry.js';
+import { schemaForKind } from '../schema/kind-schemas.js';
+import { decodeErrorMessage, strictDecode } from '../schema/strict-decode.js';
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+/** Runs the decoder's checks; throws BadRequest like the handlers' transformDecodeError. Returns warnings. */
+export function checkDecode(rt: ResourceType, obj: unknown, mode: FieldValidation): string[] {
+  const schema = schemaForKind(rt.group === '' ? rt.version : `${rt.group}/${rt.version}`, rt.kind);
+  if (schema === undefined) return [];
+  const r = strictDecode(obj, schema);
+  if (r.typeError !== undefined) throw badRequest(decodeErrorMessage(rt.kind, rt.version, r) ?? r.typeError);
+  if (r.unknownFields.length === 0 || mode === 'Ignore') return [];
+  if (mode === 'Warn') return [...r.unknownFields];
+  throw badRequest(decodeErrorMessage(rt.kind, rt.version, r) ?? '');
+}
+
+/** Everything but metadata and status: what a generation bump compares. */
+export function specPart(obj: KubeObject): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) if (k !== 'metadata' && k !== 'status' && k !== 'apiVersion' && k !== 'kind') out[k] = v;
+  return out;
+}
+
+/** Metadata the client may not set on create (FillObjectMetaSystemFields resets them). */
+export function clearSystemFieldsForCreate(obj: KubeObject): void {
+  const m = obj.metadata;
+  delete m.uid;
+  delete m.creationTimestamp;
+  delete m.deletionTimestamp;
+  delete m.deletionGracePeriodSeconds;
+  delete m.generation;
+}
+
+/** Carries the system metadata of the stored object over to an update. */
+export function keepSystemFields(obj: KubeObject, old: KubeObject): void {
+  const m = obj.metadata;
+  const o = old.metadata;
+  if (o.uid !== undefined) m.uid = o.uid;
+  if (o.creationTimestamp !== undefined) m.creationTimestamp = o.creationTimestamp;
+  if (o.deletionTimestamp !== undefined) m.deletionTimestamp = o.deletionTimestamp;
+  else delete m.deletionTimestamp;
+  if (o.deletionGracePeriodSeconds !== undefined) m.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
+  else delete m.deletionGracePeriodSeconds;
+  if (o.generation !== undefined) m.generation = o.generation;
+  else delete m.generation;
+  if (o.namespace !== undefined) m.namespace = o.namespace;
+  if (o.generateName !== undefined && m.generateName === undefined) m.generateName = o.generateName;
+}
+
+/** Bumps metadata.generation when the spec part changed (strategy PrepareForUpdate). */
+export function bumpGeneration(rt: ResourceType, obj: KubeObject, old: KubeObject): void {
+  if (!rt.hasGeneration) return;
+  const changed = rt.hasStatusSubresource ? !deepEqual(specPart(obj), specPart(old)) : !deepEqual(specPart(obj), specPart(old)) || !deepEqual((obj as { status?: unknown }).status, (old as { status?: unknown }).status);
+  obj.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0);
+}
+
+/** The object with a fresh resourceVersion stripped, for no-op detection. */
+export function withoutResourceVersion(obj: KubeObject): KubeObject {
+  const { resourceVersion: _rv, ...meta } = obj.metadata;
+  return { ...obj, metadata: meta };
+}

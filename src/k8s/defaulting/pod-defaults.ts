@@ -1,0 +1,82 @@
+// Layer k8s: Pod defaulting as the apiserver applies it (pkg/apis/core/v1/defaults.go SetDefaults_Pod,
+// SetDefaults_PodSpec, SetDefaults_Container, SetDefaults_Probe ...), so `kubectl get pod -o yaml`
+// shows restartPolicy, dnsPolicy, imagePullPolicy, terminationMessagePath and friends. Admission
+// plugins (ServiceAccount, DefaultTolerationSeconds, Priority) are in api/admission.ts.
+
+import { isRecord } from '../objects/json.js';
+import type { Container, PodSpec, PodTemplateSpec } from '../objects/pod.js';
+
+/** SetDefaults_Container's pull policy: Always for `:latest` or untagged images, else IfNotPresent. */
+export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastSlash = image.lastIndexOf('/');
+  const tail = image.slice(lastSlash + 1);
+  const colon = tail.lastIndexOf(':');
+  if (colon < 0) return 'Always';
+  return tail.slice(colon + 1) === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultProbe(p: unknown): void {
+  if (!isRecord(p)) return;
+  p['timeoutSeconds'] ??= 1;
+  p['periodSeconds'] ??= 10;
+  p['successThreshold'] ??= 1;
+  p['failureThreshold'] ??= 3;
+  const http = p['httpGet'];
+  if (isRecord(http)) http['scheme'] ??= 'HTTP';
+}
+
+export function defaultContainer(c: Container, hostNetwork: boolean): void {
+  c.terminationMessagePath ??= '/dev/termination-log';
+  c.terminationMessagePolicy ??= 'File';
+  if (c.image !== undefined) c.imagePullPolicy ??= defaultPullPolicy(c.image);
+  c.resources ??= {};
+  for (const p of c.ports ?? []) {
+    p.protocol ??= 'TCP';
+    if (hostNetwork) p.hostPort ??= p.containerPort;
+  }
+  for (const e of c.env ?? []) {
+    const ref = isRecord(e.valueFrom) ? e.valueFrom['fieldRef'] : undefined;
+    if (isRecord(ref)) ref['apiVersion'] ??= 'v1';
+  }
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.startupProbe);
+}
+
+function defaultVolumes(spec: PodSpec): void {
+  for (const v of spec.volumes ?? []) {
+    for (const src of ['configMap', 'secret', 'projected', 'downwardAPI'] as const) {
+      const s = v[src];
+      if (isRecord(s)) s['defaultMode'] ??= 420;
+    }
+    const hp = v['hostPath'];
+    if (isRecord(hp)) hp['type'] ??= '';
+    if (v['emptyDir'] === null) v['emptyDir'] = {};
+  }
+}
+
+/** SetDefaults_PodSpec + containers (shared by pods and pod templates). */
+export function defaultPodSpec(spec: PodSpec): void {
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.restartPolicy ??= 'Always';
+  spec.securityContext ??= {};
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.schedulerName ??= 'default-scheduler';
+  const hostNetwork = spec.hostNetwork === true;
+  for (const c of spec.initContainers ?? []) defaultContainer(c, hostNetwork);
+  for (const c of spec.containers ?? []) defaultContainer(c, hostNetwork);
+  defaultVolumes(spec);
+}
+
+/** SetDefaults_Pod: the pod-only defaults on top of the spec ones. */
+export function defaultPodOnly(spec: PodSpec): void {
+  spec.enableServiceLinks ??= true;
+}
+
+/** A template's metadata marshals `creationTimestamp: null` (a zero metav1.Time) in apps/v1 objects. */
+export function defaultPodTemplate(t: PodTemplateSpec): void {
+  t.metadata ??= {};
+  if (!('creationTimestamp' in t.metadata)) t.metadata['creationTimestamp'] = null;
+  if (t.spec !== undefined) defaultPodSpec(t.spec);
+}

@@ -1,0 +1,49 @@
+// Layer k8s: API timestamps. metav1.Time marshals as RFC 3339 with second precision and a `Z`
+// ("2025-08-03T12:34:56Z"); metav1.MicroTime (Event.eventTime) keeps six fractional digits.
+// Wall-clock time is the lab's epoch (ms) plus the scheduler's virtual microseconds.
+
+import type { Scheduler } from '../../sim/scheduler.js';
+
+export function formatTime(epochMs: number): string {
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  return new Date(whole).toISOString().replace('.000Z', 'Z');
+}
+
+export function formatMicroTime(epochUs: number): string {
+  const wholeMs = Math.floor(epochUs / 1_000_000) * 1000;
+  const base = new Date(wholeMs).toISOString().slice(0, 19);
+  const frac = String(Math.floor(epochUs) % 1_000_000).padStart(6, '0');
+  return `${base}.${frac}Z`;
+}
+
+/** Parses an RFC 3339 timestamp to epoch ms, or undefined. */
+export function parseTime(text: string): number | undefined {
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The lab's wall clock: epoch + virtual time. */
+export class ApiClock {
+  constructor(
+    readonly scheduler: Scheduler,
+    readonly epochMs: number,
+  ) {}
+
+  get nowUs(): number {
+    return this.scheduler.nowUs;
+  }
+
+  /** Wall-clock ms at virtual time `atUs` (default: now). */
+  wallMs(atUs = this.scheduler.nowUs): number {
+    return this.epochMs + atUs / 1000;
+  }
+
+  /** metav1.Time for virtual time `atUs` (default: now). */
+  time(atUs = this.scheduler.nowUs): string {
+    return formatTime(this.wallMs(atUs));
+  }
+
+  microTime(atUs = this.scheduler.nowUs): string {
+    return formatMicroTime(this.epochMs * 1000 + atUs);
+  }
+}
