@@ -12,14 +12,23 @@ const MASK_PATH = ['cilium', 'values', 'ipam', 'operator', 'clusterPoolIPv4MaskS
 interface Pool {
   readonly cidrs: readonly Ipv4Cidr[];
   readonly maskSize: number;
-  /** Where the pool is written (for messages and positions). */
+  /** Where the pool is (or would be) written. */
   readonly path: FieldPath;
   readonly label: string;
 }
 
+/** Where to point when the pool is the chart default: the nearest enclosing section that is written. */
+const POOL_FALLBACK: readonly FieldPath[] = [
+  ['cilium', 'values', 'ipam', 'operator'],
+  ['cilium', 'values', 'ipam'],
+  ['cilium', 'values'],
+  ['cilium'],
+];
+
 /** The pool as the lab file defines it; undefined (after reporting) when it is unusable. */
 function podPool(lab: RawLab, report: Report): Pool | undefined {
   const s = ciliumChartSettings(lab.cilium.values);
+  if (s.ipamMode !== 'kubernetes' && s.ipamMode !== 'cluster-pool') return undefined; // reported by checkCiliumValues
   if (s.ipamMode === 'kubernetes') {
     const podSubnet = lab.kubernetes.networking.podSubnet;
     if (podSubnet === undefined) {
@@ -44,9 +53,32 @@ function podPool(lab: RawLab, report: Report): Pool | undefined {
     report(MASK_PATH, 'pod-pool', `clusterPoolIPv4MaskSize ${s.clusterPoolIPv4MaskSize} must be between 1 and 30 (a /31 or /32 has no room for pods)`);
     return undefined;
   }
-  const path = rawList === undefined ? ['cilium', 'values'] : LIST_PATH;
   const label = `the pool ${s.clusterPoolIPv4PodCIDRList.join(', ')}${rawList === undefined ? ' (the chart default)' : ''}`;
-  return ok ? { cidrs, maskSize: s.clusterPoolIPv4MaskSize, path, label } : undefined;
+  return ok ? { cidrs, maskSize: s.clusterPoolIPv4MaskSize, path: LIST_PATH, label } : undefined;
+}
+
+/**
+ * The PodCIDR each node gets: its pin, else the lowest free /maskSize block of the pool, in node order
+ * (the cluster-pool operator's first allocation). Nodes left without a block are absent.
+ */
+export function planPodCidrs(pool: readonly Ipv4Cidr[], maskSize: number, nodes: readonly string[], pinned: ReadonlyMap<string, Ipv4Cidr>): Map<string, Ipv4Cidr> {
+  const out = new Map<string, Ipv4Cidr>();
+  const taken = [...pinned.values()];
+  const waiting = nodes.filter((n) => {
+    const pin = pinned.get(n);
+    if (pin !== undefined) out.set(n, pin);
+    return pin === undefined;
+  });
+  for (const c of pool) {
+    const step = 2 ** (32 - maskSize);
+    for (let k = 0; k < 2 ** (maskSize - c.prefixLen) && waiting.length > 0; k++) {
+      const block: Ipv4Cidr = { addr: (network(c).addr + k * step) as Ipv4Cidr['addr'], prefixLen: maskSize };
+      if (taken.some((t) => overlaps(t, block))) continue;
+      const node = waiting.shift();
+      if (node !== undefined) out.set(node, block);
+    }
+  }
+  return out;
 }
 
 export function checkPodPool(lab: RawLab, report: Report): void {
@@ -62,25 +94,35 @@ export function checkPodPool(lab: RawLab, report: Report): void {
       pool.path,
       'pod-pool-too-small',
       `PodCIDR pool too small for the nodes: ${pool.label} with /${pool.maskSize} per node yields ${blocks} PodCIDR${blocks === 1 ? '' : 's'}, but the lab has ${nodes.length} nodes`,
+      { fallback: POOL_FALLBACK },
     );
   }
-  for (const c of pool.cidrs) {
-    const svc = lab.kubernetes.networking.serviceSubnet;
-    if (overlaps(c, svc)) report(pool.path, 'pod-pool', `${formatCidr(c)} overlaps kubernetes.networking.serviceSubnet ${formatCidr(svc)}`);
-    for (const n of lab.networks) {
-      if (overlaps(c, n.cidr)) report(pool.path, 'pod-pool', `${formatCidr(c)} overlaps network ${n.name} (${formatCidr(n.cidr)}): pod and node addresses would collide`);
-    }
-    const reported = new Set<string>();
-    for (const host of lab.hosts) {
+  checkPins(lab, pool, report);
+  checkPlannedCidrs(lab, pool, report);
+}
+
+/** Every PodCIDR a node will hold must stay clear of the service subnet and of every host's subnets. */
+function checkPlannedCidrs(lab: RawLab, pool: Pool, report: Report): void {
+  const pinned = new Map(Object.entries(lab.cilium.pins).map(([n, p]) => [n, p.podCIDR] as const));
+  const plan = planPodCidrs(pool.cidrs, pool.maskSize, nodeHosts(lab).map((n) => n.host.name), pinned);
+  const svc = lab.kubernetes.networking.serviceSubnet;
+  for (const [node, block] of plan) {
+    const isPinned = pinned.has(node);
+    const path = isPinned ? ['cilium', 'pins', node, 'podCIDR'] : pool.path;
+    const what = isPinned ? `${formatCidr(block)} (the PodCIDR of ${node})` : `${node} would get PodCIDR ${formatCidr(block)} from ${pool.label}, which`;
+    const clash = (other: string) => `${what} overlaps ${other}${isPinned ? '' : '; set ipam.operator.clusterPoolIPv4PodCIDRList to a free range'}`;
+    if (overlaps(block, svc)) report(path, 'pod-pool', clash(`the service subnet ${formatCidr(svc)}`), { fallback: POOL_FALLBACK });
+    const seen = new Set<string>();
+    lab.hosts.forEach((host) => {
       for (const a of hostAddresses(host)) {
         const key = formatCidr(a.subnet);
-        if (!overlaps(c, a.subnet) || reported.has(key) || lab.networks.some((n) => overlaps(n.cidr, a.subnet))) continue;
-        reported.add(key);
-        report(pool.path, 'pod-pool', `${formatCidr(c)} overlaps ${describeSubnet(host.name, a)}: a node could get a PodCIDR inside it`);
+        if (!overlaps(block, a.subnet) || seen.has(key)) continue;
+        seen.add(key);
+        const net = lab.networks.find((n) => overlaps(n.cidr, a.subnet));
+        report(path, 'pod-pool', clash(net ? `network ${net.name} (${formatCidr(net.cidr)})` : describeSubnet(host.name, a)), { fallback: POOL_FALLBACK });
       }
-    }
+    });
   }
-  checkPins(lab, pool, report);
 }
 
 function checkPins(lab: RawLab, pool: Pool | undefined, report: Report): void {

@@ -16,6 +16,11 @@ export type FieldPath = readonly (string | number)[];
 export interface ReportOptions {
   /** Point at the key of a mapping entry rather than at its value (unknown names used as keys). */
   readonly at?: 'key';
+  /**
+   * Where to point instead when `path` is not written in the file (its value is a default): the first
+   * of these that is written. The error then names that path.
+   */
+  readonly fallback?: readonly FieldPath[];
 }
 
 export type Report = (path: FieldPath, code: LabFileErrorCode, message: string, opts?: ReportOptions) => void;
@@ -23,7 +28,8 @@ export type Report = (path: FieldPath, code: LabFileErrorCode, message: string, 
 /** Wraps a zod refinement context into a Report. */
 export function reporter(ctx: z.core.$RefinementCtx): Report {
   return (path, code, message, opts) => {
-    ctx.addIssue({ code: 'custom', path: [...path], message, params: { code, ...(opts?.at ? { at: opts.at } : {}) } });
+    const extra = { ...(opts?.at ? { at: opts.at } : {}), ...(opts?.fallback ? { fallback: opts.fallback } : {}) };
+    ctx.addIssue({ code: 'custom', path: [...path], message, params: { code, ...extra } });
   };
 }
 
@@ -52,9 +58,9 @@ export function hostAddresses(host: RawHost): HostAddress[] {
   return out;
 }
 
-/** "k8s-ctr eth0 (VirtualBox NAT 10.0.2.0/24)" or "k8s-ctr eth1 (192.168.10.0/24)" for messages. */
+/** "eth0 on k8s-ctr (VirtualBox NAT 10.0.2.0/24)" or "eth1 on k8s-ctr (192.168.10.0/24)" for messages. */
 export function describeSubnet(host: string, a: HostAddress): string {
-  return `${host} ${a.dev} (${a.nat ? 'VirtualBox NAT ' : ''}${formatCidr(a.subnet)})`;
+  return `${a.dev} on ${host} (${a.nat ? 'VirtualBox NAT ' : ''}${formatCidr(a.subnet)})`;
 }
 
 /** The hosts with role node, in host order, with their index in hosts[]. */

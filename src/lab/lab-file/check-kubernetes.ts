@@ -56,52 +56,58 @@ function checkNodes(lab: RawLab, cp: string | undefined, report: Report): void {
     }
     if (node.nodeIP !== undefined) {
       const addrs = hostAddresses(host).filter((a) => !a.nat);
-      if (!addrs.some((a) => a.addr === node.nodeIP)) {
+      if (hostAddresses(host).some((a) => a.nat && a.addr === node.nodeIP)) {
+        report(['kubernetes', 'nodes', name, 'nodeIP'], 'node-ip', `${formatIpv4(node.nodeIP)} is the VirtualBox NAT address, which every VM has; nodes cannot reach each other at it (this is why the Vagrant lab passes kubelet --node-ip)`);
+      } else if (!addrs.some((a) => a.addr === node.nodeIP)) {
         const list = addrs.map((a) => `${formatIpv4(a.addr)} (${a.dev})`).join(', ') || 'none';
         report(['kubernetes', 'nodes', name, 'nodeIP'], 'node-ip', `${formatIpv4(node.nodeIP)} is not an address of ${name} (its addresses: ${list}); kubelet says: failed to validate nodeIP: node IP: "${formatIpv4(node.nodeIP)}" not found in the host's network interfaces`);
       }
     }
     if (name !== cp && cpJoined !== undefined && node.joined < cpJoined) {
-      report(['kubernetes', 'nodes', name, 'joined'], 'node-join-order', `${name} joined ${formatDuration(-node.joined)} before t=0, earlier than the control plane ${cp ?? ''} (${formatDuration(-cpJoined)}); workers join after kubeadm init`);
+      report(['kubernetes', 'nodes', name, 'joined'], 'node-join-order', `${name} joined at ${formatDuration(node.joined)}, before the control plane ${cp ?? ''} (${formatDuration(cpJoined)}); workers join after kubeadm init`);
     }
   }
   for (const { host, index } of nodes) {
     if (lab.kubernetes.nodes[host.name]?.nodeIP !== undefined) continue;
     if (!hostAddresses(host).some((a) => !a.nat)) {
-      report(['hosts', index, 'interfaces'], 'node-ip', `node ${host.name} has no address besides the VirtualBox NAT; give an interface an address for the node IP`);
+      report(['hosts', index, 'interfaces'], 'node-ip', `node ${host.name} has no address for its node IP (the VirtualBox NAT address does not count); give an interface on a network an address`);
     }
   }
   const installed = lab.cilium.installed;
   if (installed !== undefined && cpJoined !== undefined && installed < cpJoined) {
-    report(['cilium', 'installed'], 'node-join-order', `Cilium is installed after the control plane joined (${formatDuration(cpJoined)}), not at ${formatDuration(installed)}`);
+    report(['cilium', 'installed'], 'node-join-order', `${formatDuration(installed)} is before the control plane ${cp ?? ''} joined (${formatDuration(cpJoined)}); helm install runs after kubeadm init`);
   }
 }
 
 function checkSubnets(lab: RawLab, report: Report): void {
   const { serviceSubnet, podSubnet } = lab.kubernetes.networking;
   const path = ['kubernetes', 'networking', 'serviceSubnet'];
+  const svc = `service subnet ${formatCidr(serviceSubnet)}`;
   if (serviceSubnet.prefixLen < 12) {
-    report(path, 'service-subnet-overlap', `${formatCidr(serviceSubnet)}: specified service subnet is too large; for 32-bit addresses, the mask must be >= 12`);
+    report(path, 'service-subnet', `${formatCidr(serviceSubnet)}: specified service subnet is too large; for 32-bit addresses, the mask must be >= 12`);
   }
-  for (const n of lab.networks) {
-    if (overlaps(serviceSubnet, n.cidr)) report(path, 'service-subnet-overlap', `${formatCidr(serviceSubnet)} overlaps network ${n.name} (${formatCidr(n.cidr)}); ClusterIPs would shadow node addresses`);
-  }
+  lab.networks.forEach((n, i) => {
+    if (!overlaps(serviceSubnet, n.cidr)) return;
+    report(path, 'service-subnet-overlap', `${svc} overlaps network ${n.name} (${formatCidr(n.cidr)}); ClusterIPs would shadow node addresses`, { fallback: [['networks', i, 'cidr']] });
+  });
   const reported = new Set<string>();
-  for (const host of lab.hosts) {
+  lab.hosts.forEach((host, h) => {
     for (const a of hostAddresses(host)) {
       const key = formatCidr(a.subnet);
       if (reported.has(key) || lab.networks.some((n) => overlaps(n.cidr, a.subnet)) || !overlaps(serviceSubnet, a.subnet)) continue;
       reported.add(key);
-      report(path, 'service-subnet-overlap', `${formatCidr(serviceSubnet)} overlaps ${describeSubnet(host.name, a)}; ClusterIPs would shadow host addresses`);
+      const at = ['hosts', h, 'interfaces', a.index, a.nat ? 'nat' : 'address'];
+      report(path, 'service-subnet-overlap', `${svc} overlaps ${describeSubnet(host.name, a)}; ClusterIPs would shadow host addresses`, { fallback: [at] });
     }
-  }
+  });
   if (podSubnet !== undefined && overlaps(podSubnet, serviceSubnet)) {
-    report(['kubernetes', 'networking', 'podSubnet'], 'service-subnet-overlap', `${formatCidr(podSubnet)} overlaps serviceSubnet ${formatCidr(serviceSubnet)}`);
+    report(['kubernetes', 'networking', 'podSubnet'], 'service-subnet-overlap', `pod subnet ${formatCidr(podSubnet)} overlaps ${svc}`);
   }
 }
 
 export function checkKubernetes(lab: RawLab, report: Report): void {
-  const cp = controlPlaneName(lab);
+  const named = controlPlaneName(lab);
+  const cp = lab.hosts.some((h) => h.name === named && h.role === 'node') ? named : nodeHosts(lab)[0]?.host.name;
   checkControlPlane(lab, report);
   checkPreflight(lab, cp, report);
   checkNodes(lab, cp, report);

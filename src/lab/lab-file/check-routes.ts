@@ -7,6 +7,11 @@ import { describeSubnet, didYouMean, hostAddresses, type HostAddress, type RawHo
 import { VBOX_NAT } from './interface-schema.js';
 import { checkSysctl, knownSysctlKeys } from './sysctl-keys.js';
 
+/** A route destination as iproute2 prints it: "default", "10.0.2.2" (a /32) or "10.10.0.0/16". */
+function formatDst(c: Ipv4Cidr): string {
+  return c.prefixLen === 0 ? 'default' : formatPrefix(c);
+}
+
 /** The longest-prefix connected subnet that holds `addr`, optionally only on `dev`. */
 export function connectedSubnetFor(addrs: readonly HostAddress[], addr: number, dev?: string): HostAddress | undefined {
   let best: HostAddress | undefined;
@@ -47,7 +52,7 @@ export function checkRoutes(host: RawHost, h: number, report: Report): void {
   const devs = host.interfaces.map((i) => i.name);
   host.routes.forEach((r, k) => {
     const at = (field: string) => ['hosts', h, 'routes', k, field];
-    const route = `${formatPrefix(r.to)} via ${formatIpv4(r.via)}`;
+    const route = `${formatDst(r.to)} via ${formatIpv4(r.via)}`;
     if (r.dev !== undefined && !devs.includes(r.dev)) {
       report(at('dev'), 'unknown-interface', `${host.name} has no interface "${r.dev}"${didYouMean(r.dev, devs)}; iproute2 says: Cannot find device "${r.dev}"`);
       return;
@@ -74,7 +79,7 @@ export function checkRoutes(host: RawHost, h: number, report: Report): void {
     const mine: ExistingRoute = { to: r.to, metric: r.metric, what: `hosts[${h}].routes[${k}]` };
     const clash = existing.find((e) => sameRoute(e, mine));
     if (clash) {
-      report(at('to'), 'route-exists', `${formatPrefix(r.to)}${r.metric === 0 ? '' : ` metric ${r.metric}`} is already ${clash.what}; iproute2 says: RTNETLINK answers: File exists`);
+      report(at('to'), 'route-exists', `${formatDst(r.to)}${r.metric === 0 ? '' : ` metric ${r.metric}`} is already ${clash.what}; iproute2 says: RTNETLINK answers: File exists`);
       return;
     }
     existing.push(mine);

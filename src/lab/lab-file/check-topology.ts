@@ -3,7 +3,7 @@
 // twice on a segment, no two connected subnets of one host overlapping.
 
 import { broadcast, contains, formatCidr, formatIpv4, formatMac, network, overlaps, type Ipv4Addr } from '../../addr/index.js';
-import { describeSubnet, didYouMean, hostAddresses, interfaceAddress, type FieldPath, type RawHost, type RawLab, type Report } from './check-context.js';
+import { describeSubnet, didYouMean, hostAddresses, interfaceAddress, type FieldPath, type HostAddress, type RawHost, type RawInterface, type RawLab, type Report } from './check-context.js';
 
 /** The largest MTU of the Intel PRO/1000 (e1000) NIC that VirtualBox emulates. */
 const ETHERNET_MAX_MTU = 16110;
@@ -86,15 +86,29 @@ export function checkHosts(lab: RawLab, report: Report): void {
       const k = host.interfaces.findLastIndex((i) => i.nat);
       report(['hosts', h, 'interfaces', k, 'nat'], 'duplicate-address', 'a host can have only one NAT interface (both would be 10.0.2.15/24)');
     }
-    checkHostSubnets(host, h, report);
+    checkHostSubnets(lab, host, h, report);
   });
   checkDuplicateAddresses(lab, report);
   checkDuplicateMacs(lab, report);
 }
 
+/** True when an ethernet NIC's address passed checkInterface (inside its network, same prefix, a host address). */
+function isValidNetworkAddress(lab: RawLab, i: RawInterface): boolean {
+  const net = lab.networks.find((n) => n.name === i.network);
+  const a = i.address;
+  if (net === undefined || a === undefined) return false;
+  const hostPart = a.prefixLen >= 31 || (a.addr !== network(a).addr && a.addr !== broadcast(a));
+  return contains(net.cidr, a.addr) && a.prefixLen === net.cidr.prefixLen && hostPart;
+}
+
 /** Two connected subnets of one host that overlap make the kernel's choice of device arbitrary. */
-function checkHostSubnets(host: RawHost, h: number, report: Report): void {
-  const addrs = hostAddresses(host).filter((a, _, all) => !(a.nat && all.filter((b) => b.nat).length > 1));
+function checkHostSubnets(lab: RawLab, host: RawHost, h: number, report: Report): void {
+  const usable = (a: HostAddress): boolean => {
+    const i = host.interfaces[a.index];
+    if (i === undefined || i.type === 'dummy') return i !== undefined;
+    return i.nat ? host.interfaces.filter((x) => x.nat).length === 1 : isValidNetworkAddress(lab, i);
+  };
+  const addrs = hostAddresses(host).filter(usable);
   addrs.forEach((a, i) => {
     for (const b of addrs.slice(0, i)) {
       if (a.dev === b.dev || !overlaps(a.subnet, b.subnet)) continue;
@@ -111,7 +125,7 @@ function checkDuplicateAddresses(lab: RawLab, report: Report): void {
       const a = interfaceAddress(i);
       if (a === undefined || i.nat) return; // every VM has its own NAT with 10.0.2.15
       const owner = seen.get(a.addr);
-      if (owner === undefined) seen.set(a.addr, `${host.name} ${i.name}`);
+      if (owner === undefined) seen.set(a.addr, `${i.name} on ${host.name}`);
       else report(['hosts', h, 'interfaces', k, 'address'], 'duplicate-address', `${formatIpv4(a.addr)} is already the address of ${owner}`);
     });
   });
@@ -123,7 +137,7 @@ function checkDuplicateMacs(lab: RawLab, report: Report): void {
     host.interfaces.forEach((i, k) => {
       if (i.mac === undefined) return;
       const owner = seen.get(i.mac);
-      if (owner === undefined) seen.set(i.mac, `${host.name} ${i.name}`);
+      if (owner === undefined) seen.set(i.mac, `${i.name} on ${host.name}`);
       else report(['hosts', h, 'interfaces', k, 'mac'], 'duplicate-address', `${formatMac(i.mac)} is already the MAC address of ${owner}`);
     });
   });

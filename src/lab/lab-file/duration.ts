@@ -36,7 +36,7 @@ export function parseDuration(text: string): DurationResult {
   while (rest !== '') {
     const num = /^([0-9]*)(\.[0-9]*)?/.exec(rest);
     const numText = num?.[0] ?? '';
-    if (numText === '' || numText === '.') return bad('expected a number');
+    if (numText === '' || numText === '.') return bad('write a number followed by a unit, e.g. 400us, 0.4ms, 1ms, 59m, 1h30m');
     rest = rest.slice(numText.length);
     const unit = /^[^0-9.]+/.exec(rest)?.[0] ?? '';
     if (unit === '') return bad('missing unit (write e.g. 400us, 0.4ms, 1ms, 59m, 1h30m)');

@@ -37,12 +37,20 @@ function bound(iss: { minimum?: unknown; maximum?: unknown; inclusive?: boolean 
   return `${lower ? '>' : '<'}${iss.inclusive === false ? '' : '='} ${n}`;
 }
 
+/** z.int() reports expected "number"; its definition carries an integer format. */
+function isIntegerSchema(iss: RawIssue): boolean {
+  const def: unknown = iss.inst?._zod.def;
+  return typeof def === 'object' && def !== null && 'format' in def && typeof def.format === 'string' && /int/.test(def.format);
+}
+
 /** Zod's per-parse error map: a message for every built-in issue. */
 export function issueMessage(iss: RawIssue): string {
   switch (iss.code) {
-    case 'invalid_type':
+    case 'invalid_type': {
       if (iss.input === undefined) return 'required field is missing';
-      return `expected ${TYPE_WORDS[iss.expected] ?? iss.expected}, got ${describeValue(iss.input)}`;
+      const expected = iss.expected === 'number' && isIntegerSchema(iss) ? 'int' : iss.expected;
+      return `expected ${TYPE_WORDS[expected] ?? expected}, got ${describeValue(iss.input)}`;
+    }
     case 'invalid_value': {
       const values = iss.values.map(String);
       return `${describeValue(iss.input)} is not one of: ${values.join(', ')}${typeof iss.input === 'string' ? didYouMean(iss.input, values) : ''}`;
@@ -84,7 +92,7 @@ export function issueCode(iss: Issue): LabFileErrorCode {
     case 'too_big':
       return 'out-of-range';
     case 'invalid_union':
-      return 'invalid-type';
+      return 'note' in iss && iss.note === 'No matching discriminator' ? 'invalid-value' : 'invalid-type';
     case 'invalid_key':
       return 'invalid-name';
     default:

@@ -29,6 +29,7 @@ export const LAB_FILE_ERROR_CODES = [
   'unknown-host',
   'kubeadm-preflight',
   'control-plane-not-node',
+  'service-subnet',
   'service-subnet-overlap',
   'node-ip',
   'node-join-order',

@@ -24,6 +24,10 @@ export function formatFieldPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+function isPath(v: unknown): v is readonly (string | number)[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'string' || typeof s === 'number');
+}
+
 function toErrors(issue: z.core.$ZodIssue, src: YamlSource, file: string): LabFileError[] {
   const code = issueCode(issue);
   const make = (path: readonly PropertyKey[], detail: string, opts: PositionOptions) => {
@@ -42,7 +46,10 @@ function toErrors(issue: z.core.$ZodIssue, src: YamlSource, file: string): LabFi
     ...(params?.['at'] === 'key' ? { at: 'key' as const } : {}),
     ...(typeof textOffset === 'number' ? { textOffset } : {}),
   };
-  return [make(issue.path, issue.message, opts)];
+  const fallback: unknown = params?.['fallback'];
+  const candidates = Array.isArray(fallback) ? fallback.filter(isPath) : [];
+  const path = src.has(issue.path) ? issue.path : (candidates.find((p) => src.has(p)) ?? issue.path);
+  return [make(path, issue.message, opts)];
 }
 
 /**

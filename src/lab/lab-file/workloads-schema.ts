@@ -19,22 +19,23 @@ function envelope(doc: unknown, ctx: Ctx, path: (string | number)[], label: stri
     ctx.issues.push({ code: 'custom', input: doc, path: [...path, ...sub], message, params: { code: 'manifest', ...(textOffset === undefined ? {} : { textOffset }) } });
     return undefined;
   };
-  if (!isMap(doc)) return issue(`${label} is not a Kubernetes object (a mapping with apiVersion, kind and metadata)`);
+  const prefix = label === '' ? '' : `${label}: `;
+  if (!isMap(doc)) return issue(`${prefix}not a Kubernetes object (a mapping with apiVersion, kind and metadata)`);
   const missing = ['apiVersion', 'kind'].filter((k) => typeof doc[k] !== 'string' || doc[k] === '');
   const metadata = doc['metadata'];
   const name = isMap(metadata) ? metadata['name'] : undefined;
-  if (missing.length > 0) return issue(`${label}: error validating data: ${missing.map((k) => `${k} not set`).join(', ')}`);
-  if (typeof name !== 'string' || name === '') return issue(`${label} (${String(doc['kind'])}): metadata.name not set; kubectl says: resource name may not be empty`);
+  if (missing.length > 0) return issue(`${prefix}error validating data: ${missing.map((k) => `${k} not set`).join(', ')}`);
+  if (typeof name !== 'string' || name === '') return issue(`${prefix}${String(doc['kind'])} without metadata.name; kubectl says: resource name may not be empty`);
   return doc as Manifest;
 }
 
 export const workloadsSchema = z
-  .union([z.string(), z.array(z.record(z.string(), jsonValue))], { error: () => 'expected manifests as YAML text (workloads: |) or a list of objects' })
+  .union([z.string(), z.array(jsonValue)], { error: () => 'expected manifests as YAML text (workloads: |) or a list of objects' })
   .transform((v, ctx): readonly Manifest[] => {
     const out: Manifest[] = [];
     if (typeof v !== 'string') {
       v.forEach((doc, i) => {
-        const m = envelope(doc, ctx, [i], `workloads[${i}]`);
+        const m = envelope(doc, ctx, [i], '');
         if (m) out.push(m);
       });
       return out;
@@ -47,7 +48,7 @@ export const workloadsSchema = z
         return;
       }
       if (doc.contents === null) return; // an empty document between two ---
-      const m = envelope(doc.toJS(), ctx, [], label, doc.range[0]);
+      const m = envelope(doc.toJS(), ctx, [], label, doc.contents.range[0]);
       if (m) out.push(m);
     });
     return out;

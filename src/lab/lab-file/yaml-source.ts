@@ -49,42 +49,49 @@ export class YamlSource {
     return { line: p.line, column: p.col };
   }
 
-  /** Where the field at `path` is written. */
+  /** True when the field at `path` is written in the file (not left to its default). */
+  has(path: readonly PropertyKey[]): boolean {
+    return this.doc.hasIn(path.map((p) => (typeof p === 'number' ? p : String(p))));
+  }
+
+  /**
+   * Where the field at `path` is written: its value for a scalar, its key for a mapping or list that is
+   * the value of a key (the line that names it). A missing field maps to the nearest enclosing node.
+   */
   position(path: readonly PropertyKey[], opts: PositionOptions = {}): SourcePos {
     let node: Node | null = this.doc.contents;
-    let last: Node | null = node;
+    let target: Node | null = node;
+    let viaKey: Node | null = null;
     for (const [i, step] of path.entries()) {
-      const isLast = i === path.length - 1;
+      let next: Node | null = null;
+      let key: Node | null = null;
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
-        if (pair === undefined) break;
-        const key = isScalar(pair.key) ? pair.key : null;
-        const value = pair.value as Node | null;
-        if ((isLast && opts.at === 'key') || value === null) {
-          last = key;
-          node = null;
+        key = pair && isScalar(pair.key) ? pair.key : null;
+        next = (pair?.value as Node | null | undefined) ?? null;
+        if (pair !== undefined && (next === null || (i === path.length - 1 && opts.at === 'key'))) {
+          target = key;
+          viaKey = null;
           break;
         }
-        node = value;
       } else if (isSeq(node) && typeof step === 'number') {
-        const item = node.items[step] as Node | undefined;
-        if (item === undefined) break;
-        node = item;
-      } else {
-        break;
+        next = (node.items[step] as Node | undefined) ?? null;
       }
-      last = node;
+      if (next === null) break;
+      node = next;
+      target = next;
+      viaKey = key;
     }
-    const target = last ?? this.doc.contents;
-    const start = target?.range?.[0] ?? 0;
-    if (opts.textOffset !== undefined && isScalar(target) && target.type === 'BLOCK_LITERAL') {
-      return this.blockLiteralPos(start, String(target.value), opts.textOffset);
+    const at = viaKey !== null && (isMap(target) || isSeq(target)) ? viaKey : (target ?? this.doc.contents);
+    const start = at?.range?.[0] ?? 0;
+    if (opts.textOffset !== undefined && isScalar(at) && at.type === 'BLOCK_LITERAL') {
+      return this.blockLiteralPos(start, at.range?.[1] ?? start, String(at.value), opts.textOffset);
     }
     return this.posAt(start);
   }
 
   /** Maps an offset in a `|` block's value to the source: value line k is source line header+1+k. */
-  private blockLiteralPos(headerOffset: number, value: string, offset: number): SourcePos {
+  private blockLiteralPos(headerOffset: number, endOffset: number, value: string, offset: number): SourcePos {
     const header = this.posAt(headerOffset).line;
     const before = value.slice(0, offset);
     const innerLine = before.split('\n').length - 1;
@@ -92,6 +99,9 @@ export class YamlSource {
     const sourceLines = this.text.split('\n');
     const firstContent = sourceLines.slice(header).find((l) => l.trim() !== '') ?? '';
     const indent = firstContent.length - firstContent.trimStart().length;
-    return { line: header + 1 + innerLine, column: indent + innerCol + 1 };
+    const line = header + 1 + innerLine;
+    const textEnd = this.text.slice(0, endOffset).trimEnd().length;
+    const end = this.posAt(textEnd);
+    return line > end.line ? end : { line, column: indent + innerCol + 1 }; // past the end of the text: its last character
   }
 }
