@@ -13,7 +13,9 @@ export type HelmValue = string | number | boolean | null | readonly HelmValue[] 
 export type HelmValues = { readonly [key: string]: HelmValue };
 
 /** Any JSON value (Helm values, manifests); one named definition in the JSON Schema. */
-export const jsonValue = z.json().meta({ id: 'JsonValue', description: 'Any JSON/YAML value.' });
+export const jsonValue: z.ZodType<HelmValue> = z
+  .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]))
+  .meta({ id: 'JsonValue', description: 'Any JSON/YAML value.' });
 
 export const ciliumPinSchema = z
   .strictObject({
