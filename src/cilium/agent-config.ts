@@ -1,0 +1,98 @@
+// Layer cilium: the agent's view of its configuration, read from the `cilium-config` ConfigMap data at
+// start (pkg/option/config.go). Derived settings follow the agent: BPF host routing falls back to legacy
+// when kube-proxy replacement is off or masquerading is done by iptables (daemon/cmd/kube_proxy_replacement.go).
+
+import type { Ipv4Cidr } from '../addr/index.js';
+import { parseCidr } from '../addr/index.js';
+
+export type RoutingMode = 'native' | 'tunnel';
+export type TunnelProtocol = 'vxlan' | 'geneve';
+
+export interface AgentConfig {
+  readonly routingMode: RoutingMode;
+  readonly tunnelProtocol: TunnelProtocol;
+  /** UDP port of the tunnel (8472 VXLAN, 6081 Geneve when `tunnel-port` is 0). */
+  readonly tunnelPort: number;
+  readonly autoDirectNodeRoutes: boolean;
+  readonly directRoutingSkipUnreachable: boolean;
+  readonly ipv4NativeRoutingCidr: Ipv4Cidr | undefined;
+  readonly kubeProxyReplacement: boolean;
+  readonly enableIpv4Masquerade: boolean;
+  readonly enableBpfMasquerade: boolean;
+  readonly enableHostLegacyRouting: boolean;
+  readonly enableEndpointRoutes: boolean;
+  readonly enableLocalNodeRoute: boolean;
+  readonly installNoConntrackIptablesRules: boolean;
+  readonly enableSocketLb: boolean;
+  /** `mtu` (0 = take it from the native devices). */
+  readonly mtu: number;
+  readonly ipam: string;
+  readonly clusterPoolCidrs: readonly Ipv4Cidr[];
+  readonly clusterPoolMaskSize: number;
+  readonly enableL2Announcements: boolean;
+  readonly enableBgpControlPlane: boolean;
+  readonly debug: boolean;
+}
+
+export const VXLAN_PORT = 8472;
+export const GENEVE_PORT = 6081;
+
+/** Parses ConfigMap data into the agent's settings; unknown or missing keys take the agent's defaults. */
+export function agentConfigFromConfigMap(data: Readonly<Record<string, string>>): AgentConfig {
+  const str = (k: string, d: string) => data[k] ?? d;
+  const bool = (k: string, d: boolean) => (data[k] === undefined ? d : data[k] === 'true');
+  const routingMode: RoutingMode = str('routing-mode', 'tunnel') === 'native' ? 'native' : 'tunnel';
+  const tunnelProtocol: TunnelProtocol = str('tunnel-protocol', 'vxlan') === 'geneve' ? 'geneve' : 'vxlan';
+  const portSetting = Number(str('tunnel-port', '0'));
+  const kpr = str('kube-proxy-replacement', 'false') === 'true';
+  const masq = bool('enable-ipv4-masquerade', true);
+  const bpfMasq = bool('enable-bpf-masquerade', false);
+  const legacyAsked = bool('enable-host-legacy-routing', false);
+  const endpointRoutes = bool('enable-endpoint-routes', false);
+  return {
+    routingMode,
+    tunnelProtocol,
+    tunnelPort: portSetting > 0 ? portSetting : tunnelProtocol === 'vxlan' ? VXLAN_PORT : GENEVE_PORT,
+    autoDirectNodeRoutes: bool('auto-direct-node-routes', false),
+    directRoutingSkipUnreachable: bool('direct-routing-skip-unreachable', false),
+    ipv4NativeRoutingCidr: parseCidr(str('ipv4-native-routing-cidr', '')),
+    kubeProxyReplacement: kpr,
+    enableIpv4Masquerade: masq,
+    enableBpfMasquerade: bpfMasq,
+    enableHostLegacyRouting: legacyAsked || !kpr || (masq && !bpfMasq),
+    enableEndpointRoutes: endpointRoutes,
+    enableLocalNodeRoute: !endpointRoutes && bool('enable-local-node-route', true),
+    installNoConntrackIptablesRules: bool('install-no-conntrack-iptables-rules', false),
+    enableSocketLb: kpr || bool('bpf-lb-sock', false),
+    mtu: Number(str('mtu', '0')) || 0,
+    ipam: str('ipam', 'cluster-pool'),
+    clusterPoolCidrs: str('cluster-pool-ipv4-cidr', '10.0.0.0/8')
+      .split(/[ ,]+/)
+      .map((c) => parseCidr(c))
+      .filter((c): c is Ipv4Cidr => c !== undefined),
+    clusterPoolMaskSize: Number(str('cluster-pool-ipv4-mask-size', '24')),
+    enableL2Announcements: bool('enable-l2-announcements', false),
+    enableBgpControlPlane: bool('enable-bgp-control-plane', false),
+    debug: bool('debug', false),
+  };
+}
+
+/** The agent refuses to start with these combinations (daemon/cmd/daemon_main.go, pkg/option/config.go). */
+export function fatalConfigError(c: AgentConfig): string | undefined {
+  if (c.autoDirectNodeRoutes && c.routingMode === 'tunnel') {
+    return 'auto-direct-node-routes cannot be used with tunneling. Packets must be routed through the tunnel device.';
+  }
+  if (c.directRoutingSkipUnreachable && !c.autoDirectNodeRoutes) {
+    return 'Flag direct-routing-skip-unreachable cannot be enabled when auto-direct-node-routes is not enabled.';
+  }
+  if (c.routingMode === 'native' && c.enableIpv4Masquerade && c.ipv4NativeRoutingCidr === undefined) {
+    return 'native routing cidr must be configured with option --ipv4-native-routing-cidr in combination with --enable-ipv4-masquerade --tunnel=disabled --ipam=cluster-pool --enable-ipv4=true';
+  }
+  return undefined;
+}
+
+/** pkg/mtu: the device MTU, and the route MTU after the tunnel's 50 bytes of overhead. */
+export function mtuOf(c: AgentConfig, baseMtu: number): { deviceMtu: number; routeMtu: number } {
+  const base = c.mtu > 0 ? c.mtu : baseMtu > 0 ? baseMtu : 1500;
+  return { deviceMtu: base, routeMtu: c.routingMode === 'tunnel' ? base - 50 : base };
+}

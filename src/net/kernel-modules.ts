@@ -1,0 +1,56 @@
+// Layer net: loadable kernel modules of the lab's Ubuntu 6.8.0-53-generic kernel that networking depends on,
+// with their sizes and dependencies as the module files on that kernel have them (what lsmod reports), and
+// the loaded set of one machine: modprobe loads dependencies first; lsmod lists newest first.
+
+export interface ModuleInfo {
+  readonly name: string;
+  readonly size: number;
+  readonly deps: readonly string[];
+}
+
+/** Modules of linux-modules-6.8.0-53-generic (sizes as lsmod prints them on that kernel). */
+export const KNOWN_MODULES: Readonly<Record<string, ModuleInfo>> = {
+  vxlan: { name: 'vxlan', size: 155648, deps: ['ip6_udp_tunnel', 'udp_tunnel'] },
+  geneve: { name: 'geneve', size: 45056, deps: ['ip6_udp_tunnel', 'udp_tunnel'] },
+  ip6_udp_tunnel: { name: 'ip6_udp_tunnel', size: 16384, deps: [] },
+  udp_tunnel: { name: 'udp_tunnel', size: 32768, deps: [] },
+  dummy: { name: 'dummy', size: 12288, deps: [] },
+  br_netfilter: { name: 'br_netfilter', size: 32768, deps: ['bridge'] },
+  bridge: { name: 'bridge', size: 421888, deps: ['stp', 'llc'] },
+  stp: { name: 'stp', size: 12288, deps: ['llc'] },
+  llc: { name: 'llc', size: 16384, deps: [] },
+  overlay: { name: 'overlay', size: 212992, deps: [] },
+};
+
+export interface LoadedModule {
+  readonly info: ModuleInfo;
+  /** Modules that depend on this one, most recent first (lsmod's "Used by" column). */
+  readonly usedBy: string[];
+}
+
+export class ModuleSet {
+  /** Loaded modules, oldest first. */
+  private readonly loaded: LoadedModule[] = [];
+
+  isLoaded(name: string): boolean {
+    return this.loaded.some((m) => m.info.name === name);
+  }
+
+  /** modprobe NAME: loads dependencies, then the module. Returns false for a module the kernel lacks. */
+  load(name: string): boolean {
+    const info = KNOWN_MODULES[name];
+    if (!info) return false;
+    if (this.isLoaded(name)) return true;
+    for (const dep of info.deps) {
+      this.load(dep);
+      this.loaded.find((m) => m.info.name === dep)?.usedBy.unshift(name);
+    }
+    this.loaded.push({ info, usedBy: [] });
+    return true;
+  }
+
+  /** In lsmod order: the most recently loaded first. */
+  list(): readonly LoadedModule[] {
+    return [...this.loaded].reverse();
+  }
+}

@@ -1,0 +1,41 @@
+// Layer net: one Linux machine (a VM of the lab): its kernel (release, loaded modules), its root network
+// namespace and the namespaces of its pods, and the PID counters tools such as ping use for ICMP ids.
+
+import type { NetContext } from './net-context.js';
+import { ModuleSet } from './kernel-modules.js';
+import { Netns } from './netns.js';
+
+export class Machine {
+  readonly root: Netns;
+  readonly namespaces = new Map<string, Netns>();
+  readonly modules = new ModuleSet();
+  /** The last PID handed out in the root PID namespace. */
+  lastPid: number;
+
+  constructor(
+    readonly hostname: string,
+    readonly ctx: NetContext,
+    readonly kernelRelease: string,
+    opts: { firstPid?: number } = {},
+  ) {
+    this.root = new Netns(hostname, ctx);
+    this.lastPid = opts.firstPid ?? 1000;
+  }
+
+  /** `ip netns add` / a container runtime creating a pod sandbox. */
+  createNetns(name: string): Netns {
+    const ns = new Netns(`${this.hostname}/${name}`, this.ctx);
+    this.namespaces.set(name, ns);
+    return ns;
+  }
+
+  deleteNetns(name: string): void {
+    this.namespaces.delete(name);
+  }
+
+  /** A new process in the root PID namespace (a few PIDs go to helpers in between, as on a busy host). */
+  spawnPid(): number {
+    this.lastPid += this.ctx.rng.int(1, 4);
+    return this.lastPid;
+  }
+}

@@ -1,0 +1,294 @@
+// Layer net: a network namespace (struct net): its devices, addresses, FIB, neighbour table, sysctls and
+// sockets, and the two doors every frame passes: netifRx (__netif_receive_skb: tap, tc ingress, protocol
+// demux) and devQueueXmit (__dev_queue_xmit: tc egress, tap, the driver). A VM's root namespace and each
+// pod's namespace are both a Netns. Configuration methods validate like the kernel and throw NetlinkError.
+
+import type { Ipv4Addr, Ipv4Cidr } from '../addr/index.js';
+import { broadcast, formatIpv4, isNetworkAddress, ipv4, network, prefixMask, MAC_BROADCAST, macFromBytes, isMulticastMac } from '../addr/index.js';
+import { arpRcv } from './arp.js';
+import { LoopbackDevice } from './devices/loopback.js';
+import type { DropReason } from './drop-reason.js';
+import { Fib } from './fib.js';
+import type { AddrScope, IfAddr } from './if-addr.js';
+import { ipRcv } from './ip-input.js';
+import type { NetContext } from './net-context.js';
+import type { NetDevice } from './net-device.js';
+import { NeighTable } from './neigh-table.js';
+import { neighOps } from './neigh-output.js';
+import { NetlinkError } from './netlink-error.js';
+import { makeRoute, RT_TABLE_LOCAL, RT_TABLE_MAIN, type Route, type RouteInit } from './route.js';
+import { checkNexthop } from './route-check.js';
+import type { PacketType, Skb } from './skb.js';
+import { SocketTable } from './socket-table.js';
+import type { SockHooks } from './sock-hooks.js';
+import { Sysctl } from './sysctl.js';
+import type { TcVerdict } from './tc.js';
+import { ETH_P_ARP, ETH_P_IP, ethType } from '../wire/index.js';
+
+/** How many transmit hops a packet may take before the lab calls it a loop (far above any TTL). */
+const MAX_HOPS = 512;
+
+export interface AddrOptions {
+  readonly scope?: AddrScope;
+  readonly label?: string;
+  readonly metric?: number;
+  readonly dynamic?: boolean;
+  readonly validLftS?: number;
+  readonly preferredLftS?: number;
+  readonly noPrefixRoute?: boolean;
+  readonly broadcast?: Ipv4Addr;
+}
+
+export class Netns {
+  readonly devices = new Map<number, NetDevice>();
+  readonly fib = new Fib();
+  readonly sysctl = new Sysctl();
+  readonly neigh: NeighTable;
+  readonly sockets: SocketTable;
+  readonly dropCount = new Map<DropReason, number>();
+  readonly lo: LoopbackDevice;
+  sockHooks: SockHooks = {};
+  private nextIfindex = 1;
+
+  constructor(
+    readonly name: string,
+    readonly ctx: NetContext,
+  ) {
+    this.neigh = new NeighTable(ctx.scheduler, ctx.rng.fork(`neigh/${name}`), neighOps(this));
+    this.sockets = new SocketTable(this, ctx.rng.fork(`sockets/${name}`));
+    this.lo = new LoopbackDevice();
+    this.addDevice(this.lo);
+    this.setUp(this.lo, true);
+    this.addAddr(this.lo, { addr: ipv4(0x7f000001), prefixLen: 8 }, { scope: 'host' });
+  }
+
+  get now(): number {
+    return this.ctx.scheduler.nowUs;
+  }
+
+  // ---- devices -------------------------------------------------------------------------------
+
+  dev(name: string): NetDevice | undefined {
+    for (const d of this.devices.values()) if (d.name === name || d.altnames.includes(name)) return d;
+    return undefined;
+  }
+
+  /** Registers a device under the next free ifindex (or a chosen one, as `ip link add ... index N`). */
+  addDevice(dev: NetDevice, ifindex?: number): NetDevice {
+    if (this.dev(dev.name)) throw new NetlinkError('EEXIST');
+    const idx = ifindex ?? this.nextIfindex;
+    dev.ifindex = idx;
+    this.nextIfindex = Math.max(this.nextIfindex, idx + 1);
+    dev.netns = this;
+    this.devices.set(idx, dev);
+    this.sysctl.addDevice(dev.name);
+    return dev;
+  }
+
+  deleteDevice(dev: NetDevice): void {
+    this.setUp(dev, false);
+    dev.addrs = [];
+    this.devices.delete(dev.ifindex);
+    this.sysctl.removeDevice(dev.name);
+    dev.netns = undefined;
+  }
+
+  /** Reserves ifindexes so the next device gets `next` (a VM whose devices came and went before t=0). */
+  skipIfindexTo(next: number): void {
+    this.nextIfindex = Math.max(this.nextIfindex, next);
+  }
+
+  /** `ip link set dev X up|down`: up adds the routes of its addresses; down removes every route through it. */
+  setUp(dev: NetDevice, up: boolean): void {
+    if (dev.isUp === up) return;
+    dev.isUp = up;
+    if (up) {
+      for (const a of dev.addrs) this.addAddrRoutes(dev, a);
+    } else {
+      for (const r of this.fib.allRoutes()) if (r.dev === dev) this.fib.remove(r);
+      this.neigh.flushDev(dev);
+    }
+  }
+
+  // ---- addresses -----------------------------------------------------------------------------
+
+  /** `ip addr add A/N dev X`: adds the address plus its local, broadcast and prefix routes. */
+  addAddr(dev: NetDevice, c: Ipv4Cidr, opts: AddrOptions = {}): IfAddr {
+    if (dev.addrs.some((a) => a.local === c.addr && a.prefixLen === c.prefixLen)) throw new NetlinkError('EEXIST');
+    const secondary = dev.addrs.some((a) => a.prefixLen === c.prefixLen && network({ addr: a.local, prefixLen: a.prefixLen }).addr === network(c).addr);
+    const a: IfAddr = {
+      local: c.addr,
+      prefixLen: c.prefixLen,
+      broadcast: opts.broadcast ?? (c.prefixLen < 31 ? broadcast(c) : undefined),
+      scope: opts.scope ?? 'global',
+      label: opts.label ?? dev.name,
+      metric: opts.metric ?? 0,
+      dynamic: opts.dynamic ?? false,
+      validLftS: opts.validLftS,
+      preferredLftS: opts.preferredLftS,
+      sinceUs: this.now,
+      noPrefixRoute: opts.noPrefixRoute ?? false,
+      secondary,
+    };
+    dev.addrs = [...dev.addrs, a];
+    if (dev.isUp) this.addAddrRoutes(dev, a);
+    return a;
+  }
+
+  delAddr(dev: NetDevice, c: Ipv4Cidr): void {
+    const a = dev.addrs.find((x) => x.local === c.addr && (c.prefixLen === 32 || x.prefixLen === c.prefixLen));
+    if (!a) throw new NetlinkError('EADDRNOTAVAIL');
+    dev.addrs = dev.addrs.filter((x) => x !== a);
+    for (const r of this.fib.allRoutes()) if (r.dev === dev && r.prefsrc === a.local && r.protocol === 'kernel') this.fib.remove(r);
+  }
+
+  /** Whether `addr` is one of this namespace's own addresses (a local-table hit). */
+  isLocalAddr(addr: Ipv4Addr): boolean {
+    const r = this.fib.tables.get(RT_TABLE_LOCAL)?.lookup(addr);
+    return r !== undefined && r.type === 'local';
+  }
+
+  private addAddrRoutes(dev: NetDevice, a: IfAddr): void {
+    const src = a.local;
+    const local = (dst: Ipv4Cidr, type: 'local' | 'broadcast') =>
+      this.fib.insert(makeRoute({ table: RT_TABLE_LOCAL, type, dst, dev, protocol: 'kernel', scope: type === 'local' ? 'host' : 'link', prefsrc: src }));
+    if (dev.kind === 'loopback' && a.prefixLen < 32) local(network({ addr: a.local, prefixLen: a.prefixLen }), 'local');
+    local({ addr: a.local, prefixLen: 32 }, 'local');
+    if (a.broadcast !== undefined) local({ addr: a.broadcast, prefixLen: 32 }, 'broadcast');
+    if (a.noPrefixRoute || a.prefixLen === 32 || dev.kind === 'loopback' || a.secondary) return;
+    const dst = network({ addr: a.local, prefixLen: a.prefixLen });
+    this.fib.insert(makeRoute({ dst, dev, protocol: 'kernel', scope: a.scope === 'host' ? 'host' : 'link', prefsrc: src, metric: a.metric }));
+  }
+
+  // ---- routes --------------------------------------------------------------------------------
+
+  /** `ip route add|replace`: validates like fib_table_insert + fib_check_nh and inserts. */
+  routeAdd(init: RouteInit, opts: { replace?: boolean } = {}): Route {
+    if (!isNetworkAddress(init.dst)) throw new NetlinkError('EINVAL', 'Invalid prefix for given prefix length');
+    const table = init.table ?? RT_TABLE_MAIN;
+    const metric = init.metric ?? 0;
+    const nh = checkNexthop(this, init);
+    const r = makeRoute({ ...init, table, metric, dev: nh.dev, nhScope: nh.scope });
+    const existing = this.fib.table(table).exact(init.dst.addr, init.dst.prefixLen).find((x) => x.metric === metric);
+    if (existing && !opts.replace) throw new NetlinkError('EEXIST');
+    if (existing) this.fib.remove(existing);
+    this.fib.insert(r);
+    return r;
+  }
+
+  /** `ip route del`: removes the first route matching every field given. */
+  routeDel(match: RouteInit): Route {
+    const table = match.table ?? RT_TABLE_MAIN;
+    const r = this.fib
+      .table(table)
+      .exact(match.dst.addr, match.dst.prefixLen)
+      .find(
+        (x) =>
+          (match.gateway === undefined || x.gateway === match.gateway) &&
+          (match.dev === undefined || x.dev === match.dev) &&
+          (match.metric === undefined || x.metric === match.metric) &&
+          (match.protocol === undefined || x.protocol === match.protocol),
+      );
+    if (!r) throw new NetlinkError('ESRCH');
+    this.fib.remove(r);
+    return r;
+  }
+
+  // ---- the two doors -------------------------------------------------------------------------
+
+  /** A frame arrives on `dev` (from a wire, a veth peer, a tunnel decap, or a redirect). */
+  netifRx(dev: NetDevice, skb: Skb): void {
+    if (!dev.isUp) return this.drop(dev, skb, 'DEV_READY', 'netif_receive_skb');
+    skb.meta.ingressIfindex = dev.ifindex;
+    dev.stats.rxPackets++;
+    dev.stats.rxBytes += skb.data.length;
+    this.tap(dev, skb, 'in');
+    if (dev.tcIngress) {
+      const v = dev.tcIngress.run(skb, dev);
+      if (v.kind !== 'ok') return this.applyVerdict(v, dev, skb, 'tc ingress');
+    }
+    this.deliverToStack(dev, skb);
+  }
+
+  /** Past tc ingress: hand the frame to ARP or IPv4 (the protocol handlers of __netif_receive_skb). */
+  deliverToStack(dev: NetDevice, skb: Skb): void {
+    const type = ethType(skb.data);
+    if (type === ETH_P_IP) return ipRcv(this, dev, skb, packetType(dev, skb));
+    if (type === ETH_P_ARP) return arpRcv(this, dev, skb);
+    this.drop(dev, skb, 'UNHANDLED_PROTO', '__netif_receive_skb_core', `ethertype 0x${type.toString(16).padStart(4, '0')}`);
+  }
+
+  /** Sends a complete frame out of `dev`: tc egress, the tap, then the driver. */
+  devQueueXmit(dev: NetDevice, skb: Skb): void {
+    if (!dev.isUp) return this.drop(dev, skb, 'DEV_READY', '__dev_queue_xmit');
+    if (++skb.meta.hops > MAX_HOPS) return this.drop(dev, skb, 'HOP_LIMIT', '__dev_queue_xmit');
+    if (dev.tcEgress) {
+      const v = dev.tcEgress.run(skb, dev);
+      if (v.kind !== 'ok') return this.applyVerdict(v, dev, skb, 'tc egress');
+    }
+    this.tap(dev, skb, 'out');
+    dev.stats.txPackets++;
+    dev.stats.txBytes += skb.data.length;
+    dev.startXmit(skb);
+  }
+
+  /** What skb_do_redirect and friends do with a tc program's answer. */
+  applyVerdict(v: TcVerdict, dev: NetDevice, skb: Skb, where: string): void {
+    switch (v.kind) {
+      case 'ok':
+        return this.deliverToStack(dev, skb);
+      case 'stolen':
+        return;
+      case 'drop':
+        return this.drop(dev, skb, v.reason, where, v.detail);
+      case 'redirect':
+        return v.ingress ? v.dev.netns?.netifRx(v.dev, skb) : v.dev.netns?.devQueueXmit(v.dev, skb);
+      case 'redirect-peer': {
+        const peer = v.dev.link;
+        if (!peer?.netns) return this.drop(dev, skb, 'DEV_READY', 'bpf_redirect_peer');
+        return peer.netns.netifRxPeer(peer, skb);
+      }
+      case 'redirect-neigh':
+        return redirectNeigh(this, v.dev, v.nexthop, skb);
+    }
+  }
+
+  /** bpf_redirect_peer: straight into the peer's ingress, skipping the host-side device entirely. */
+  netifRxPeer(dev: NetDevice, skb: Skb): void {
+    this.netifRx(dev, skb);
+  }
+
+  drop(dev: NetDevice | undefined, skb: Skb, reason: DropReason, where: string, detail?: string): void {
+    if (dev) dev.stats.rxDropped++;
+    this.ctx.drop(this, dev, skb, reason, where, detail);
+  }
+
+  private tap(dev: NetDevice, skb: Skb, dir: 'in' | 'out'): void {
+    const trace = this.ctx.trace;
+    if (!trace.has('packet')) return;
+    trace.emit('packet', { netns: this, dev, dir, data: skb.data.slice(), timeUs: this.now, traceId: skb.meta.traceId });
+  }
+
+  toString(): string {
+    return `netns ${this.name}`;
+  }
+}
+
+/** eth_type_trans: how the frame was addressed relative to the receiving device. */
+function packetType(dev: NetDevice, skb: Skb): PacketType {
+  const dst = macFromBytes(skb.data, 0);
+  if (dst === dev.mac) return 'host';
+  if (dst === MAC_BROADCAST) return 'broadcast';
+  if (isMulticastMac(dst)) return 'multicast';
+  return dev.kind === 'loopback' || dev.isNoArp ? 'host' : 'otherhost';
+}
+
+/** bpf_redirect_neigh: egress through `dev` with the neighbour subsystem resolving the next hop. */
+function redirectNeigh(ns: Netns, dev: NetDevice, nexthop: Ipv4Addr | undefined, skb: Skb): void {
+  const target = dev.netns;
+  if (!target) return ns.drop(dev, skb, 'DEV_READY', 'bpf_redirect_neigh');
+  const nh = nexthop ?? ipv4DstOf(skb);
+  target.neighOutput(dev, nh, skb);
+}
+
+export { formatIpv4, prefixMask };

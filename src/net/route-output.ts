@@ -1,0 +1,62 @@
+// Layer net: ip_route_output_key for locally generated packets (and `ip route get`): the route, the source
+// address (the route's prefsrc, else inet_select_addr), the next hop, and the path MTU. A destination that
+// is one of our own addresses goes out through `lo`.
+
+import type { Ipv4Addr } from '../addr/index.js';
+import { ADDR_SCOPE_VALUE, selectSrcAddr } from './fib.js';
+import type { NetDevice } from './net-device.js';
+import type { Errno } from './netlink-error.js';
+import type { Netns } from './netns.js';
+import { ROUTE_SCOPES, routeMtu, usesGateway, type Route } from './route.js';
+
+export interface OutputRoute {
+  readonly route: Route;
+  readonly dev: NetDevice;
+  readonly src: Ipv4Addr;
+  /** Where the frame is addressed at L2: the gateway when it is used, else the destination. */
+  readonly nexthop: Ipv4Addr;
+  readonly mtu: number;
+  readonly isLocal: boolean;
+}
+
+export type OutputResult = { readonly ok: true; readonly value: OutputRoute } | { readonly ok: false; readonly errno: Errno };
+
+export interface OutputFlow {
+  readonly dst: Ipv4Addr;
+  readonly src?: Ipv4Addr;
+  readonly mark?: number;
+  /** SO_BINDTODEVICE / `ping -I dev`: only routes through this device. */
+  readonly oif?: NetDevice;
+}
+
+export function routeOutput(ns: Netns, flow: OutputFlow): OutputResult {
+  if (flow.src !== undefined && flow.src !== 0 && !ns.isLocalAddr(flow.src)) return { ok: false, errno: 'EADDRNOTAVAIL' };
+  const r = flow.oif ? lookupVia(ns, flow) : ns.fib.lookup({ dst: flow.dst, ...(flow.mark !== undefined ? { mark: flow.mark } : {}) });
+  if (!r) return { ok: false, errno: 'ENETUNREACH' };
+  if (r.type === 'unreachable' || r.type === 'blackhole' || r.type === 'prohibit') return { ok: false, errno: r.type === 'prohibit' ? 'EPERM' : r.type === 'blackhole' ? 'EINVAL' : 'EHOSTUNREACH' };
+  if (r.type === 'local') {
+    const src = flow.src || flow.dst;
+    return { ok: true, value: { route: r, dev: ns.lo, src, nexthop: flow.dst, mtu: ns.lo.mtu, isLocal: true } };
+  }
+  const dev = r.dev;
+  if (!dev) return { ok: false, errno: 'ENETUNREACH' };
+  const nexthop = usesGateway(r) && r.gateway !== undefined ? r.gateway : flow.dst;
+  const src = flow.src || r.prefsrc || selectSrcAddr(ns.devices.values(), dev, usesGateway(r) ? r.gateway : flow.dst, scopeForSrc(r));
+  if (src === undefined) return { ok: false, errno: 'EADDRNOTAVAIL' };
+  return { ok: true, value: { route: r, dev, src, nexthop, mtu: routeMtu(r), isLocal: false } };
+}
+
+/** The address scope a source must have for this route: universe routes need a global address. */
+function scopeForSrc(r: Route): number {
+  return Math.max(ADDR_SCOPE_VALUE.global, ROUTE_SCOPES[r.scope] === ROUTE_SCOPES.host ? ADDR_SCOPE_VALUE.host : ROUTE_SCOPES[r.scope]);
+}
+
+function lookupVia(ns: Netns, flow: OutputFlow): Route | undefined {
+  const local = ns.fib.tables.get(255)?.lookup(flow.dst);
+  if (local?.type === 'local') return local;
+  for (const t of [...ns.fib.tables.values()]) {
+    const r = t.lookup(flow.dst, (x) => x.dev === flow.oif);
+    if (r) return r;
+  }
+  return undefined;
+}

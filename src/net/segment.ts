@@ -1,0 +1,76 @@
+// Layer net: an L2 broadcast domain (a VirtualBox host-only network) as a learning-free switch: a frame is
+// delivered to the port owning its destination MAC, to every port when broadcast or multicast, and to
+// promiscuous ports that may see everything. Each delivery takes the segment's one-way latency (plus
+// seeded jitter) and frames between two ports never overtake each other. Short frames are padded to 60 bytes.
+
+import { MAC_BROADCAST, macFromBytes, isMulticastMac } from '../addr/index.js';
+import type { Rng, Scheduler } from '../sim/index.js';
+import type { EthernetDevice, EthernetMedium } from './devices/ethernet.js';
+import { cloneSkb, type Skb } from './skb.js';
+
+export const ETH_ZLEN = 60;
+
+export interface SegmentOptions {
+  readonly name: string;
+  readonly latencyUs: number;
+  readonly jitterUs?: number;
+}
+
+export class Segment implements EthernetMedium {
+  readonly name: string;
+  readonly latencyUs: number;
+  readonly jitterUs: number;
+  readonly ports: EthernetDevice[] = [];
+  private readonly lastArrivalUs = new Map<EthernetDevice, number>();
+
+  constructor(
+    opts: SegmentOptions,
+    private readonly scheduler: Scheduler,
+    private readonly rng: Rng,
+  ) {
+    this.name = opts.name;
+    this.latencyUs = opts.latencyUs;
+    this.jitterUs = opts.jitterUs ?? 0;
+  }
+
+  attach(dev: EthernetDevice): void {
+    this.ports.push(dev);
+    dev.medium = this;
+  }
+
+  detach(dev: EthernetDevice): void {
+    const i = this.ports.indexOf(dev);
+    if (i >= 0) this.ports.splice(i, 1);
+    if (dev.medium === this) dev.medium = undefined;
+  }
+
+  transmit(from: EthernetDevice, skb: Skb): void {
+    const dst = macFromBytes(skb.data, 0);
+    const flood = dst === MAC_BROADCAST || isMulticastMac(dst);
+    const frame = skb.data.length < ETH_ZLEN ? padFrame(skb.data) : skb.data;
+    let first = true;
+    for (const port of this.ports) {
+      if (port === from || !port.isUp) continue;
+      if (!flood && port.mac !== dst && !port.receivesOtherHost) continue;
+      const out: Skb = first ? { data: frame, meta: skb.meta } : cloneSkb({ data: frame, meta: skb.meta });
+      first = false;
+      this.deliver(port, out);
+    }
+  }
+
+  private deliver(port: EthernetDevice, skb: Skb): void {
+    const jitter = this.jitterUs > 0 ? this.rng.int(0, this.jitterUs) : 0;
+    const earliest = (this.lastArrivalUs.get(port) ?? 0) + 1;
+    const at = Math.max(this.scheduler.nowUs + this.latencyUs + jitter, earliest);
+    this.lastArrivalUs.set(port, at);
+    // A fresh meta: nothing but the bytes crosses a wire.
+    const arriving: Skb = { data: skb.data, meta: { ...skb.meta, mark: 0, identity: 0, tunnelKey: undefined, hash: 0 } };
+    this.scheduler.at(at, () => port.netns?.netifRx(port, arriving));
+  }
+}
+
+function padFrame(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(ETH_ZLEN);
+  out.set(data);
+  return out;
+}

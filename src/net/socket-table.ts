@@ -1,0 +1,93 @@
+// Layer net: the sockets of a namespace: raw ICMP sockets (ping), UDP sockets by local port, TCP listeners
+// and connections, ephemeral ports drawn from ip_local_port_range, socket cookies, and the demux of an ICMP
+// error to the socket whose packet it quotes (icmp_unreach -> udp_err / tcp_v4_err).
+
+import type { Ipv4Addr } from '../addr/index.js';
+import type { Rng } from '../sim/index.js';
+import { ICMP_DEST_UNREACH, IPPROTO_TCP, IPPROTO_UDP, icmpCode, icmpType, ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, udpDstPort, udpSrcPort } from '../wire/index.js';
+import type { Errno } from './netlink-error.js';
+import type { Netns } from './netns.js';
+import type { RawSocket } from './raw-socket.js';
+import type { Skb } from './skb.js';
+import type { TcpSocket } from './tcp/tcp-socket.js';
+import type { UdpSocket } from './udp-socket.js';
+
+/** icmp_err_convert: what an ICMP unreachable code means to a socket. */
+const UNREACH_ERRNO: Readonly<Record<number, Errno>> = { 0: 'ENETUNREACH', 1: 'EHOSTUNREACH', 2: 'EOPNOTSUPP', 3: 'ECONNREFUSED', 4: 'EMSGSIZE', 13: 'EHOSTUNREACH' };
+
+export class SocketTable {
+  readonly raw: RawSocket[] = [];
+  readonly udp = new Map<number, UdpSocket[]>();
+  readonly tcpListeners = new Map<number, TcpSocket[]>();
+  readonly tcpConns = new Map<string, TcpSocket>();
+  private lastCookie = 0;
+
+  constructor(
+    private readonly ns: Netns,
+    private readonly rng: Rng,
+  ) {}
+
+  nextCookie(): number {
+    return ++this.lastCookie;
+  }
+
+  /** An unused local port from ip_local_port_range (inet_hash_connect / udp_lib_get_port). */
+  ephemeralPort(proto: 'tcp' | 'udp'): number {
+    const [lo, hi] = (this.ns.sysctl.get('net.ipv4.ip_local_port_range') ?? '32768\t60999').split('\t').map(Number);
+    const low = lo ?? 32768;
+    const high = hi ?? 60999;
+    const span = high - low + 1;
+    const start = this.rng.int(0, span - 1);
+    for (let i = 0; i < span; i++) {
+      const port = low + ((start + i) % span);
+      if (!this.portInUse(proto, port)) return port;
+    }
+    return 0;
+  }
+
+  portInUse(proto: 'tcp' | 'udp', port: number): boolean {
+    if (proto === 'udp') return (this.udp.get(port)?.length ?? 0) > 0;
+    if ((this.tcpListeners.get(port)?.length ?? 0) > 0) return true;
+    for (const s of this.tcpConns.values()) if (s.localPort === port) return true;
+    return false;
+  }
+
+  udpLookup(dst: Ipv4Addr, port: number): UdpSocket | undefined {
+    const list = this.udp.get(port);
+    if (!list) return undefined;
+    return list.find((s) => s.localAddr === dst) ?? list.find((s) => s.localAddr === 0);
+  }
+
+  /** raw_v4_input: every raw socket of the protocol gets its own copy. */
+  deliverRaw(skb: Skb, proto: number): boolean {
+    let any = false;
+    for (const s of this.raw) {
+      if (s.protocol !== proto) continue;
+      s.receive({ data: skb.data.slice(), meta: { ...skb.meta } });
+      any = true;
+    }
+    return any;
+  }
+
+  deliverIcmpError(skb: Skb, icmpOff: number): void {
+    const b = skb.data;
+    const quoted = icmpOff + 8;
+    if (b.length < quoted + 20) return;
+    const proto = ipv4Protocol(b, quoted);
+    const l4 = quoted + ipv4HeaderLen(b, quoted);
+    if (b.length < l4 + 4) return;
+    const type = icmpType(b, icmpOff);
+    const code = icmpCode(b, icmpOff);
+    const errno: Errno = type === ICMP_DEST_UNREACH ? UNREACH_ERRNO[code] ?? 'EHOSTUNREACH' : 'EHOSTUNREACH';
+    const src = ipv4Src(b, quoted);
+    const dst = ipv4Dst(b, quoted);
+    const sport = udpSrcPort(b, l4);
+    const dport = udpDstPort(b, l4);
+    if (proto === IPPROTO_UDP) this.udpLookup(src, sport)?.error(errno, { addr: dst, port: dport });
+    if (proto === IPPROTO_TCP) this.tcpConns.get(connKey(src, sport, dst, dport))?.icmpError(errno, type, code);
+  }
+}
+
+export function connKey(localAddr: Ipv4Addr, localPort: number, remoteAddr: Ipv4Addr, remotePort: number): string {
+  return `${localAddr >>> 0}:${localPort}>${remoteAddr >>> 0}:${remotePort}`;
+}
