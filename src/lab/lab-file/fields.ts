@@ -3,8 +3,7 @@
 // params.code is a LabFileErrorCode, so the loader can report it with a precise code and message.
 
 import { z } from 'zod';
-import { formatCidr, isNetworkAddress, network, parseCidr, parseIpv4, type Ipv4Addr, type Ipv4Cidr } from '../../addr/index.js';
-import { isMulticastMac, parseMac, type MacAddr } from '../../addr/index.js';
+import { formatCidr, isMulticastMac, isNetworkAddress, network, parseCidr, parseIpv4, parseMac, type Ipv4Addr, type Ipv4Cidr, type MacAddr } from '../../addr/index.js';
 import { parseDuration } from './duration.js';
 import type { LabFileErrorCode } from './lab-file-error.js';
 

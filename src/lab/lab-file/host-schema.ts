@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { hostName, ifName, ipv4Address, routeDestination } from './fields.js';
 import { interfaceSchema } from './interface-schema.js';
-import { DEFAULT_KERNEL_CONFIG, DEFAULT_KERNEL_RELEASE } from './kernel-defaults.js';
+import { DEFAULT_KERNEL_RELEASE } from './kernel-defaults.js';
 import { sysctlValue } from './sysctl-keys.js';
 
 export const HOST_ROLES = ['node', 'router', 'host'] as const;
@@ -70,4 +70,3 @@ export const hostSchema = z
   })
   .describe('A machine (VM).');
 
-export { DEFAULT_KERNEL_CONFIG };

@@ -8,6 +8,7 @@ export { DEFAULT_LAB_TEXT, DEFAULT_LAB_FILE_NAME, loadDefaultLab } from './defau
 export { labFileJsonSchema } from './lab-file-json-schema.js';
 export { labFileSchema } from './lab-file-schema.js';
 export { ciliumChartSettings, helmValueAt, helmBool, type CiliumChartSettings } from './cilium-values.js';
+export { planPodCidrs } from './check-cilium-ipam.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { VBOX_NAT, VBOX_ALTNAMES, DEFAULT_MTU, type InterfaceType } from './interface-schema.js';
 export { DEFAULT_KERNEL_CONFIG, DEFAULT_KERNEL_RELEASE } from './kernel-defaults.js';
