@@ -2,7 +2,7 @@
 // ipam.operator.clusterPoolIPv4PodCIDRList cut into /clusterPoolIPv4MaskSize blocks (cluster-pool), or
 // kubernetes.networking.podSubnet cut into /24s (ipam.mode kubernetes: kube-controller-manager's default).
 
-import { broadcast, contains, covers, formatCidr, formatIpv4, isNetworkAddress, network, overlaps, parseCidr, type Ipv4Cidr } from '../../addr/index.js';
+import { broadcast, contains, covers, formatCidr, formatIpv4, ipv4, isNetworkAddress, network, overlaps, parseCidr, type Ipv4Cidr } from '../../addr/index.js';
 import { describeSubnet, didYouMean, hostAddresses, nodeHosts, type FieldPath, type RawLab, type Report } from './check-context.js';
 import { ciliumChartSettings, helmValueAt } from './cilium-values.js';
 
@@ -72,7 +72,7 @@ export function planPodCidrs(pool: readonly Ipv4Cidr[], maskSize: number, nodes:
   for (const c of pool) {
     const step = 2 ** (32 - maskSize);
     for (let k = 0; k < 2 ** (maskSize - c.prefixLen) && waiting.length > 0; k++) {
-      const block: Ipv4Cidr = { addr: (network(c).addr + k * step) as Ipv4Cidr['addr'], prefixLen: maskSize };
+      const block: Ipv4Cidr = { addr: ipv4(network(c).addr + k * step), prefixLen: maskSize };
       if (taken.some((t) => overlaps(t, block))) continue;
       const node = waiting.shift();
       if (node !== undefined) out.set(node, block);

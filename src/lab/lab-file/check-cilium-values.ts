@@ -2,7 +2,7 @@
 // values.schema.json declares them (helm refuses others), and the settings cilium-agent refuses at
 // startup, with the agent's own fatal message (daemon_main.go, option/config.go, datapath/tunnel).
 
-import { parseCidr, type Ipv4Addr } from '../../addr/index.js';
+import { parseCidr } from '../../addr/index.js';
 import type { RawLab, Report } from './check-context.js';
 import { hostAddresses } from './check-context.js';
 import type { HelmValue, HelmValues } from './cilium-schema.js';
@@ -123,7 +123,7 @@ function checkServiceHost(lab: RawLab, controlPlane: string | undefined, report:
   const ip = s.k8sServiceHost === undefined ? undefined : parseCidr(s.k8sServiceHost, { allowBare: true });
   if (cp && ip && ip.prefixLen === 32) {
     const addrs = hostAddresses(cp).filter((a) => !a.nat);
-    if (!addrs.some((a) => a.addr === (ip.addr as Ipv4Addr))) {
+    if (!addrs.some((a) => a.addr === ip.addr)) {
       report(['cilium', 'values', 'k8sServiceHost'], 'cilium-config', `${s.k8sServiceHost} is not an address of the control plane ${cp.name}, where kube-apiserver listens; cilium-agent could not reach it`);
     }
   }

@@ -2,7 +2,7 @@
 // A gateway must sit in a directly connected subnet (fib_check_nh: "Nexthop has invalid gateway"), and
 // a route may not repeat the prefix and metric of one the host already has ("RTNETLINK answers: File exists").
 
-import { contains, formatIpv4, formatPrefix, prefixMask, type Ipv4Addr, type Ipv4Cidr } from '../../addr/index.js';
+import { contains, formatIpv4, formatPrefix, IPV4_ANY, prefixMask, type Ipv4Addr, type Ipv4Cidr } from '../../addr/index.js';
 import { describeSubnet, didYouMean, hostAddresses, type HostAddress, type RawHost, type RawLab, type Report } from './check-context.js';
 import { VBOX_NAT } from './interface-schema.js';
 import { checkSysctl, knownSysctlKeys } from './sysctl-keys.js';
@@ -36,7 +36,7 @@ function builtinRoutes(host: RawHost): ExistingRoute[] {
           { to: a.subnet, metric: VBOX_NAT.metric, what: `the connected route of ${a.dev} (VirtualBox NAT)` },
           { to: { addr: VBOX_NAT.gateway, prefixLen: 32 }, metric: VBOX_NAT.metric, what: `the DHCP route to 10.0.2.2 on ${a.dev}` },
           { to: { addr: VBOX_NAT.dns, prefixLen: 32 }, metric: VBOX_NAT.metric, what: `the DHCP route to 10.0.2.3 on ${a.dev}` },
-          { to: { addr: 0 as Ipv4Addr, prefixLen: 0 }, metric: VBOX_NAT.metric, what: `the DHCP default route via 10.0.2.2 on ${a.dev}` },
+          { to: { addr: IPV4_ANY, prefixLen: 0 }, metric: VBOX_NAT.metric, what: `the DHCP default route via 10.0.2.2 on ${a.dev}` },
         ]
       : [{ to: a.subnet, metric: 0, what: `the connected route of ${a.dev}` }],
   );

@@ -3,7 +3,7 @@
 // params.code is a LabFileErrorCode, so the loader can report it with a precise code and message.
 
 import { z } from 'zod';
-import { formatCidr, isMulticastMac, isNetworkAddress, network, parseCidr, parseIpv4, parseMac, type Ipv4Addr, type Ipv4Cidr, type MacAddr } from '../../addr/index.js';
+import { formatCidr, IPV4_ANY, isMulticastMac, isNetworkAddress, network, parseCidr, parseIpv4, parseMac, type Ipv4Addr, type Ipv4Cidr, type MacAddr } from '../../addr/index.js';
 import { parseDuration } from './duration.js';
 import type { LabFileErrorCode } from './lab-file-error.js';
 
@@ -53,7 +53,7 @@ export const interfaceAddress = z.string().transform((s, ctx): Ipv4Cidr => {
 /** A network prefix: host bits must be zero ("192.168.10.0/24"). */
 export function networkPrefix(opts: { allowDefault?: boolean } = {}) {
   return z.string().transform((s, ctx): Ipv4Cidr => {
-    if (opts.allowDefault && (s === 'default' || s === '0.0.0.0/0')) return { addr: 0 as Ipv4Addr, prefixLen: 0 };
+    if (opts.allowDefault && (s === 'default' || s === '0.0.0.0/0')) return { addr: IPV4_ANY, prefixLen: 0 };
     const c = parseCidr(s);
     if (c === undefined) return fail(ctx, s, 'invalid-prefix', `"${s}" is not an IPv4 prefix (write e.g. 192.168.10.0/24)`);
     if (!isNetworkAddress(c)) {
@@ -65,7 +65,7 @@ export function networkPrefix(opts: { allowDefault?: boolean } = {}) {
 
 /** A route destination: like networkPrefix, but in iproute2's words, and "default" is 0.0.0.0/0. */
 export const routeDestination = z.string().transform((s, ctx): Ipv4Cidr => {
-  if (s === 'default') return { addr: 0 as Ipv4Addr, prefixLen: 0 };
+  if (s === 'default') return { addr: IPV4_ANY, prefixLen: 0 };
   const c = parseCidr(s, { allowBare: true });
   if (c === undefined) return fail(ctx, s, 'invalid-prefix', `"${s}" is not an IPv4 prefix (write e.g. 10.10.0.0/16, a bare address for a /32, or "default")`);
   if (!isNetworkAddress(c)) {

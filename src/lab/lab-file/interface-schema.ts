@@ -3,14 +3,14 @@
 // that swallows packets), or a dummy device (iproute2 `ip link add NAME type dummy`, state UNKNOWN).
 
 import { z } from 'zod';
-import { parseCidr, parseIpv4, type Ipv4Addr, type Ipv4Cidr } from '../../addr/index.js';
+import { ipv4, type Ipv4Addr, type Ipv4Cidr } from '../../addr/index.js';
 import { ifName, interfaceAddress, macAddress, networkName } from './fields.js';
 
 /** What VirtualBox's NAT engine hands every VM on its NAT NIC (the same on every VM; each VM has its own NAT). */
 export const VBOX_NAT = {
-  address: parseCidr('10.0.2.15/24') ?? { addr: 0 as Ipv4Addr, prefixLen: 0 },
-  gateway: parseIpv4('10.0.2.2') ?? (0 as Ipv4Addr),
-  dns: parseIpv4('10.0.2.3') ?? (0 as Ipv4Addr),
+  address: { addr: ipv4(0x0a00020f), prefixLen: 24 }, // 10.0.2.15/24
+  gateway: ipv4(0x0a000202), // 10.0.2.2
+  dns: ipv4(0x0a000203), // 10.0.2.3
   /** systemd-networkd installs the DHCP routes with this metric ("default via 10.0.2.2 ... metric 100"). */
   metric: 100,
 } as const satisfies { address: Ipv4Cidr; gateway: Ipv4Addr; dns: Ipv4Addr; metric: number };

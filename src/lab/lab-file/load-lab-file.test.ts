@@ -85,6 +85,9 @@ describe('loadLabFile errors', () => {
     ['- a\n- b\n', '1:1 invalid-type: expected a mapping (key: value), got a list'],
     ['name: x\n', '1:1 missing-field: hosts: required field is missing'],
     ['name: x\nhosts: []\n', '2:1 out-of-range: hosts: a lab needs at least one host'],
+    ['name: x\nhosts: [{ name: *h }]\n', '2:17 yaml-syntax: Unresolved alias *h (the anchor &h must be set before it)'],
+    ['? [a]\n: b\nname: x\nhosts: [{ name: a }]\n', '1:3 yaml-syntax: A mapping key must be a plain value, not a list or mapping'],
+    [`a: &a [1, 2]\n${['b', 'c', 'd', 'e'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcd'[i] ?? ''}`).join(', ')}]`).join('\n')}\n`, '1:1 yaml-syntax: Excessive alias count indicates a resource exhaustion attack'],
     ['name: x\nhosts: [{ name: a }]\nextra: 1\n', '3:1 unknown-field: extra: unknown field (fields here: name, description, seed, clock, networks, hosts, kubernetes, cilium, workloads)'],
     ['name: x\nhosts: [{ name: a }]\nnetwork: []\n', '3:1 unknown-field: network: unknown field (did you mean "networks"?) (fields here: name, description, seed, clock, networks, hosts, kubernetes, cilium, workloads)'],
   ])('%j', (text, want) => {

@@ -70,7 +70,12 @@ export function loadLabFile(text: string, fileName: string): LoadLabResult {
   if (src.isEmpty) {
     return { ok: false, errors: [new LabFileError({ code: 'empty-file', file: fileName, line: 1, column: 1, path: '', detail: 'the lab file is empty (it needs at least name: and hosts:)' })] };
   }
-  const parsed = labFileSchema.safeParse(src.toJS(), { reportInput: true, error: issueMessage });
+  const data = src.toJS();
+  if (!data.ok) {
+    const { pos, message } = data.error;
+    return { ok: false, errors: [new LabFileError({ code: 'yaml-syntax', file: fileName, line: pos.line, column: pos.column, path: '', detail: message })] };
+  }
+  const parsed = labFileSchema.safeParse(data.value, { reportInput: true, error: issueMessage });
   if (parsed.success) return { ok: true, lab: parsed.data };
   const seen = new Set<string>();
   const errors = parsed.error.issues

@@ -2,7 +2,7 @@
 // LineCounter), so any field path maps back to file:line:column. Lines and columns are 1-based.
 // A path that does not exist (a missing field) maps to the nearest enclosing node that does.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 export interface SourcePos {
   readonly line: number;
@@ -32,16 +32,35 @@ export class YamlSource {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
   }
 
+  /** The yaml library's errors, plus what toJS() would throw on: unknown aliases and non-scalar keys. */
   get syntaxErrors(): YamlSyntaxError[] {
-    return this.doc.errors.map((e) => ({ pos: this.posAt(e.pos[0]), message: e.message }));
+    const out = this.doc.errors.map((e) => ({ pos: this.posAt(e.pos[0]), message: e.message }));
+    if (out.length > 0) return out;
+    visit(this.doc, {
+      Alias: (_, node) => {
+        if (node.resolve(this.doc) === undefined) out.push({ pos: this.posAt(node.range?.[0] ?? 0), message: `Unresolved alias *${node.source} (the anchor &${node.source} must be set before it)` });
+      },
+      Pair: (_, pair) => {
+        if (pair.key !== null && !isScalar(pair.key)) {
+          const at = (pair.key as Node).range?.[0] ?? 0;
+          out.push({ pos: this.posAt(at), message: 'A mapping key must be a plain value, not a list or mapping' });
+        }
+      },
+    });
+    return out;
   }
 
   get isEmpty(): boolean {
     return this.doc.contents === null;
   }
 
-  toJS(): unknown {
-    return this.doc.toJS({ maxAliasCount: 1000 });
+  /** The document as plain data; a YamlSyntaxError (not an exception) when the yaml library refuses. */
+  toJS(): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: YamlSyntaxError } {
+    try {
+      return { ok: true, value: this.doc.toJS({ maxAliasCount: 1000 }) };
+    } catch (e) {
+      return { ok: false, error: { pos: { line: 1, column: 1 }, message: e instanceof Error ? e.message : String(e) } };
+    }
   }
 
   posAt(offset: number): SourcePos {
