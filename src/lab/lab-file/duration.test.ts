@@ -1,3 +1,6 @@
+// parseDuration reads Go durations (time.ParseDuration) into whole microseconds; formatDuration prints
+// them back the way Go does ("1m37s"), for messages.
+
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from './duration.js';
 
