@@ -23,7 +23,9 @@ import { admitDefaultTolerations, admitPriority, admitServiceAccount, isMirrorPo
 import { allocateForCreate, allocateForUpdate, releaseAll, releaseDropped, type ServiceAllocators } from './service-allocation.js';
 import { NodePortAllocator, ServiceIpAllocator } from './service-ip-allocator.js';
 import { WatchHub, type WatchHandler } from './watch-hub.js';
-import { bumpGeneration, checkDecode, clearSystemFieldsForCreate, keepSystemFields, withoutResourceVersion, type FieldValidation } from './write-helpers.js';
+import {
+  bumpGeneration, checkDecode, clearSystemFieldsForCreate, keepSystemFields, prepareStrategy, withoutResourceVersion, type FieldValidation,
+} from './write-helpers.js';
 import { DeletionLogic, type DeleteOptions } from './deletion.js';
 
 export interface ApiServerConfig {
@@ -188,6 +190,7 @@ export class ApiServer {
       release();
       throw alreadyExists(groupResourceOf(rt), obj.metadata.name ?? '');
     }
+    prepareStrategy(obj, undefined);
     obj.metadata.uid = uuidV4(this.rngUid);
     obj.metadata.creationTimestamp = this.clock.time(opts.atUs);
     if (rt.hasGeneration) obj.metadata.generation = 1;
@@ -218,6 +221,7 @@ export class ApiServer {
     const errs = opts.subresource === 'status' ? [] : validateUpdate(obj, old, rt);
     if (errs.length > 0) throw invalid(groupKindOf(rt), name, errs);
     bumpGeneration(rt, obj, old);
+    if (opts.subresource !== 'status') prepareStrategy(obj, old);
     if (deepEqual(withoutResourceVersion(obj), withoutResourceVersion(old)) || opts.dryRun) return deepClone(opts.dryRun ? obj : old) as T;
     if (rt.kind === 'Service') releaseDropped(obj as unknown as Service, old as unknown as Service, this.allocators);
     if (obj.metadata.deletionTimestamp !== undefined && (obj.metadata.finalizers ?? []).length === 0 && rt.kind !== 'Pod' && rt.kind !== 'Namespace') {

@@ -66,3 +66,15 @@ export function withoutResourceVersion(obj: KubeObject): KubeObject {
   const { resourceVersion: _rv, ...meta } = obj.metadata;
   return { ...obj, metadata: meta };
 }
+
+export const DS_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
+/** Strategy hooks that touch metadata: the DaemonSet's template generation annotation. */
+export function prepareStrategy(obj: KubeObject, old: KubeObject | undefined): void {
+  if (obj.kind !== 'DaemonSet') return;
+  const spec = (obj as { spec?: { template?: unknown } }).spec;
+  const oldSpec = (old as { spec?: { template?: unknown } } | undefined)?.spec;
+  const prev = Number(old?.metadata.annotations?.[DS_TEMPLATE_GENERATION] ?? '0') || 0;
+  const gen = old === undefined ? 1 : deepEqual(spec?.template, oldSpec?.template) ? Math.max(prev, 1) : prev + 1;
+  obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [DS_TEMPLATE_GENERATION]: String(gen) };
+}

@@ -1,0 +1,140 @@
+// Layer k8s: the DaemonSet controller (pkg/controller/daemon/daemon_controller.go manage/syncNodes,
+// update.go rollingUpdate, status): one pod `<ds>-<5 chars>` per eligible node, replaced on
+// template change at most maxUnavailable nodes at a time (waiting for readiness), with
+// ControllerRevisions and the desired/current/ready/upToDate/available/misscheduled status.
+
+import type { Scheduler } from '../../sim/scheduler.js';
+import type { ApiServer } from '../api/api-server.js';
+import type { DaemonSet, DaemonSetStatus } from '../objects/apps.js';
+import type { Node } from '../objects/core.js';
+import { deepEqual } from '../objects/json.js';
+import { controllerOf, objectKey } from '../objects/meta.js';
+import type { Pod } from '../objects/pod.js';
+import { EventRecorder } from './event-recorder.js';
+import { REVISION_HASH_LABEL, daemonPod, daemonSetHash, maxUnavailableOf, nodeShouldRun } from './daemonset-util.js';
+import { ensureControllerRevision } from './controller-revision.js';
+import { isControlledBy, isPodAvailable, isPodReady } from './pod-util.js';
+import { WorkQueue } from './work-queue.js';
+
+const SOURCE = { component: 'daemonset-controller' } as const;
+const SYNC_DELAY_US = 4_000;
+
+interface NodePods {
+  readonly node: Node;
+  readonly shouldRun: boolean;
+  readonly shouldContinue: boolean;
+  /** Pods not being deleted, oldest first. */
+  readonly live: Pod[];
+  readonly terminating: Pod[];
+}
+
+export class DaemonSetController {
+  private readonly queue: WorkQueue;
+
+  constructor(
+    private readonly api: ApiServer,
+    scheduler: Scheduler,
+    private readonly events: EventRecorder,
+  ) {
+    this.queue = new WorkQueue(scheduler, (k) => this.sync(k));
+    api.on('DaemonSet', (e) => this.queue.add(objectKey(e.object.metadata.namespace, e.object.metadata.name ?? ''), SYNC_DELAY_US));
+    api.on('Pod', (e) => {
+      const ref = controllerOf(e.object);
+      if (ref?.kind === 'DaemonSet') this.queue.add(objectKey(e.object.metadata.namespace, ref.name), SYNC_DELAY_US);
+    });
+    api.on('Node', () => {
+      for (const ds of api.list('DaemonSet')) this.queue.add(objectKey(ds.metadata.namespace, ds.metadata.name ?? ''), SYNC_DELAY_US);
+    });
+  }
+
+  private sync(key: string): void {
+    const [ns, name] = key.split('/') as [string, string];
+    const ds = this.api.tryGet('DaemonSet', ns, name);
+    if (!ds) return;
+    const hash = daemonSetHash(ds.spec.template, ds.status?.collisionCount);
+    if (ds.metadata.deletionTimestamp === undefined) {
+      ensureControllerRevision(this.api, ds, hash);
+      const changed = this.manage(ds, this.nodePods(ds), hash);
+      if (!changed && ds.spec.updateStrategy?.type !== 'OnDelete') this.rollingUpdate(ds, this.nodePods(ds), hash);
+    }
+    this.updateStatus(ds, this.nodePods(ds), hash);
+  }
+
+  private nodePods(ds: DaemonSet): NodePods[] {
+    const pods = this.api.list('Pod', { namespace: ds.metadata.namespace ?? 'default' }).filter((p) => isControlledBy(p, ds));
+    const target = (p: Pod): string | undefined =>
+      p.spec.nodeName ?? p.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]?.matchFields?.[0]?.values?.[0];
+    return this.api.list('Node').map((node) => {
+      const here = pods.filter((p) => target(p) === node.metadata.name).sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
+      return { node, ...nodeShouldRun(ds, node), live: here.filter((p) => p.metadata.deletionTimestamp === undefined), terminating: here.filter((p) => p.metadata.deletionTimestamp !== undefined) };
+    });
+  }
+
+  /** manage: create missing daemon pods, delete misscheduled, failed and duplicate ones. Returns whether it acted. */
+  private manage(ds: DaemonSet, nodes: NodePods[], hash: string): boolean {
+    let acted = false;
+    for (const n of nodes) {
+      const failed = n.live.filter((p) => p.status?.phase === 'Failed');
+      const healthy = n.live.filter((p) => p.status?.phase !== 'Failed');
+      const doomed = !n.shouldContinue ? n.live : [...failed, ...healthy.slice(1)];
+      for (const p of doomed) acted = this.deletePod(ds, p) || acted;
+      if (n.shouldRun && healthy.length === 0 && n.terminating.length === 0 && failed.length === 0) {
+        const pod = this.api.create(daemonPod(ds, n.node.metadata.name ?? '', hash));
+        this.events.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, SOURCE);
+        acted = true;
+      }
+    }
+    return acted;
+  }
+
+  /** rollingUpdate with maxSurge 0: replace old pods while at most maxUnavailable nodes are unavailable. */
+  private rollingUpdate(ds: DaemonSet, nodes: NodePods[], hash: string): void {
+    const eligible = nodes.filter((n) => n.shouldRun);
+    const maxUnavailable = maxUnavailableOf(ds.spec.updateStrategy?.rollingUpdate?.maxUnavailable, eligible.length);
+    const nowMs = this.api.clock.wallMs();
+    const minReady = ds.spec.minReadySeconds ?? 0;
+    let unavailable = 0;
+    const replace: Pod[] = [];
+    const candidates: Pod[] = [];
+    for (const n of eligible) {
+      const pod = n.live[0];
+      if (pod === undefined || n.live.length > 1) unavailable++;
+      else if (pod.metadata.labels?.[REVISION_HASH_LABEL] === hash) {
+        if (!isPodAvailable(pod, minReady, nowMs)) unavailable++;
+      } else if (!isPodAvailable(pod, minReady, nowMs)) replace.push(pod);
+      else candidates.push(pod);
+    }
+    const budget = Math.max(0, Math.min(maxUnavailable - unavailable, candidates.length));
+    for (const p of [...replace, ...candidates.slice(0, budget)]) this.deletePod(ds, p);
+  }
+
+  private deletePod(ds: DaemonSet, p: Pod): boolean {
+    this.api.delete('Pod', p.metadata.namespace, p.metadata.name ?? '');
+    this.events.record(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name ?? ''}`, SOURCE);
+    return true;
+  }
+
+  private updateStatus(ds: DaemonSet, nodes: NodePods[], hash: string): void {
+    const nowMs = this.api.clock.wallMs();
+    const minReady = ds.spec.minReadySeconds ?? 0;
+    const running = nodes.filter((n) => n.shouldRun);
+    const first = running.map((n) => n.live[0]).filter((p): p is Pod => p !== undefined);
+    const available = first.filter((p) => isPodAvailable(p, minReady, nowMs)).length;
+    const st: DaemonSetStatus = {
+      currentNumberScheduled: first.length,
+      numberMisscheduled: nodes.filter((n) => !n.shouldRun && n.live.length > 0).length,
+      desiredNumberScheduled: running.length,
+      numberReady: first.filter(isPodReady).length,
+      observedGeneration: ds.metadata.generation ?? 1,
+    };
+    const updated = first.filter((p) => p.metadata.labels?.[REVISION_HASH_LABEL] === hash).length;
+    if (updated > 0) st.updatedNumberScheduled = updated;
+    if (available > 0) st.numberAvailable = available;
+    if (running.length - available > 0) st.numberUnavailable = running.length - available;
+    if (ds.status?.collisionCount !== undefined) st.collisionCount = ds.status.collisionCount;
+    if (deepEqual(st, ds.status)) return;
+    this.api.mutate('DaemonSet', ds.metadata.namespace, ds.metadata.name ?? '', (o) => {
+      o.status = st;
+    }, { subresource: 'status' });
+  }
+}

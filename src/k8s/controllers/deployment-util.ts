@@ -1,0 +1,83 @@
+// Layer k8s: helpers of the Deployment controller (pkg/controller/deployment/util/deployment_util.go,
+// pkg/controller/controller_utils.go ComputeHash): the pod-template-hash, surge/unavailable
+// fenceposts, revisions and the condition setter with the real reasons and messages.
+
+import type { Deployment, DeploymentStatus, IntOrString, ReplicaSet } from '../objects/apps.js';
+import type { Condition } from '../objects/meta.js';
+import type { PodTemplateSpec } from '../objects/pod.js';
+import { canonicalJson, deepClone, deepEqual, fnv32a } from '../objects/json.js';
+import { safeEncodeString } from '../api/identifiers.js';
+
+export const HASH_LABEL = 'pod-template-hash';
+export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
+export const DESIRED_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
+export const MAX_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
+
+/**
+ * ComputeHash: FNV-32a over the template, plus the collision count, rendered with SafeEncodeString.
+ * The real controller hashes Go's spew dump of the struct; we hash canonical JSON (same shape, same
+ * 10-character alphabet, different digits).
+ */
+export function podTemplateHash(t: PodTemplateSpec, collisionCount?: number): string {
+  const text = canonicalJson(t) + (collisionCount === undefined ? '' : String(collisionCount));
+  return safeEncodeString(String(fnv32a(text)));
+}
+
+/** EqualIgnoreHash: templates equal once the pod-template-hash label is dropped from both. */
+export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
+  const strip = (t: PodTemplateSpec): PodTemplateSpec => {
+    const c = deepClone(t);
+    if (c.metadata?.labels) {
+      delete c.metadata.labels[HASH_LABEL];
+      if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
+    }
+    return c;
+  };
+  return deepEqual(strip(a), strip(b));
+}
+
+/** intstr.GetScaledValueFromIntOrPercent. */
+export function scaled(v: IntOrString | undefined, total: number, roundUp: boolean): number {
+  if (v === undefined) return 0;
+  if (typeof v === 'number') return v;
+  const pct = Number(v.replace('%', ''));
+  const raw = (pct * total) / 100;
+  return roundUp ? Math.ceil(raw) : Math.floor(raw);
+}
+
+/** ResolveFenceposts: (maxSurge, maxUnavailable), never both zero. */
+export function fenceposts(d: Deployment): { maxSurge: number; maxUnavailable: number } {
+  const replicas = d.spec.replicas ?? 1;
+  const ru = d.spec.strategy?.type === 'RollingUpdate' ? d.spec.strategy.rollingUpdate : undefined;
+  const maxSurge = scaled(ru?.maxSurge, replicas, true);
+  let maxUnavailable = scaled(ru?.maxUnavailable, replicas, false);
+  if (maxSurge === 0 && maxUnavailable === 0) maxUnavailable = 1;
+  return { maxSurge, maxUnavailable: Math.min(maxUnavailable, replicas) };
+}
+
+export function revisionOf(rs: ReplicaSet): number {
+  return Number(rs.metadata.annotations?.[REVISION_ANNOTATION] ?? '0') || 0;
+}
+
+/** SetDeploymentCondition: no-op for the same status and reason; keeps lastTransitionTime while status holds. */
+export function setCondition(status: DeploymentStatus, cond: Condition): void {
+  const cur = (status.conditions ?? []).find((c) => c.type === cond.type);
+  if (cur && cur.status === cond.status && cur.reason === cond.reason) return;
+  const next = { ...cond };
+  if (cur && cur.status === cond.status && cur.lastTransitionTime !== undefined) next.lastTransitionTime = cur.lastTransitionTime;
+  status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== cond.type), next];
+}
+
+export function condition(type: string, status: 'True' | 'False', reason: string, message: string, now: string): Condition {
+  return { type, status, lastUpdateTime: now, lastTransitionTime: now, reason, message };
+}
+
+export const MSG = {
+  newRsCreated: (rs: string) => `Created new replica set ${JSON.stringify(rs)}`,
+  foundNewRs: (rs: string) => `Found new replica set ${JSON.stringify(rs)}`,
+  rsUpdated: (rs: string) => `ReplicaSet ${JSON.stringify(rs)} is progressing.`,
+  rsAvailable: (rs: string) => `ReplicaSet ${JSON.stringify(rs)} has successfully progressed.`,
+  timedOut: (rs: string) => `ReplicaSet ${JSON.stringify(rs)} has timed out progressing.`,
+  minAvailable: 'Deployment has minimum availability.',
+  minUnavailable: 'Deployment does not have minimum availability.',
+} as const;

@@ -1,0 +1,99 @@
+// Layer k8s: the ReplicaSet controller (pkg/controller/replicaset/replica_set.go): keeps
+// spec.replicas active pods named `<rs>-<5 chars>` with a controller ownerReference, deletes the
+// least useful pods on scale-down, and writes status (replicas, fullyLabeled, ready, available).
+
+import type { Scheduler } from '../../sim/scheduler.js';
+import type { ApiServer } from '../api/api-server.js';
+import type { ReplicaSet, ReplicaSetStatus } from '../objects/apps.js';
+import { controllerOf, objectKey } from '../objects/meta.js';
+import type { Pod } from '../objects/pod.js';
+import { deepEqual } from '../objects/json.js';
+import { matches, fromSet } from '../selectors/label-selector.js';
+import { EventRecorder } from './event-recorder.js';
+import { isControlledBy, isPodActive, isPodAvailable, isPodReady, podFromTemplate, podReadySinceMs, scaleDownRank } from './pod-util.js';
+import { WorkQueue } from './work-queue.js';
+
+const SOURCE = { component: 'replicaset-controller' } as const;
+const SYNC_DELAY_US = 3_000;
+
+export class ReplicaSetController {
+  private readonly queue: WorkQueue;
+
+  constructor(
+    private readonly api: ApiServer,
+    private readonly scheduler: Scheduler,
+    private readonly events: EventRecorder,
+  ) {
+    this.queue = new WorkQueue(scheduler, (k) => this.sync(k));
+    api.on('ReplicaSet', (e) => this.queue.add(objectKey(e.object.metadata.namespace, e.object.metadata.name ?? ''), SYNC_DELAY_US));
+    api.on('Pod', (e) => {
+      const ref = controllerOf(e.object);
+      if (ref?.kind === 'ReplicaSet') this.queue.add(objectKey(e.object.metadata.namespace, ref.name), SYNC_DELAY_US);
+    });
+  }
+
+  private sync(key: string): void {
+    const [ns, name] = key.split('/') as [string, string];
+    const rs = this.api.tryGet('ReplicaSet', ns, name);
+    if (!rs) return;
+    const owned = this.api.list('Pod', { namespace: ns }).filter((p) => isControlledBy(p, rs));
+    const active = owned.filter(isPodActive);
+    if (rs.metadata.deletionTimestamp === undefined) this.manage(rs, active);
+    this.updateStatus(rs);
+  }
+
+  private manage(rs: ReplicaSet, active: Pod[]): void {
+    const diff = active.length - (rs.spec.replicas ?? 1);
+    if (diff < 0) {
+      for (let i = 0; i < -diff; i++) {
+        const pod = this.api.create(podFromTemplate(rs.spec.template, rs, `${rs.metadata.name ?? ''}-`));
+        this.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, SOURCE);
+      }
+    } else if (diff > 0) {
+      const victims = [...active].sort(scaleDownRank).slice(0, diff);
+      for (const p of victims) {
+        this.api.delete('Pod', p.metadata.namespace, p.metadata.name ?? '');
+        this.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name ?? ''}`, SOURCE);
+      }
+    }
+  }
+
+  /** calculateStatus, then a requeue for pods that become available after minReadySeconds. */
+  private updateStatus(rs: ReplicaSet): void {
+    const pods = this.api.list('Pod', { namespace: rs.metadata.namespace ?? 'default' }).filter((p) => isControlledBy(p, rs) && isPodActive(p));
+    const minReady = rs.spec.minReadySeconds ?? 0;
+    const nowMs = this.api.clock.wallMs();
+    const templateSel = fromSet(rs.spec.template.metadata?.labels ?? {});
+    const status: ReplicaSetStatus = {
+      replicas: pods.length,
+      fullyLabeledReplicas: pods.filter((p) => matches(templateSel, p.metadata.labels)).length,
+      readyReplicas: pods.filter(isPodReady).length,
+      availableReplicas: pods.filter((p) => isPodAvailable(p, minReady, nowMs)).length,
+      observedGeneration: rs.metadata.generation ?? 1,
+    };
+    if (rs.status?.conditions) status.conditions = rs.status.conditions;
+    if (!deepEqual(compact(status), compact(rs.status))) {
+      this.api.mutate('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '', (o) => {
+        o.status = compact(status);
+      }, { subresource: 'status' });
+    }
+    if (minReady > 0) {
+      const pendingMs = pods
+        .map((p) => podReadySinceMs(p))
+        .filter((t): t is number => t !== undefined && t + minReady * 1000 > nowMs)
+        .map((t) => t + minReady * 1000 - nowMs);
+      if (pendingMs.length > 0) this.queue.add(objectKey(rs.metadata.namespace, rs.metadata.name ?? ''), Math.min(...pendingMs) * 1000 + 1000);
+    }
+  }
+}
+
+/** Zero counters are omitted, as `omitempty` marshals them. */
+function compact(s: ReplicaSetStatus | undefined): ReplicaSetStatus {
+  const out: ReplicaSetStatus = { replicas: s?.replicas ?? 0 };
+  if (s?.fullyLabeledReplicas) out.fullyLabeledReplicas = s.fullyLabeledReplicas;
+  if (s?.readyReplicas) out.readyReplicas = s.readyReplicas;
+  if (s?.availableReplicas) out.availableReplicas = s.availableReplicas;
+  if (s?.observedGeneration) out.observedGeneration = s.observedGeneration;
+  if (s?.conditions) out.conditions = s.conditions;
+  return out;
+}

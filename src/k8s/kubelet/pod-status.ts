@@ -1,0 +1,114 @@
+// Layer k8s: how the kubelet renders a pod's status from its runtime state
+// (pkg/kubelet/kubelet_pods.go generateAPIPodStatus, status/generate.go): phase, the five
+// conditions with their transition times, host and pod IPs, and one status per container.
+
+import type { Condition } from '../objects/meta.js';
+import type { ContainerState, ContainerStatus, Pod, PodPhase, PodStatus } from '../objects/pod.js';
+import { imageId, normalizeImage } from './image-ref.js';
+
+export interface ContainerRt {
+  readonly name: string;
+  image: string;
+  state: 'waiting' | 'running' | 'terminated';
+  waitingReason: string;
+  waitingMessage?: string;
+  containerId?: string;
+  startedAt?: string;
+  ready: boolean;
+  restartCount: number;
+  lastState: ContainerState;
+  exitCode?: number;
+  finishedAt?: string;
+}
+
+export interface PodRt {
+  hostIP: string;
+  podIP?: string;
+  startTime: string;
+  sandboxReady: boolean;
+  containers: ContainerRt[];
+  /** Condition type → [status, lastTransitionTime], so transitions keep their first time. */
+  readonly conditionTimes: Map<string, [Condition['status'], string]>;
+}
+
+function containerStatus(pod: Pod, c: ContainerRt): ContainerStatus {
+  const mounts = (pod.spec.containers.find((x) => x.name === c.name)?.volumeMounts ?? []).map((m) => {
+    const out: { name: string; mountPath: string; readOnly?: boolean; recursiveReadOnly?: string } = { mountPath: m.mountPath, name: m.name };
+    if (m.readOnly) {
+      out.readOnly = true;
+      out.recursiveReadOnly = 'Disabled';
+    }
+    return out;
+  });
+  const st: ContainerStatus = {
+    name: c.name,
+    state: {},
+    lastState: c.lastState,
+    ready: c.ready,
+    restartCount: c.restartCount,
+    image: c.state === 'waiting' && c.containerId === undefined ? c.image : normalizeImage(c.image),
+    imageID: c.containerId === undefined ? '' : imageId(c.image),
+    started: c.state === 'running',
+  };
+  if (c.containerId !== undefined) st.containerID = c.containerId;
+  if (c.state === 'running') st.state = { running: { startedAt: c.startedAt ?? '' } };
+  else if (c.state === 'waiting') st.state = { waiting: c.waitingMessage === undefined ? { reason: c.waitingReason } : { message: c.waitingMessage, reason: c.waitingReason } };
+  else {
+    const t: NonNullable<ContainerState['terminated']> = { exitCode: c.exitCode ?? 0, reason: (c.exitCode ?? 0) === 0 ? 'Completed' : 'Error' };
+    if (c.startedAt !== undefined) t.startedAt = c.startedAt;
+    if (c.finishedAt !== undefined) t.finishedAt = c.finishedAt;
+    if (c.containerId !== undefined) t.containerID = c.containerId;
+    st.state = { terminated: t };
+  }
+  if (mounts.length > 0) st.volumeMounts = mounts;
+  return st;
+}
+
+function phaseOf(rt: PodRt, pod: Pod): PodPhase {
+  const cs = rt.containers;
+  if (cs.length > 0 && cs.every((c) => c.state === 'terminated')) {
+    if (cs.every((c) => (c.exitCode ?? 0) === 0)) return 'Succeeded';
+    if (pod.spec.restartPolicy !== 'Always') return 'Failed';
+  }
+  return cs.some((c) => c.state === 'running' || c.restartCount > 0) ? 'Running' : 'Pending';
+}
+
+function cond(rt: PodRt, type: string, status: Condition['status'], now: string, reason?: string, message?: string): Condition {
+  const prev = rt.conditionTimes.get(type);
+  const time = prev && prev[0] === status ? prev[1] : now;
+  rt.conditionTimes.set(type, [status, time]);
+  const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime: time };
+  if (reason !== undefined) c.reason = reason;
+  if (message !== undefined) c.message = message;
+  return c;
+}
+
+/** The full status the kubelet would write now. */
+export function renderPodStatus(pod: Pod, rt: PodRt, now: string): PodStatus {
+  const unready = rt.containers.filter((c) => !c.ready).map((c) => c.name);
+  const allReady = unready.length === 0;
+  const phase = phaseOf(rt, pod);
+  const notReadyMsg = `containers with unready status: [${unready.join(' ')}]`;
+  const reason = phase === 'Succeeded' ? 'PodCompleted' : 'ContainersNotReady';
+  const conditions: Condition[] = [
+    cond(rt, 'PodReadyToStartContainers', rt.sandboxReady ? 'True' : 'False', now),
+    cond(rt, 'Initialized', 'True', now),
+    allReady ? cond(rt, 'Ready', 'True', now) : cond(rt, 'Ready', 'False', now, reason, phase === 'Succeeded' ? undefined : notReadyMsg),
+    allReady ? cond(rt, 'ContainersReady', 'True', now) : cond(rt, 'ContainersReady', 'False', now, reason, phase === 'Succeeded' ? undefined : notReadyMsg),
+    cond(rt, 'PodScheduled', 'True', now),
+  ];
+  const st: PodStatus = {
+    phase,
+    conditions,
+    hostIP: rt.hostIP,
+    hostIPs: [{ ip: rt.hostIP }],
+    startTime: rt.startTime,
+    containerStatuses: rt.containers.map((c) => containerStatus(pod, c)),
+    qosClass: pod.status?.qosClass ?? 'BestEffort',
+  };
+  if (rt.podIP !== undefined) {
+    st.podIP = rt.podIP;
+    st.podIPs = [{ ip: rt.podIP }];
+  }
+  return st;
+}
