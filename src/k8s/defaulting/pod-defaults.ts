@@ -29,7 +29,8 @@ function defaultProbe(p: unknown): void {
 export function defaultContainer(c: Container, hostNetwork: boolean): void {
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
-  if (c.image !== undefined) c.imagePullPolicy ??= defaultPullPolicy(c.image);
+  // parsers.ParseImageName fails on an empty image: no "latest" tag, so IfNotPresent.
+  c.imagePullPolicy ??= c.image ? defaultPullPolicy(c.image) : 'IfNotPresent';
   c.resources ??= {};
   for (const p of c.ports ?? []) {
     p.protocol ??= 'TCP';

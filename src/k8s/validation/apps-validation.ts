@@ -43,7 +43,8 @@ function validateSelectorAndTemplate(selector: LabelSelector | undefined, templa
     if (Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length === 0)
       errs.push(invalidValue('spec.selector', { goSyntax: `&${goLabelSelector(selector)}` }, `empty selector is invalid for ${kindWord}`));
   }
-  const empty = selector === undefined || Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length === 0;
+  // A nil selector becomes labels.Nothing(), which is not Empty() and matches no template; {} is Empty().
+  const empty = selector !== undefined && Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length === 0;
   if (!empty && !selectorMatchesLabelSelector(selector, template.metadata?.labels))
     errs.push(invalidValue('spec.template.metadata.labels', { goSyntax: goStringMap(template.metadata?.labels) }, '`selector` does not match template `labels`'));
   errs.push(...validatePodTemplateSpec(template, 'spec.template'));
