@@ -5,7 +5,7 @@
 
 import type { Ipv4Addr } from '../addr/index.js';
 import { MAC_BROADCAST, MAC_ZERO } from '../addr/index.js';
-import { ARP_OP_REPLY, ARP_OP_REQUEST, ETH_P_ARP, emitArp, parseArp, ipv4Src } from '../wire/index.js';
+import { ARPOP_REPLY, ARPOP_REQUEST, ETH_P_ARP, arp, emitArp, parseArp, ipv4Src } from '../wire/index.js';
 import { ADDR_SCOPE_VALUE, selectSrcAddr } from './fib.js';
 import { frameWith, L3_OFF, setMacs } from './frame.js';
 import type { NeighEntry } from './neigh-table.js';
@@ -18,11 +18,11 @@ export function arpRcv(ns: Netns, dev: NetDevice, skb: Skb): void {
   const parsed = parseArp(skb.data.subarray(L3_OFF));
   if (!parsed.ok) return ns.drop(dev, skb, 'PKT_TOO_SMALL', 'arp_rcv');
   const h = parsed.value.header;
-  const isRequest = h.op === ARP_OP_REQUEST;
+  const isRequest = h.op === ARPOP_REQUEST;
   const targetLocal = ns.isLocalAddr(h.tpa);
   if (isRequest && (targetLocal || proxies(ns, dev, h.tpa))) {
     ns.neigh.update(dev, h.spa, h.sha, { confirmed: false, create: true });
-    sendArp(ns, dev, ARP_OP_REPLY, h.tpa, h.sha, h.spa, h.sha);
+    sendArp(ns, dev, ARPOP_REPLY, h.tpa, h.sha, h.spa, h.sha);
     return;
   }
   // A reply, or a request that names a neighbour we know: learn (never create from a stray reply; arp_accept=0).
@@ -43,11 +43,11 @@ export function arpSolicit(ns: Netns, e: NeighEntry, unicast: boolean): void {
   const spa =
     fromPkt !== undefined && ns.isLocalAddr(fromPkt) ? fromPkt : selectSrcAddr(ns.devices.values(), e.dev, e.ip, ADDR_SCOPE_VALUE.link) ?? (0 as Ipv4Addr);
   const dstMac = unicast && e.lladdr !== undefined ? e.lladdr : MAC_BROADCAST;
-  sendArp(ns, e.dev, ARP_OP_REQUEST, spa, dstMac, e.ip, unicast && e.lladdr !== undefined ? e.lladdr : MAC_ZERO);
+  sendArp(ns, e.dev, ARPOP_REQUEST, spa, dstMac, e.ip, unicast && e.lladdr !== undefined ? e.lladdr : MAC_ZERO);
 }
 
 function sendArp(ns: Netns, dev: NetDevice, op: number, spa: Ipv4Addr, dstMac: typeof MAC_BROADCAST, tpa: Ipv4Addr, tha: typeof MAC_ZERO): void {
-  const frame = frameWith(emitArp({ op, sha: dev.mac, spa, tha, tpa }), ETH_P_ARP);
+  const frame = frameWith(emitArp(arp({ op, sha: dev.mac, spa, tha, tpa })), ETH_P_ARP);
   setMacs(frame, dstMac, dev.mac);
   ns.devQueueXmit(dev, { data: frame, meta: newMeta(ns.ctx.nextTraceId()) });
 }

@@ -12,7 +12,8 @@ import {
   IPPROTO_ICMP,
   emitIcmpError,
   ipv4Dst,
-  ipv4FragOffset,
+  IP_OFFSET,
+  ipv4FragWord,
   ipv4Protocol,
   ipv4Src,
   ipv4Tos,
@@ -51,7 +52,7 @@ function icmpSend(ns: Netns, skb: Skb, type: number, code: number, mtu: number):
   const origDst = ipv4Dst(b, L3_OFF);
   const origSrc = ipv4Src(b, L3_OFF);
   if (origDst === IPV4_BROADCAST || isMulticast(origDst) || origSrc === 0 || isMulticast(origSrc)) return;
-  if (ipv4FragOffset(b, L3_OFF) !== 0) return;
+  if ((ipv4FragWord(b, L3_OFF) & IP_OFFSET) !== 0) return;
   if (ipv4Protocol(b, L3_OFF) === IPPROTO_ICMP && ICMP_ERROR_TYPES.has(icmpType(b, l4Offset(skb)))) return;
   if (!ns.icmpRateAllow(origSrc, XRLIM_BURST)) return;
   const src: Ipv4Addr | undefined = ns.isLocalAddr(origDst) ? origDst : undefined;

@@ -3,7 +3,7 @@
 // "fragmentation needed" and PKT_TOO_BIG; otherwise the TTL is decremented and, after the host's
 // forwarding delay, the packet leaves along its route.
 
-import { decTtl, ipv4IsDf, ipv4TotalLen, ipv4Ttl } from '../wire/index.js';
+import { IP_DF, decTtl, ipv4FragWord, ipv4TotalLen, ipv4Ttl } from '../wire/index.js';
 import { L3_OFF } from './frame.js';
 import { icmpSendFragNeeded, icmpSendTimeExceeded } from './icmp-send.js';
 import { ipOutput } from './ip-output.js';
@@ -19,7 +19,7 @@ export function ipForward(ns: Netns, dev: NetDevice, skb: Skb, route: Route): vo
     return ns.drop(dev, skb, 'IP_INHDR', 'ip_forward', `ttl ${ttl} expired in transit`);
   }
   const mtu = routeMtu(route);
-  if (ipv4TotalLen(skb.data, L3_OFF) > mtu && ipv4IsDf(skb.data, L3_OFF)) {
+  if (ipv4TotalLen(skb.data, L3_OFF) > mtu && (ipv4FragWord(skb.data, L3_OFF) & IP_DF) !== 0) {
     icmpSendFragNeeded(ns, skb, mtu);
     return ns.drop(dev, skb, 'PKT_TOO_BIG', 'ip_forward', `length ${ipv4TotalLen(skb.data, L3_OFF)} > mtu ${mtu} with DF`);
   }

@@ -2,28 +2,28 @@
 // 8-byte-aligned slices of the payload, MF on all but the last; reassembly keys on (src, dst, id, protocol)
 // and gives up after 30 s (ipfrag_time), answering "fragment reassembly time exceeded" if it had the first.
 
-import { emitIpv4, ipv4HeaderLen, parseIpv4Packet } from '../wire/index.js';
+import { ETH_P_IP, emitIpv4, parseIpv4, type Ipv4Header, type ParsedIpv4Header } from '../wire/index.js';
 import { frameWith, L3_OFF } from './frame.js';
 import type { Netns } from './netns.js';
 import type { Skb } from './skb.js';
-import { ETH_P_IP } from '../wire/index.js';
 
 export const IPFRAG_TIME_US = 30_000_000;
 
+/** The header fields emitIpv4 recomputes are dropped so it recomputes them. */
+function reusable(h: ParsedIpv4Header, fragOffset: number, mf: boolean): Ipv4Header {
+  return { tos: h.tos, id: h.id, df: h.df, mf, fragOffset, ttl: h.ttl, protocol: h.protocol, src: h.src, dst: h.dst };
+}
+
 export function fragmentIpv4(skb: Skb, mtu: number): Skb[] {
-  const parsed = parseIpv4Packet(skb.data.subarray(L3_OFF));
+  const parsed = parseIpv4(skb.data.subarray(L3_OFF));
   if (!parsed.ok) return [skb];
   const { header, payload } = parsed.value;
-  const hlen = ipv4HeaderLen(skb.data, L3_OFF);
-  const chunk = Math.floor((mtu - hlen) / 8) * 8;
+  const chunk = Math.floor((mtu - header.headerLen) / 8) * 8;
   const out: Skb[] = [];
   for (let off = 0; off < payload.length; off += chunk) {
     const part = payload.subarray(off, Math.min(off + chunk, payload.length));
     const last = off + chunk >= payload.length;
-    const ip = emitIpv4(
-      { ...header, fragOffset: header.fragOffset + off / 8, moreFragments: header.moreFragments || !last, checksum: undefined, totalLength: undefined },
-      part,
-    );
+    const ip = emitIpv4(reusable(header, header.fragOffset + off / 8, header.mf || !last), part);
     out.push({ data: frameWith(ip, ETH_P_IP), meta: { ...skb.meta } });
   }
   return out;
@@ -31,9 +31,9 @@ export function fragmentIpv4(skb: Skb, mtu: number): Skb[] {
 
 interface FragQueue {
   readonly parts: Array<{ offset: number; data: Uint8Array }>;
-  first: Uint8Array | undefined;
+  first: ParsedIpv4Header | undefined;
+  firstFrame: Uint8Array | undefined;
   totalLen: number | undefined;
-  timerAt: number;
 }
 
 export class Reassembler {
@@ -46,27 +46,28 @@ export class Reassembler {
 
   /** Adds a fragment; returns the whole packet (as a frame) when it is complete. */
   add(skb: Skb): Skb | undefined {
-    const parsed = parseIpv4Packet(skb.data.subarray(L3_OFF));
+    const parsed = parseIpv4(skb.data.subarray(L3_OFF));
     if (!parsed.ok) return undefined;
     const { header, payload } = parsed.value;
     const key = `${header.src}/${header.dst}/${header.id}/${header.protocol}`;
     let q = this.queues.get(key);
     if (!q) {
-      q = { parts: [], first: undefined, totalLen: undefined, timerAt: this.ns.now + IPFRAG_TIME_US };
-      this.queues.set(key, q);
-      const queue = q;
-      this.ns.ctx.scheduler.at(q.timerAt, () => this.expire(key, queue, skb));
+      const queue: FragQueue = { parts: [], first: undefined, firstFrame: undefined, totalLen: undefined };
+      q = queue;
+      this.queues.set(key, queue);
+      this.ns.ctx.scheduler.after(IPFRAG_TIME_US, () => this.expire(key, queue, skb));
     }
     const offset = header.fragOffset * 8;
     q.parts.push({ offset, data: payload.slice() });
-    if (offset === 0) q.first = skb.data.slice();
-    if (!header.moreFragments) q.totalLen = offset + payload.length;
+    if (offset === 0) {
+      q.first = header;
+      q.firstFrame = skb.data.slice();
+    }
+    if (!header.mf) q.totalLen = offset + payload.length;
     const whole = complete(q);
     if (!whole || !q.first) return undefined;
     this.queues.delete(key);
-    const firstHdr = parseIpv4Packet(q.first.subarray(L3_OFF));
-    if (!firstHdr.ok) return undefined;
-    const ip = emitIpv4({ ...firstHdr.value.header, fragOffset: 0, moreFragments: false, checksum: undefined, totalLength: undefined }, whole);
+    const ip = emitIpv4(reusable(q.first, 0, false), whole);
     return { data: frameWith(ip, ETH_P_IP), meta: { ...skb.meta } };
   }
 
@@ -74,7 +75,7 @@ export class Reassembler {
     if (this.queues.get(key) !== q) return;
     this.queues.delete(key);
     this.ns.drop(undefined, sample, 'FRAG_REASM_TIMEOUT', 'ip_expire');
-    if (q.first) this.onTimeout({ data: q.first, meta: sample.meta });
+    if (q.firstFrame) this.onTimeout({ data: q.firstFrame, meta: sample.meta });
   }
 }
 

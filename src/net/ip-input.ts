@@ -4,7 +4,7 @@
 // when there is no route (IP_INNOROUTES). ipLocalDeliver reassembles and hands the packet to its protocol.
 
 import { IPV4_BROADCAST } from '../addr/index.js';
-import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, ipv4Dst, ipv4HeaderLen, ipv4IsFragment, ipv4Protocol, ipv4Src, ipv4TotalLen, verifyIpv4Header } from '../wire/index.js';
+import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, IP_MF, IP_OFFSET, ipv4Dst, ipv4FragWord, ipv4HeaderLen, ipv4Protocol, ipv4Src, ipv4TotalLen, parseIpv4 } from '../wire/index.js';
 import { L3_OFF } from './frame.js';
 import { ipForward } from './ip-forward.js';
 import { icmpRcv } from './icmp.js';
@@ -18,8 +18,11 @@ import { udpRcv } from './udp.js';
 export function ipRcv(ns: Netns, dev: NetDevice, skb: Skb, pktType: PacketType): void {
   if (pktType === 'otherhost') return ns.drop(dev, skb, 'OTHERHOST', 'ip_rcv_core');
   const b = skb.data;
-  const bad = verifyIpv4Header(b, L3_OFF);
-  if (bad !== undefined) return ns.drop(dev, skb, bad === 'bad-checksum' ? 'IP_CSUM' : bad === 'truncated' ? 'PKT_TOO_SMALL' : 'IP_INHDR', 'ip_rcv_core');
+  const parsed = parseIpv4(b.subarray(L3_OFF));
+  if (!parsed.ok) {
+    const k = parsed.error.kind;
+    return ns.drop(dev, skb, k === 'bad-checksum' ? 'IP_CSUM' : k === 'truncated' ? 'PKT_TOO_SMALL' : 'IP_INHDR', 'ip_rcv_core', parsed.error.detail);
+  }
   const total = ipv4TotalLen(b, L3_OFF);
   if (b.length > L3_OFF + total) skb.data = b.subarray(0, L3_OFF + total);
   const dst = ipv4Dst(skb.data, L3_OFF);
@@ -41,7 +44,7 @@ export function ipRcv(ns: Netns, dev: NetDevice, skb: Skb, pktType: PacketType):
 
 export function ipLocalDeliver(ns: Netns, dev: NetDevice, skb: Skb): void {
   let pkt: Skb | undefined = skb;
-  if (ipv4IsFragment(skb.data, L3_OFF)) {
+  if ((ipv4FragWord(skb.data, L3_OFF) & (IP_MF | IP_OFFSET)) !== 0) {
     pkt = ns.reassembler.add(skb);
     if (!pkt) return;
   }

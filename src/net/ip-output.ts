@@ -3,7 +3,7 @@
 // addresses the frame to the next hop: loopback and NOARP devices need no resolution, others ask ARP.
 
 import type { Ipv4Addr } from '../addr/index.js';
-import { ipv4Dst, ipv4IsDf, ipv4TotalLen } from '../wire/index.js';
+import { IP_DF, ipv4Dst, ipv4FragWord, ipv4TotalLen } from '../wire/index.js';
 import { L3_OFF, setMacs } from './frame.js';
 import { fragmentIpv4 } from './ip-fragment.js';
 import type { NetDevice } from './net-device.js';
@@ -18,7 +18,7 @@ export function ipOutput(ns: Netns, skb: Skb, route: Route): void {
   const dst = ipv4Dst(skb.data, L3_OFF);
   const nexthop = usesGateway(route) && route.gateway !== undefined ? route.gateway : dst;
   const mtu = routeMtu(route);
-  if (ipv4TotalLen(skb.data, L3_OFF) > mtu && !ipv4IsDf(skb.data, L3_OFF)) {
+  if (ipv4TotalLen(skb.data, L3_OFF) > mtu && (ipv4FragWord(skb.data, L3_OFF) & IP_DF) === 0) {
     for (const frag of fragmentIpv4(skb, mtu)) neighOutput(ns, dev, nexthop, frag);
     return;
   }

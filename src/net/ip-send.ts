@@ -46,7 +46,7 @@ export function sendIpPacket(ns: Netns, o: IpSendOptions, payload: Uint8Array): 
   const df = mode === 'do' || (mode === 'want' && totalLen <= mtu);
   const id = o.id ?? (df && mode === 'do' ? 0 : ns.ipIdent(o.dst, src, o.protocol));
   const ip = emitIpv4(
-    { tos: o.tos ?? 0, id, dontFragment: df, moreFragments: false, fragOffset: 0, ttl: o.ttl ?? 64, protocol: o.protocol, src, dst: o.dst },
+    { tos: o.tos ?? 0, id, df, mf: false, fragOffset: 0, ttl: o.ttl ?? 64, protocol: o.protocol, src, dst: o.dst },
     payload,
   );
   const skb: Skb = { data: frameWith(ip, ETH_P_IP), meta: newMeta(ns.ctx.nextTraceId(), o.causeTraceId ?? 0) };

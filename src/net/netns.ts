@@ -4,7 +4,7 @@
 // pod's namespace are both a Netns. Configuration methods validate like the kernel and throw NetlinkError.
 
 import type { Ipv4Addr, Ipv4Cidr } from '../addr/index.js';
-import { broadcast, formatIpv4, isNetworkAddress, ipv4, network, prefixMask, MAC_BROADCAST, macFromBytes, isMulticastMac } from '../addr/index.js';
+import { broadcast, isNetworkAddress, ipv4, network, MAC_BROADCAST, macFromBytes, isMulticastMac } from '../addr/index.js';
 import { arpRcv } from './arp.js';
 import { LoopbackDevice } from './devices/loopback.js';
 import type { DropReason } from './drop-reason.js';
@@ -23,7 +23,12 @@ import { SocketTable } from './socket-table.js';
 import type { SockHooks } from './sock-hooks.js';
 import { Sysctl } from './sysctl.js';
 import type { TcVerdict } from './tc.js';
-import { ETH_P_ARP, ETH_P_IP, ethType } from '../wire/index.js';
+import { ETH_P_ARP, ETH_P_IP, ethType, ipv4Dst } from '../wire/index.js';
+import { L3_OFF } from './frame.js';
+import { icmpSendTimeExceeded } from './icmp-send.js';
+import { Reassembler } from './ip-fragment.js';
+import { neighOutput } from './ip-output.js';
+import { routeOutput } from './route-output.js';
 
 /** How many transmit hops a packet may take before the lab calls it a loop (far above any TTL). */
 const MAX_HOPS = 512;
@@ -47,8 +52,15 @@ export class Netns {
   readonly sockets: SocketTable;
   readonly dropCount = new Map<DropReason, number>();
   readonly lo: LoopbackDevice;
+  readonly reassembler: Reassembler;
   sockHooks: SockHooks = {};
+  /** Virtual time a forwarded packet spends in this host (softirq, the router's CPU). */
+  forwardDelayUs = 20;
+  /** hashrnd: the per-boot seed of the flow dissector's hash (shared by a machine's namespaces). */
+  flowHashSeed: number;
   private nextIfindex = 1;
+  private readonly idents = new Map<number, { id: number; lastUs: number }>();
+  private readonly icmpTokens = new Map<number, { tokens: number; lastUs: number }>();
 
   constructor(
     readonly name: string,
@@ -56,6 +68,8 @@ export class Netns {
   ) {
     this.neigh = new NeighTable(ctx.scheduler, ctx.rng.fork(`neigh/${name}`), neighOps(this));
     this.sockets = new SocketTable(this, ctx.rng.fork(`sockets/${name}`));
+    this.reassembler = new Reassembler(this, (first) => icmpSendTimeExceeded(this, first, 1));
+    this.flowHashSeed = ctx.rng.fork(`hashrnd/${name}`).u32();
     this.lo = new LoopbackDevice();
     this.addDevice(this.lo);
     this.setUp(this.lo, true);
@@ -91,6 +105,11 @@ export class Netns {
     this.devices.delete(dev.ifindex);
     this.sysctl.removeDevice(dev.name);
     dev.netns = undefined;
+  }
+
+  /** The ifindex the next device will get. */
+  get nextFreeIfindex(): number {
+    return this.nextIfindex;
   }
 
   /** Reserves ifindexes so the next device gets `next` (a VM whose devices came and went before t=0). */
@@ -213,7 +232,9 @@ export class Netns {
   /** Past tc ingress: hand the frame to ARP or IPv4 (the protocol handlers of __netif_receive_skb). */
   deliverToStack(dev: NetDevice, skb: Skb): void {
     const type = ethType(skb.data);
-    if (type === ETH_P_IP) return ipRcv(this, dev, skb, packetType(dev, skb));
+    const pktType = packetType(dev, skb);
+    skb.meta.pktTypeOverride = undefined;
+    if (type === ETH_P_IP) return ipRcv(this, dev, skb, pktType);
     if (type === ETH_P_ARP) return arpRcv(this, dev, skb);
     this.drop(dev, skb, 'UNHANDLED_PROTO', '__netif_receive_skb_core', `ethertype 0x${type.toString(16).padStart(4, '0')}`);
   }
@@ -263,6 +284,48 @@ export class Netns {
     this.ctx.drop(this, dev, skb, reason, where, detail);
   }
 
+  // ---- helpers the protocol handlers share -----------------------------------------------------
+
+  /** Runs `fn` after this host's forwarding delay (and so never deeper on the JS stack). */
+  afterForwardingDelay(fn: () => void): void {
+    this.ctx.scheduler.after(this.forwardDelayUs, fn);
+  }
+
+  /** The source address a socket would use towards `dst`. */
+  sourceFor(dst: Ipv4Addr): Ipv4Addr | undefined {
+    const r = routeOutput(this, { dst });
+    return r.ok ? r.value.src : undefined;
+  }
+
+  /** ip_idents_reserve: a per-destination counter that also jumps by a random amount as time passes. */
+  ipIdent(dst: Ipv4Addr, src: Ipv4Addr, protocol: number): number {
+    const key = ((dst ^ Math.imul(src, 0x9e3779b1) ^ (protocol << 24)) >>> 0) & 2047;
+    const now = this.now;
+    let e = this.idents.get(key);
+    if (!e) {
+      e = { id: this.ctx.rng.int(0, 65535), lastUs: now };
+      this.idents.set(key, e);
+    }
+    const elapsedJiffies = Math.floor((now - e.lastUs) / 4000);
+    e.id = (e.id + 1 + (elapsedJiffies > 0 ? this.ctx.rng.int(0, Math.min(elapsedJiffies, 65535)) : 0)) & 0xffff;
+    e.lastUs = now;
+    return e.id;
+  }
+
+  /** icmpv4_xrlim_allow: a token bucket per peer, `burst` deep, refilled one per icmp_ratelimit ms. */
+  icmpRateAllow(peer: Ipv4Addr, burst: number): boolean {
+    const rateUs = this.sysctl.getNumber('net.ipv4.icmp_ratelimit') * 1000;
+    if (rateUs === 0 || this.isLocalAddr(peer)) return true;
+    const now = this.now;
+    const b = this.icmpTokens.get(peer) ?? { tokens: burst, lastUs: now };
+    b.tokens = Math.min(burst, b.tokens + (now - b.lastUs) / rateUs);
+    b.lastUs = now;
+    this.icmpTokens.set(peer, b);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+
   private tap(dev: NetDevice, skb: Skb, dir: 'in' | 'out'): void {
     const trace = this.ctx.trace;
     if (!trace.has('packet')) return;
@@ -274,21 +337,19 @@ export class Netns {
   }
 }
 
-/** eth_type_trans: how the frame was addressed relative to the receiving device. */
+/** eth_type_trans: how the frame was addressed relative to the receiving device (or as a program set it). */
 function packetType(dev: NetDevice, skb: Skb): PacketType {
+  if (skb.meta.pktTypeOverride !== undefined) return skb.meta.pktTypeOverride;
   const dst = macFromBytes(skb.data, 0);
   if (dst === dev.mac) return 'host';
   if (dst === MAC_BROADCAST) return 'broadcast';
   if (isMulticastMac(dst)) return 'multicast';
-  return dev.kind === 'loopback' || dev.isNoArp ? 'host' : 'otherhost';
+  return dev.kind === 'loopback' ? 'host' : 'otherhost';
 }
 
 /** bpf_redirect_neigh: egress through `dev` with the neighbour subsystem resolving the next hop. */
 function redirectNeigh(ns: Netns, dev: NetDevice, nexthop: Ipv4Addr | undefined, skb: Skb): void {
   const target = dev.netns;
   if (!target) return ns.drop(dev, skb, 'DEV_READY', 'bpf_redirect_neigh');
-  const nh = nexthop ?? ipv4DstOf(skb);
-  target.neighOutput(dev, nh, skb);
+  neighOutput(target, dev, nexthop ?? ipv4Dst(skb.data, L3_OFF), skb);
 }
-
-export { formatIpv4, prefixMask };

@@ -64,7 +64,7 @@ export class Segment implements EthernetMedium {
     const at = Math.max(this.scheduler.nowUs + this.latencyUs + jitter, earliest);
     this.lastArrivalUs.set(port, at);
     // A fresh meta: nothing but the bytes crosses a wire.
-    const arriving: Skb = { data: skb.data, meta: { ...skb.meta, mark: 0, identity: 0, tunnelKey: undefined, hash: 0 } };
+    const arriving: Skb = { data: skb.data, meta: { ...skb.meta, mark: 0, identity: 0, tunnelKey: undefined, hash: 0, pktTypeOverride: undefined } };
     this.scheduler.at(at, () => port.netns?.netifRx(port, arriving));
   }
 }

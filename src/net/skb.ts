@@ -31,6 +31,8 @@ export interface SkbMeta {
   causeTraceId: number;
   /** Transmit hops taken since the packet was created, a guard against endless loops. */
   hops: number;
+  /** skb->pkt_type as a program set it (bpf_skb_change_type), overriding the MAC comparison once. */
+  pktTypeOverride: PacketType | undefined;
 }
 
 export interface Skb {
@@ -39,7 +41,7 @@ export interface Skb {
 }
 
 export function newMeta(traceId: number, causeTraceId = 0): SkbMeta {
-  return { mark: 0, ingressIfindex: 0, identity: 0, tunnelKey: undefined, hash: 0, traceId, causeTraceId, hops: 0 };
+  return { mark: 0, ingressIfindex: 0, identity: 0, tunnelKey: undefined, hash: 0, traceId, causeTraceId, hops: 0, pktTypeOverride: undefined };
 }
 
 export function cloneSkb(skb: Skb): Skb {

@@ -2,7 +2,7 @@
 // (a tunnel socket hands the frame to its device), or answer "port unreachable" and drop with NO_SOCKET.
 
 import { IPV4_BROADCAST } from '../addr/index.js';
-import { ipv4Dst, ipv4Src, udpDstPort, udpSrcPort, verifyUdp } from '../wire/index.js';
+import { ipv4Dst, ipv4Src, udpChecksumOk, udpDstPort, udpLength, udpSrcPort } from '../wire/index.js';
 import { L3_OFF } from './frame.js';
 import { icmpSendUnreachable } from './icmp-send.js';
 import { l4Offset } from './ip-input.js';
@@ -13,8 +13,10 @@ import type { Skb } from './skb.js';
 export function udpRcv(ns: Netns, dev: NetDevice, skb: Skb): void {
   const off = l4Offset(skb);
   const b = skb.data;
-  if (!verifyUdp(b, L3_OFF, off)) return ns.drop(dev, skb, 'UDP_CSUM', 'udp_rcv');
   const dst = ipv4Dst(b, L3_OFF);
+  const len = udpLength(b, off);
+  if (len < 8 || off + len > b.length) return ns.drop(dev, skb, 'PKT_TOO_SMALL', 'udp_rcv');
+  if (!udpChecksumOk(b.subarray(off, off + len), { src: ipv4Src(b, L3_OFF), dst })) return ns.drop(dev, skb, 'UDP_CSUM', 'udp_rcv');
   const dport = udpDstPort(b, off);
   const sock = ns.sockets.udpLookup(dst, dport);
   if (sock?.encapRcv) return sock.encapRcv(skb, off);
@@ -22,5 +24,5 @@ export function udpRcv(ns: Netns, dev: NetDevice, skb: Skb): void {
     if (dst !== IPV4_BROADCAST) icmpSendUnreachable(ns, skb, 'port');
     return ns.drop(dev, skb, 'NO_SOCKET', 'udp_rcv', `no socket on port ${dport}`);
   }
-  sock.deliver(b.slice(off + 8), { addr: ipv4Src(b, L3_OFF), port: udpSrcPort(b, off) }, skb);
+  sock.deliver(b.slice(off + 8, off + len), { addr: ipv4Src(b, L3_OFF), port: udpSrcPort(b, off) }, skb);
 }

@@ -1,0 +1,206 @@
+// Layer cilium: the Cilium agent of one node (daemon/cmd). It owns the node's PodCIDR allocation, the router
+// (cilium_host) IP, endpoints, the devices and BPF programs it attaches, and the routes it installs.
+// A restart separates two things the real agent separates too: the BPF datapath keeps running with the
+// configuration it was compiled with while the agent is down; a new agent re-initialises the datapath with
+// its own configuration `initUs` after it starts, and only after `syncUs` more has it re-learned the cluster
+// (ipcache, tunnel endpoints) — in between, tunnel lookups miss and packets fall back to the kernel.
+
+import type { Ipv4Addr, Ipv4Cidr } from '../addr/index.js';
+import type { Machine } from '../net/machine.js';
+import type { Netns } from '../net/netns.js';
+import type { Rng, Scheduler, Timer } from '../sim/index.js';
+import { agentConfigFromConfigMap, fatalConfigError, mtuOf, type AgentConfig } from './agent-config.js';
+import { AgentLog } from './agent-log.js';
+import type { ClusterState, CiliumNodeInfo } from './cluster-state.js';
+import { attachDatapath, type AgentDevices } from './datapath/attach.js';
+import type { Endpoint } from './endpoint.js';
+import { HostScopeIpam } from './ipam/host-scope.js';
+import { SnatTable } from './datapath/snat.js';
+import { installLocalNodeRoute, removeRemoteNodeRoutes, updateRemoteNodeRoutes, type NodeRouteContext } from './node-routes.js';
+
+export interface AgentTimings {
+  readonly initUs: number;
+  readonly syncUs: number;
+}
+
+export const DEFAULT_AGENT_TIMINGS: AgentTimings = { initUs: 3_000_000, syncUs: 10_000_000 };
+
+/** What the programs were compiled with: the config of the agent that last initialised the datapath. */
+export interface DatapathState {
+  readonly config: AgentConfig;
+  readonly deviceMtu: number;
+  readonly routeMtu: number;
+}
+
+export type AgentPhase = 'stopped' | 'starting' | 'running' | 'crashed';
+
+export interface AgentDeps {
+  readonly nodeName: string;
+  readonly nodeIp: Ipv4Addr;
+  readonly machine: Machine;
+  readonly cluster: ClusterState;
+  readonly scheduler: Scheduler;
+  readonly rng: Rng;
+  readonly timings?: AgentTimings;
+}
+
+export class CiliumAgent {
+  readonly nodeName: string;
+  readonly nodeIp: Ipv4Addr;
+  readonly machine: Machine;
+  readonly cluster: ClusterState;
+  readonly log: AgentLog;
+  readonly rng: Rng;
+  readonly timings: AgentTimings;
+  phase: AgentPhase = 'stopped';
+  config: AgentConfig | undefined;
+  dp: DatapathState | undefined;
+  /** Whether the running agent has re-learned the cluster since it last started. */
+  synced = false;
+  podCidr: Ipv4Cidr | undefined;
+  routerIp: Ipv4Addr | undefined;
+  ipam: HostScopeIpam | undefined;
+  devices: AgentDevices | undefined;
+  readonly endpoints = new Map<number, Endpoint>();
+  readonly endpointsByLxc = new Map<number, Endpoint>();
+  readonly endpointIds = new Set<number>();
+  readonly snat: SnatTable;
+  /** The random stream of socket-LB backend selection (get_prandom_u32 in bpf_sock.c). */
+  readonly lbRng: Rng;
+  startedAtUs = 0;
+  private readonly scheduler: Scheduler;
+  private timers: Timer[] = [];
+
+  constructor(d: AgentDeps) {
+    this.nodeName = d.nodeName;
+    this.nodeIp = d.nodeIp;
+    this.machine = d.machine;
+    this.cluster = d.cluster;
+    this.scheduler = d.scheduler;
+    this.rng = d.rng;
+    this.timings = d.timings ?? DEFAULT_AGENT_TIMINGS;
+    this.log = new AgentLog(() => this.scheduler.nowUs);
+    this.snat = new SnatTable(d.rng.fork('snat'));
+    this.lbRng = d.rng.fork('sock-lb');
+  }
+
+  get netns(): Netns {
+    return this.machine.root;
+  }
+
+  get isReady(): boolean {
+    return this.phase === 'running' && this.synced;
+  }
+
+  /** Sets the node's allocation (from the CiliumNode spec or a pin) before the first start. */
+  assignPodCidr(podCidr: Ipv4Cidr, routerIp: Ipv4Addr | undefined): void {
+    this.podCidr = podCidr;
+    this.ipam = new HostScopeIpam(podCidr, this.rng.fork('ipam'));
+    this.routerIp = routerIp ?? this.ipam.allocateNext('router');
+    if (routerIp !== undefined) this.ipam.allocate(routerIp, 'router');
+  }
+
+  /** The agent as it was when the lab began: started long ago, datapath up, cluster learned. */
+  bootstrap(configData: Readonly<Record<string, string>>): void {
+    if (!this.begin(configData)) return;
+    this.initDatapath();
+    this.markSynced();
+  }
+
+  /** A new agent process starts (a DaemonSet pod's container). */
+  start(configData: Readonly<Record<string, string>>): void {
+    if (!this.begin(configData)) return;
+    this.timers.push(this.scheduler.after(this.timings.initUs, () => this.initDatapath()));
+    this.timers.push(this.scheduler.after(this.timings.initUs + this.timings.syncUs, () => this.markSynced()));
+  }
+
+  /** The agent process ends; the datapath it left behind keeps forwarding. */
+  stop(): void {
+    for (const t of this.timers) this.scheduler.cancel(t);
+    this.timers = [];
+    if (this.phase !== 'crashed') this.log.add('info', 'Stopping agent');
+    this.phase = 'stopped';
+    this.synced = false;
+  }
+
+  /** A CiliumNode appeared or changed: install or update the routes towards it. */
+  nodeUpdated(node: CiliumNodeInfo): void {
+    if (this.phase !== 'running' || node.name === this.nodeName) return;
+    const c = this.routeContext();
+    if (c) updateRemoteNodeRoutes(c, node);
+  }
+
+  nodeDeleted(node: CiliumNodeInfo): void {
+    if (this.phase !== 'running' || node.name === this.nodeName) return;
+    const c = this.routeContext();
+    if (c) removeRemoteNodeRoutes(c, node);
+  }
+
+  endpointByIp(ip: Ipv4Addr): Endpoint | undefined {
+    return this.endpoints.get(ip);
+  }
+
+  private begin(configData: Readonly<Record<string, string>>): boolean {
+    const config = agentConfigFromConfigMap(configData);
+    this.config = config;
+    this.startedAtUs = this.scheduler.nowUs;
+    this.synced = false;
+    this.log.add('info', 'Cilium agent starting', [['version', '1.18.0']]);
+    const fatal = fatalConfigError(config);
+    if (fatal) {
+      this.log.add('error', 'unable to start agent', [['error', fatal]]);
+      this.phase = 'crashed';
+      return false;
+    }
+    this.phase = 'starting';
+    return true;
+  }
+
+  /** Reinitialize: devices, programs and routes with this agent's configuration. */
+  private initDatapath(): void {
+    const config = this.config;
+    if (!config || !this.podCidr || this.routerIp === undefined) return;
+    const { deviceMtu, routeMtu } = mtuOf(config, this.baseMtu());
+    this.dp = { config, deviceMtu, routeMtu };
+    this.devices = attachDatapath(this);
+    this.phase = 'running';
+    const c = this.routeContext();
+    if (!c) return;
+    installLocalNodeRoute(c);
+    for (const node of this.cluster.nodes.values()) if (node.name !== this.nodeName) updateRemoteNodeRoutes(c, node);
+    this.log.add('info', 'Datapath initialized', [['routing-mode', config.routingMode]]);
+  }
+
+  private markSynced(): void {
+    if (this.phase !== 'running') return;
+    this.synced = true;
+    for (const ep of this.endpoints.values()) ep.state = 'ready';
+    this.log.add('info', 'Initial ipcache and node synchronization completed');
+  }
+
+  /** pkg/mtu: the lowest MTU among the native devices. */
+  private baseMtu(): number {
+    const mtus = this.nativeDevices().map((d) => d.mtu);
+    return mtus.length ? Math.min(...mtus) : 1500;
+  }
+
+  /** The devices Cilium attaches to: Ethernet devices with a global IPv4 address (eth0, eth1). */
+  nativeDevices(): import('../net/net-device.js').NetDevice[] {
+    return [...this.netns.devices.values()].filter((d) => d.kind === 'ethernet' && d.addrs.some((a) => a.scope === 'global'));
+  }
+
+  routeContext(): NodeRouteContext | undefined {
+    const host = this.devices?.ciliumHost;
+    if (!host || !this.dp || !this.podCidr || this.routerIp === undefined) return undefined;
+    return {
+      netns: this.netns,
+      ciliumHost: host,
+      routerIp: this.routerIp,
+      podCidr: this.podCidr,
+      config: this.dp.config,
+      routeMtu: this.dp.routeMtu,
+      log: this.log,
+      nodeName: this.nodeName,
+    };
+  }
+}

@@ -1,0 +1,101 @@
+// Layer net: a VXLAN or Geneve device in collect_md ("external") mode, as Cilium creates cilium_vxlan /
+// cilium_geneve (drivers/net/vxlan/vxlan_core.c, drivers/net/geneve.c). On transmit it reads the tunnel key a
+// BPF program set (VNI, remote), lets the kernel route the outer packet (source address from the route),
+// picks the outer UDP source port from the inner flow hash (udp_flow_src_port), sends UDP with a zero
+// checksum and TTL 64. On receive, the UDP socket on its port strips the outer headers and hands the inner
+// frame to the device's ingress with the tunnel key attached.
+
+import type { Ipv4Addr } from '../../addr/index.js';
+import {
+  ETH_HEADER_LEN,
+  IPPROTO_UDP,
+  emitGeneve,
+  emitUdp,
+  emitVxlan,
+  geneveEthernet,
+  ipv4Src,
+  ipv4Dst,
+  parseGeneve,
+  parseVxlan,
+} from '../../wire/index.js';
+import { L3_OFF } from '../frame.js';
+import { sendIpPacket } from '../ip-send.js';
+import { NetDevice, type DeviceKind, type DeviceOptions } from '../net-device.js';
+import type { Netns } from '../netns.js';
+import type { Skb } from '../skb.js';
+import { UdpSocket } from '../udp-socket.js';
+import { innerFlowHash, udpFlowSrcPort } from '../flow-hash.js';
+
+export class TunnelDevice extends NetDevice {
+  readonly kind: DeviceKind;
+  readonly dstPort: number;
+  /** The source port range [min, max): VXLAN defaults to ip_local_port_range (max + 1), Geneve to 1..65535. */
+  readonly srcPortMin: number;
+  readonly srcPortMax: number;
+  private socket: UdpSocket | undefined;
+
+  constructor(opts: DeviceOptions & { protocol: 'vxlan' | 'geneve'; dstPort: number; srcPortRange?: readonly [number, number] }) {
+    super(opts);
+    this.kind = opts.protocol;
+    this.dstPort = opts.dstPort;
+    const [lo, hi] = opts.srcPortRange ?? (opts.protocol === 'vxlan' ? [32768, 61000] : [1, 65535]);
+    this.srcPortMin = lo;
+    this.srcPortMax = hi;
+  }
+
+  get hasCarrier(): boolean {
+    return true;
+  }
+
+  override get operState(): 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN' {
+    return this.isUp ? 'UNKNOWN' : 'DOWN';
+  }
+
+  /** vxlan_open: bind the tunnel's UDP socket in the device's namespace. */
+  open(ns: Netns): void {
+    if (this.socket) return;
+    const s = new UdpSocket(ns);
+    s.bind(0 as Ipv4Addr, this.dstPort);
+    s.encapRcv = (skb, udpOff) => this.rcv(ns, skb, udpOff);
+    this.socket = s;
+  }
+
+  close(): void {
+    this.socket?.close();
+    this.socket = undefined;
+  }
+
+  startXmit(skb: Skb): void {
+    const ns = this.netns;
+    const key = skb.meta.tunnelKey;
+    if (!ns || !key) {
+      this.stats.txDropped++;
+      if (ns) ns.drop(this, skb, 'NOT_SPECIFIED', `${this.kind}_xmit`, 'no tunnel metadata (collect_md device)');
+      return;
+    }
+    const hash = skb.meta.hash || innerFlowHash(skb.data, ns.flowHashSeed);
+    const srcPort = udpFlowSrcPort(hash, this.srcPortMin, this.srcPortMax);
+    const inner = skb.data;
+    const encap = this.kind === 'vxlan' ? emitVxlan({ vni: key.vni }, inner) : emitGeneve(geneveEthernet(key.vni), inner);
+    const src = ns.sourceFor(key.remote);
+    if (src === undefined) {
+      this.stats.txErrors++;
+      return ns.drop(this, skb, 'IP_OUTNOROUTES', `${this.kind}_xmit`, 'no route to the remote tunnel endpoint');
+    }
+    const udp = emitUdp({ srcPort, dstPort: this.dstPort, checksum: 0 }, encap, { src, dst: key.remote });
+    const r = sendIpPacket(ns, { dst: key.remote, src, protocol: IPPROTO_UDP, ttl: key.ttl ?? 64, df: false, causeTraceId: skb.meta.traceId }, udp);
+    if (r.ok) r.skb.meta.traceId = skb.meta.traceId;
+  }
+
+  /** vxlan_rcv / geneve_rx: decapsulate and deliver the inner frame to this device's ingress. */
+  private rcv(ns: Netns, skb: Skb, udpOff: number): void {
+    const payload = skb.data.subarray(udpOff + 8);
+    const parsed = this.kind === 'vxlan' ? parseVxlan(payload) : parseGeneve(payload);
+    if (!parsed.ok) return ns.drop(this, skb, 'VXLAN_INVALID_HDR', `${this.kind}_rcv`, parsed.error.detail);
+    const inner = parsed.value.payload.slice();
+    if (inner.length < ETH_HEADER_LEN) return ns.drop(this, skb, 'PKT_TOO_SMALL', `${this.kind}_rcv`);
+    const meta = { ...skb.meta, tunnelKey: { vni: parsed.value.header.vni, remote: ipv4Src(skb.data, L3_OFF), local: ipv4Dst(skb.data, L3_OFF) }, hash: 0 };
+    ns.netifRx(this, { data: inner, meta });
+  }
+}
+
