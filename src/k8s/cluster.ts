@@ -9,7 +9,7 @@ import { formatIpv4 } from '../addr/ipv4-addr.js';
 import { nth, parseCidr } from '../addr/ipv4-cidr.js';
 import { ApiServer } from './api/api-server.js';
 import { buildNode, type NodeConfig } from './cluster/node-factory.js';
-import { createKubernetesService, createNamespaces, createNodeLease, fakeCaPem } from './cluster/bootstrap-objects.js';
+import { SYSTEM_NAMESPACES, createKubernetesService, createNamespaces, createNodeLease, fakeCaPem } from './cluster/bootstrap-objects.js';
 import { DaemonSetController } from './controllers/daemonset-controller.js';
 import { DeploymentController } from './controllers/deployment-controller.js';
 import { EndpointSliceController } from './controllers/endpointslice-controller.js';
@@ -64,7 +64,7 @@ export class Cluster {
     this.rngNodes = rng.fork('k8s/nodes');
     this.events = new EventRecorder(this.api);
     new GarbageCollector(this.api, scheduler);
-    new NamespaceController(this.api, scheduler, fakeCaPem(rng.fork('k8s/ca')));
+    const namespaces = new NamespaceController(this.api, scheduler, fakeCaPem(rng.fork('k8s/ca')));
     new ReplicaSetController(this.api, scheduler, this.events);
     new DeploymentController(this.api, scheduler, this.events);
     new DaemonSetController(this.api, scheduler, this.events);
@@ -75,6 +75,7 @@ export class Cluster {
     const created = config.createdAtUs ?? Math.min(scheduler.nowUs, ...config.nodes.map((n) => n.joinedAtUs ?? scheduler.nowUs));
     const atUs = Math.min(created, scheduler.nowUs);
     createNamespaces(this.api, atUs);
+    for (const ns of SYSTEM_NAMESPACES) namespaces.ensureDefaults(ns, atUs);
     const apiEndpoint = config.apiServer ?? { ip: cp?.internalIP ?? '127.0.0.1', port: 6443 };
     createKubernetesService(this.api, apiEndpoint.ip, apiEndpoint.port, atUs);
     for (const n of [...config.nodes].sort((a, b) => (a.joinedAtUs ?? 0) - (b.joinedAtUs ?? 0))) {

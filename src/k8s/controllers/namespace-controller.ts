@@ -31,18 +31,27 @@ export class NamespaceController {
     const ns = this.api.tryGet('Namespace', undefined, name);
     if (!ns) return;
     if (ns.metadata.deletionTimestamp !== undefined) return this.drain(name);
+    this.ensureDefaults(name);
+  }
+
+  /** The `default` ServiceAccount and `kube-root-ca.crt` of a namespace (optionally backdated). */
+  ensureDefaults(name: string, atUs?: number): void {
+    const opts = atUs === undefined ? {} : { atUs };
     this.ensure(() => {
       if (!this.api.tryGet('ServiceAccount', name, 'default'))
-        this.api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } });
+        this.api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } }, opts);
     });
     this.ensure(() => {
       if (!this.api.tryGet('ConfigMap', name, 'kube-root-ca.crt'))
-        this.api.create({
-          apiVersion: 'v1',
-          kind: 'ConfigMap',
-          metadata: { name: 'kube-root-ca.crt', namespace: name, annotations: { 'kubernetes.io/description': ROOT_CA_DESCRIPTION } },
-          data: { 'ca.crt': this.caCert },
-        });
+        this.api.create(
+          {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            metadata: { name: 'kube-root-ca.crt', namespace: name, annotations: { 'kubernetes.io/description': ROOT_CA_DESCRIPTION } },
+            data: { 'ca.crt': this.caCert },
+          },
+          opts,
+        );
     });
   }
 

@@ -67,12 +67,8 @@ function sameDomain(view: ClusterView, node: Node, nodeName: string | undefined,
   return other?.metadata.labels?.[key] === value;
 }
 
-/** InterPodAffinity: existing pods' anti-affinity, then the pod's own affinity and anti-affinity. */
+/** InterPodAffinity (filtering.go Filter): the pod's affinity, its anti-affinity, then existing pods' anti-affinity. */
 function interPodAffinity(pod: Pod, node: Node, view: ClusterView): FilterFailure | undefined {
-  for (const other of view.assigned)
-    for (const term of other.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [])
-      if (termMatches(term, other, pod) && sameDomain(view, node, other.spec.nodeName, term.topologyKey))
-        return { reason: "node(s) didn't satisfy existing pods anti-affinity rules", unresolvable: false };
   for (const term of pod.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
     const matching = view.assigned.filter((o) => termMatches(term, pod, o));
     const selfMatch = matching.length === 0 && termMatches(term, pod, pod);
@@ -82,6 +78,10 @@ function interPodAffinity(pod: Pod, node: Node, view: ClusterView): FilterFailur
   for (const term of pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [])
     if (view.assigned.some((o) => termMatches(term, pod, o) && sameDomain(view, node, o.spec.nodeName, term.topologyKey)))
       return { reason: "node(s) didn't match pod anti-affinity rules", unresolvable: false };
+  for (const other of view.assigned)
+    for (const term of other.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [])
+      if (termMatches(term, other, pod) && sameDomain(view, node, other.spec.nodeName, term.topologyKey))
+        return { reason: "node(s) didn't satisfy existing pods anti-affinity rules", unresolvable: false };
   return undefined;
 }
 
