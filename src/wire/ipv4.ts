@@ -100,9 +100,10 @@ export function ipv4EmitHeaderLen(h: Ipv4Header): number {
   return h.headerLen ?? IPV4_HEADER_LEN + paddedOptionsLen(h);
 }
 
-/** Writes the header at `off` for a payload of `payloadLen` bytes; returns the header length. */
+/** Writes the header at `off` for a payload of `payloadLen` bytes; returns the header length. Throws RangeError past 40 bytes of options. */
 export function writeIpv4Header(b: Uint8Array, off: number, h: Ipv4Header, payloadLen: number): number {
   const headerLen = ipv4EmitHeaderLen(h);
+  if (headerLen > IPV4_MAX_HEADER_LEN) throw new RangeError(`IPv4 header of ${headerLen} > 60 bytes`);
   b.fill(0, off, off + headerLen);
   b[off + OFF.verIhl] = 0x40 | ((headerLen >>> 2) & 0x0f);
   b[off + OFF.tos] = h.tos & 0xff;

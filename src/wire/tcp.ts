@@ -11,6 +11,7 @@ import { parseTcpOptions, tcpOptionsLen, writeTcpOptions, type TcpOption } from 
 import { wireErr, wireOk, type Parsed, type WireResult } from './wire-result.js';
 
 export const TCP_HEADER_LEN = 20;
+export const TCP_MAX_HEADER_LEN = 60;
 export const TCP_FIN = 0x01;
 export const TCP_SYN = 0x02;
 export const TCP_RST = 0x04;
@@ -73,9 +74,10 @@ export function tcpChecksumOk(b: Uint8Array, ph: PseudoHeader): boolean {
   return internetChecksum(b, 0, b.length, pseudoHeaderSum(ph.src, ph.dst, IPPROTO_TCP, b.length)) === 0;
 }
 
-/** Writes header + payload at `off` of `b` (which must have room); returns the bytes written. */
+/** Writes header + payload at `off` of `b` (which must have room); returns the bytes written. Throws RangeError past 40 bytes of options. */
 export function writeTcp(b: Uint8Array, off: number, h: TcpHeader, payload: Uint8Array, ph: PseudoHeader): number {
   const headerLen = TCP_HEADER_LEN + tcpOptionsLen(h.options);
+  if (headerLen > TCP_MAX_HEADER_LEN) throw new RangeError(`TCP options take ${headerLen - TCP_HEADER_LEN} > 40 bytes`);
   const len = headerLen + payload.length;
   writeU16(b, off + OFF.srcPort, h.srcPort);
   writeU16(b, off + OFF.dstPort, h.dstPort);
