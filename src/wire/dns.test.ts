@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIpv4, parseIpv4, type Ipv4Addr } from '../addr/index.js';
-import { hex, labFrame, toHex } from '../../test/fixtures/wire/fixtures.js';
+import { hex, labFrame, readText, toHex } from '../../test/fixtures/wire/fixtures.js';
 import { dnsNameLabels, readDnsName } from './dns-name.js';
 import type { DnsRdata } from './dns-rdata.js';
 import { DNS_CLASS, DNS_RCODE, DNS_TYPE, dnsClassName, dnsOpcodeName, dnsRcodeName, dnsTypeFromName, dnsTypeName } from './dns-types.js';
@@ -134,6 +134,25 @@ describe('dns: real BIND responses', () => {
     const resp = parseDnsTcp(labFrame('dnsTcpResponse').subarray(TCP_DNS));
     expect(resp.ok && resp.value.message.answers[0]?.data).toEqual({ kind: 'a', address: a('10.96.0.10') });
     expect(parseDnsTcp(labFrame('dnsTcpResponse').subarray(TCP_DNS, TCP_DNS + 50))).toMatchObject({ ok: false, error: { kind: 'truncated' } });
+  });
+});
+
+describe('dns: real-world replies (miekg/dns test vectors)', () => {
+  const replies = readText('test/fixtures/wire/dns-replies.hex')
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => hex(l));
+
+  it('parses all six and re-emits each byte for byte (the same suffix compression)', () => {
+    expect(replies.map((b) => parsed(b).questions[0]?.name)).toEqual(['google.com.', 'amazon.com.', 'yahoo.com.', 'microsoft.com.', 'google.com.', 'reddit.com.']);
+    for (const b of replies) expect(toHex(emitDns(parsed(b)))).toBe(toHex(b));
+  });
+
+  it('reads the google.com MX reply', () => {
+    const mx = parsed(replies[4] ?? new Uint8Array(0));
+    expect(mx).toMatchObject({ id: 0x724b, rcode: 0, ancount: 5, nscount: 4, arcount: 11 });
+    expect(mx.answers[0]?.data).toEqual({ kind: 'mx', preference: 10, exchange: 'aspmx.l.google.com.' });
+    expect(mx.additionals.at(-1)).toMatchObject({ name: '.', type: DNS_TYPE.OPT, class: 1280 });
   });
 });
 
