@@ -59,7 +59,7 @@ describe('icmp echo', () => {
   it('reports truncation and a bad checksum', () => {
     expect(parseIcmp(ECHO.subarray(0, 7))).toMatchObject({ ok: false, error: { kind: 'truncated', layer: 'icmp', offset: 7 } });
     const bad = ECHO.slice();
-    bad[20] ^= 0xff;
+    bad[20] = (bad[20] ?? 0) ^ 0xff;
     expect(parseIcmp(bad)).toMatchObject({ ok: false, error: { kind: 'bad-checksum', layer: 'icmp', offset: 2 } });
     expect(parseIcmp(bad, { verifyChecksum: false }).ok).toBe(true);
   });

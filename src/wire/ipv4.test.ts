@@ -58,7 +58,7 @@ describe('ipv4', () => {
 
   it('reports a bad checksum, and still parses when asked not to verify', () => {
     const b = PACKET.slice();
-    b[11] ^= 1;
+    b[11] = (b[11] ?? 0) ^ 1;
     expect(parseIpv4(b)).toMatchObject({ ok: false, error: { kind: 'bad-checksum', layer: 'ipv4', offset: 10, detail: 'checksum 0x487a' } });
     const r = parseIpv4(b, { verifyChecksum: false });
     expect(r.ok && r.value.header.checksum).toBe(0x487a);

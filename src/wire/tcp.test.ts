@@ -65,7 +65,7 @@ describe('tcp', () => {
 
   it('reports a bad checksum with a pseudo-header', () => {
     const b = SYN.seg.slice();
-    b[4] ^= 0x80;
+    b[4] = (b[4] ?? 0) ^ 0x80;
     expect(parseTcp(b, SYN.ph)).toMatchObject({ ok: false, error: { kind: 'bad-checksum', layer: 'tcp', offset: 16, detail: 'checksum 0x2f6e' } });
     expect(parseTcp(b).ok).toBe(true);
   });

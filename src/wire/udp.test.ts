@@ -46,7 +46,7 @@ describe('udp', () => {
 
   it('reports a bad checksum only when a pseudo-header is given', () => {
     const b = DNS.seg.slice();
-    b[30] ^= 1;
+    b[30] = (b[30] ?? 0) ^ 1;
     expect(parseUdp(b, DNS.ph)).toMatchObject({ ok: false, error: { kind: 'bad-checksum', layer: 'udp', offset: 6 } });
     expect(parseUdp(b).ok).toBe(true);
   });
