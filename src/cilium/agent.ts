@@ -68,6 +68,8 @@ export class CiliumAgent {
   /** The random stream of socket-LB backend selection (get_prandom_u32 in bpf_sock.c). */
   readonly lbRng: Rng;
   startedAtUs = 0;
+  /** Called when an agent has (re)initialised the datapath: the lab publishes the node to the cluster. */
+  onDatapathInit: (() => void) | undefined;
   private readonly scheduler: Scheduler;
   private timers: Timer[] = [];
 
@@ -169,6 +171,7 @@ export class CiliumAgent {
     installLocalNodeRoute(c);
     for (const node of this.cluster.nodes.values()) if (node.name !== this.nodeName) updateRemoteNodeRoutes(c, node);
     this.log.add('info', 'Datapath initialized', [['routing-mode', config.routingMode]]);
+    this.onDatapathInit?.();
   }
 
   private markSynced(): void {

@@ -42,6 +42,8 @@ export interface AddrOptions {
   readonly preferredLftS?: number;
   readonly noPrefixRoute?: boolean;
   readonly broadcast?: Ipv4Addr;
+  /** When the address was configured (a DHCP lease granted at boot, before t=0). */
+  readonly sinceUs?: number;
 }
 
 export class Netns {
@@ -145,7 +147,7 @@ export class Netns {
       dynamic: opts.dynamic ?? false,
       validLftS: opts.validLftS,
       preferredLftS: opts.preferredLftS,
-      sinceUs: this.now,
+      sinceUs: opts.sinceUs ?? this.now,
       noPrefixRoute: opts.noPrefixRoute ?? false,
       secondary,
     };
