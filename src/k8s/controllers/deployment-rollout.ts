@@ -129,8 +129,9 @@ export function progressCondition(d: Deployment, st: DeploymentStatus, newRs: Re
     setCondition(st, c);
     return deadline * 1_000_000;
   }
+  if (cur?.reason === 'ProgressDeadlineExceeded') return undefined;
   const since = cur?.lastUpdateTime === undefined ? nowMs : Date.parse(cur.lastUpdateTime);
-  if (cur?.reason !== 'ProgressDeadlineExceeded' && since + deadline * 1000 <= nowMs) {
+  if (since + deadline * 1000 <= nowMs) {
     setCondition(st, condition('Progressing', 'False', 'ProgressDeadlineExceeded', MSG.timedOut(rsName), now));
     return undefined;
   }
