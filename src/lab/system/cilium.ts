@@ -5,6 +5,7 @@
 import type { GenericObject } from '../../k8s/index.js';
 import { configMapData } from '../../cilium/helm-values.js';
 import type { LabSpec } from '../lab-file/index.js';
+import { serviceAccount } from './kubeadm.js';
 
 export const CILIUM_CONFIG = 'cilium-config';
 
@@ -12,6 +13,8 @@ export function ciliumObjects(spec: LabSpec): GenericObject[] {
   const version = spec.cilium.version;
   const replicas = Number((spec.cilium.values['operator'] as { replicas?: number } | undefined)?.replicas ?? 2);
   return [
+    serviceAccount('cilium'),
+    serviceAccount('cilium-operator'),
     { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: CILIUM_CONFIG, namespace: 'kube-system', labels: { 'app.kubernetes.io/managed-by': 'Helm' } }, data: configMapData(spec.cilium.values) },
     agentDaemonSet(version),
     operatorDeployment(version, replicas),

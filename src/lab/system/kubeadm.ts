@@ -13,8 +13,8 @@ const CP_TOLERATIONS = [
 
 export function kubeadmObjects(spec: LabSpec): GenericObject[] {
   const k = spec.kubernetes;
-  const objs: GenericObject[] = [coreDnsDeployment(), kubeDnsService(formatIpv4(nth(k.networking.serviceSubnet, 10)))];
-  if (!k.proxy.disabled) objs.push(kubeProxyDaemonSet(k.version));
+  const objs: GenericObject[] = [serviceAccount('coredns'), coreDnsDeployment(), kubeDnsService(formatIpv4(nth(k.networking.serviceSubnet, 10)))];
+  if (!k.proxy.disabled) objs.push(serviceAccount('kube-proxy'), kubeProxyDaemonSet(k.version));
   return objs;
 }
 
@@ -120,4 +120,8 @@ function kubeProxyDaemonSet(version: string): GenericObject {
       },
     },
   };
+}
+
+export function serviceAccount(name: string, namespace = 'kube-system'): GenericObject {
+  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } };
 }
