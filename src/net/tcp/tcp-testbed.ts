@@ -10,6 +10,7 @@ import { L3_OFF } from '../frame.js';
 import { NetContext } from '../net-context.js';
 import type { NetDevice } from '../net-device.js';
 import { Netns } from '../netns.js';
+import type { TcVerdict } from '../tc.js';
 
 export function ip(text: string): Ipv4Addr {
   const a = parseIpv4(text);
@@ -64,6 +65,17 @@ export class Testbed {
     return out;
   }
 
+  /** A tc program on `dev` that drops the frames `pred` picks (a black hole, a lossy link). */
+  dropWhen(dev: NetDevice, hook: 'ingress' | 'egress', pred: (frame: Uint8Array, n: number) => boolean): void {
+    let n = 0;
+    const prog = {
+      name: 'test-drop',
+      run: (skb: { data: Uint8Array }): TcVerdict => (pred(skb.data, n++) ? { kind: 'drop', reason: 'NOT_SPECIFIED' } : { kind: 'ok' }),
+    };
+    if (hook === 'ingress') dev.tcIngress = prog;
+    else dev.tcEgress = prog;
+  }
+
   private nextMac(): ReturnType<typeof mac> {
     const n = this.macSeq++;
     return mac([0x02, 0x00, 0x0a, 0x63, (n >> 8) & 255, n & 255]);
@@ -77,6 +89,22 @@ export function twoHosts(seed = 1): { bed: Testbed; client: Netns; server: Netns
   const server = bed.ns('server');
   bed.link(client, 'eth0', '10.99.1.1', server, 'eth0', '10.99.1.2');
   return { bed, client, server };
+}
+
+/** The device called `name` of `ns` (tests know it exists). */
+export function devOf(ns: Netns, name: string): NetDevice {
+  const d = ns.dev(name);
+  if (!d) throw new Error(`no ${name} in ${ns.name}`);
+  return d;
+}
+
+/** Is this frame a TCP segment with any of `flags` set (and, when given, a payload)? */
+export function isTcp(frame: Uint8Array, flags = 0, o: { withData?: boolean } = {}): boolean {
+  if (frame[12] !== 0x08 || frame[13] !== 0 || ipv4Protocol(frame, L3_OFF) !== IPPROTO_TCP) return false;
+  const off = L3_OFF + ipv4HeaderLen(frame, L3_OFF);
+  const hl = ((frame[off + 12] ?? 0) >> 4) * 4;
+  if (o.withData && frame.length - off - hl <= 0) return false;
+  return flags === 0 || ((frame[off + 13] ?? 0) & flags) !== 0;
 }
 
 /** The capture script's lab: wf-a 10.99.1.1 -- router -- 10.99.2.1 wf-b, the b side at MTU 1280. */
@@ -140,7 +168,9 @@ export function tcpdumpLines(cap: readonly Captured[], o: { withIpId?: boolean }
     const me = `${formatIpv4(src)}.${h.srcPort}>${formatIpv4(dst)}.${h.dstPort}`;
     const peer = `${formatIpv4(dst)}.${h.dstPort}>${formatIpv4(src)}.${h.srcPort}`;
     const len = r.value.payload.length;
-    const myBase = base.get(me);
+    // tcpdump starts numbering at a SYN (printed absolute, as is a direction's first segment).
+    const isSyn = (h.flags & TCP_SYN) !== 0;
+    const myBase = isSyn ? undefined : base.get(me);
     const peerBase = base.get(peer);
     if (myBase === undefined) base.set(me, h.seq);
     const relOwn = (n: number) => (myBase === undefined ? n : (n - myBase) >>> 0);
