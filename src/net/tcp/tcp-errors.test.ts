@@ -26,8 +26,9 @@ describe('connection refused and reset', () => {
     expect(closed).toBe('ECONNREFUSED');
     expect(c.state).toBe('CLOSED');
     expect(client.sockets.tcpConns.size).toBe(0);
-    const lines = tcpdumpLines(cap.filter((x) => isTcp(x.frame)), { withIpId: true }).map(normalizeTcpdump);
-    const isn = Number(lines[0]?.match(/seq (\d+)/)?.[1]);
+    const raw = tcpdumpLines(cap.filter((x) => isTcp(x.frame)), { withIpId: true });
+    const lines = raw.map(normalizeTcpdump);
+    const isn = Number(raw[0]?.match(/seq (\d+)/)?.[1]);
     expect(lines[1]).toBe(`id 0 10.99.1.2.81 > 10.99.1.1.<port>: Flags [R.], seq 0, ack ${(isn + 1) >>> 0}, win 0, length 0`);
     const rst = cap.filter((x) => isTcp(x.frame))[1]?.frame;
     expect((rst?.[20] ?? 0) & 0x40).toBe(0x40);
