@@ -15,6 +15,7 @@ import type { ClusterState, CiliumNodeInfo } from './cluster-state.js';
 import { attachDatapath, type AgentDevices } from './datapath/attach.js';
 import type { Endpoint } from './endpoint.js';
 import { HostScopeIpam } from './ipam/host-scope.js';
+import { setPodRouteMtu } from './cni.js';
 import { SnatTable } from './datapath/snat.js';
 import { installLocalNodeRoute, removeRemoteNodeRoutes, updateRemoteNodeRoutes, type NodeRouteContext } from './node-routes.js';
 
@@ -169,6 +170,8 @@ export class CiliumAgent {
     const c = this.routeContext();
     if (!c) return;
     installLocalNodeRoute(c);
+    // pkg/mtu's endpoint updater: existing pods get the new route MTU (1450 after a switch to tunnel mode).
+    for (const ep of this.endpoints.values()) setPodRouteMtu(ep.podNetns, ep.podDev, this.routerIp, routeMtu);
     for (const node of this.cluster.nodes.values()) if (node.name !== this.nodeName) updateRemoteNodeRoutes(c, node);
     this.log.add('info', 'Datapath initialized', [['routing-mode', config.routingMode]]);
     this.onDatapathInit?.();

@@ -52,7 +52,7 @@ export function cniAdd(agent: CiliumAgent, req: CniAddRequest): CniResult {
   pod.setUp(eth0, true);
   pod.addAddr(eth0, { addr: ip, prefixLen: 32 });
   pod.routeAdd({ dst: { addr: agent.routerIp, prefixLen: 32 }, dev: eth0, scope: 'link' });
-  pod.routeAdd({ dst: { addr: 0 as Ipv4Addr, prefixLen: 0 }, gateway: agent.routerIp, dev: eth0, mtu: dp.routeMtu });
+  setPodRouteMtu(pod, eth0, agent.routerIp, dp.routeMtu);
   const ep: Endpoint = {
     id: freeEndpointId(agent, rng),
     namespace: req.namespace,
@@ -74,6 +74,11 @@ export function cniAdd(agent: CiliumAgent, req: CniAddRequest): CniResult {
   installSockLb(agent, pod);
   agent.cluster.upsertEndpoint({ ip, identity: ep.identity, nodeName: agent.nodeName, nodeIp: agent.nodeIp, podName: req.podName, namespace: req.namespace });
   return { ok: true, ip, endpoint: ep };
+}
+
+/** The pod's default route with the given MTU (CNI ADD, and the agent's endpoint MTU updater after a mode change). */
+export function setPodRouteMtu(pod: Netns, eth0: import('../net/net-device.js').NetDevice, routerIp: Ipv4Addr, mtu: number): void {
+  pod.routeAdd({ dst: { addr: 0 as Ipv4Addr, prefixLen: 0 }, gateway: routerIp, dev: eth0, mtu }, { replace: true });
 }
 
 export function cniDel(agent: CiliumAgent, containerId: string): void {
