@@ -19,6 +19,8 @@ import {
   ipv4TotalLen,
   ipv4Ttl,
   parseIpv4,
+  tosDscp,
+  tosEcn,
   type Ipv4Header,
 } from './ipv4.js';
 import { SLL2_HEADER_LEN } from './sll2.js';
@@ -75,6 +77,11 @@ describe('ipv4', () => {
     short[2] = 0;
     short[3] = 19;
     expect(parseIpv4(short, { verifyChecksum: false })).toMatchObject({ ok: false, error: { kind: 'bad-length', offset: 2 } });
+  });
+
+  it('splits tos into DSCP and ECN', () => {
+    // Linux ICMP errors carry tos 0xc0 (precedence "internetwork control", CS6).
+    expect([tosDscp(0xc0), tosEcn(0xc0), tosDscp(0xb8), tosEcn(0x03)]).toEqual([48, 0, 46, 3]);
   });
 
   it('trims the payload to tot_len (Ethernet padding is not payload)', () => {

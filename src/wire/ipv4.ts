@@ -147,6 +147,16 @@ export function ipv4Tos(b: Uint8Array, off = 0): number {
   return b[off + OFF.tos] ?? 0;
 }
 
+/** The DSCP (RFC 2474) in the upper 6 bits of tos. */
+export function tosDscp(tos: number): number {
+  return (tos >>> 2) & 0x3f;
+}
+
+/** The ECN field (RFC 3168) in the lower 2 bits of tos. */
+export function tosEcn(tos: number): number {
+  return tos & 0x03;
+}
+
 export function ipv4TotalLen(b: Uint8Array, off = 0): number {
   return readU16(b, off + OFF.totalLength);
 }

@@ -87,6 +87,17 @@ describe('pcap writer', () => {
     expect(f.records[2000]?.data[0]).toBe(1999 & 0xff);
   });
 
+  it('read(write(records)) == records for any records, byte order and resolution', () => {
+    const record = fc.record({ tsSec: fc.integer({ min: 0, max: 0xffffffff }), tsUsec: fc.integer({ min: 0, max: 0xffffffff }), data: fc.uint8Array({ maxLength: 80 }) });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 20 }), fc.constantFrom('little' as const, 'big' as const), fc.constantFrom('usec' as const, 'nsec' as const), fc.integer({ min: 0, max: 300 }), (records, byteOrder, tsResolution, linktype) => {
+        const f = read(writePcap({ linktype, byteOrder, tsResolution }, records));
+        expect(f.header).toMatchObject({ linktype, byteOrder, tsResolution });
+        expect(f.records).toEqual(records.map((r) => ({ ...r, origLen: r.data.length })));
+      }),
+    );
+  });
+
   it('writes at least 100 MB/s', () => {
     const frame = new Uint8Array(1514).fill(0x5a);
     const total = 150 * 1024 * 1024;
