@@ -40,11 +40,13 @@ export type Layer =
   | LayerAt<'icmp', ParsedIcmpHeader>
   | LayerAt<'udp', ParsedUdpHeader>
   | LayerAt<'tcp', ParsedTcpHeader>
+  /** Over TCP the layer includes the 2-byte length prefix. */
   | LayerAt<'dns', ParsedDnsMessage>
   | LayerAt<'vxlan', ParsedVxlanHeader>
   | LayerAt<'geneve', ParsedGeneveHeader>
   | LayerAt<'payload', null>
   | LayerAt<'padding', null>
+  /** The rest of the frame from the header that failed to parse; error.offset is relative to the frame. */
   | { readonly proto: 'malformed'; readonly error: WireError; readonly offset: number; readonly length: number };
 
 export type LayerProto = Layer['proto'];
