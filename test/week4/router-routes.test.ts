@@ -23,7 +23,7 @@ describe('week 4, routes on the router', () => {
     const src = podIp(lab, 'curl-pod');
     const w0 = tap(lab, 'k8s-w0');
     const router = tap(lab, 'router');
-    const r = ping(lab, 'curl-pod', dst, { count: 1, deadlineS: 2 });
+    const r = ping(lab, 'curl-pod', dst, { count: 1 });
     w0.stop();
     router.stop();
     expect(r.replies).toEqual([]);
