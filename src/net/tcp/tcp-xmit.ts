@@ -81,12 +81,12 @@ export function sendFin(sk: TcpSocket): void {
 
 /** tcp_fragment: split `skb` after `len` payload bytes; PSH and FIN stay on the second part. */
 export function fragment(skb: TxSkb, len: number): TxSkb {
-  const rest = newTxSkb(seqAdd(skb.seq, len), skb.flags & (TCP_PSH | TCP_FIN), skb.data.slice(len));
+  const rest = newTxSkb(seqAdd(skb.seq, len), skb.flags & (TCP_PSH | TCP_FIN), skb.data.subarray(len));
   rest.firstTxUs = skb.firstTxUs;
   rest.txUs = skb.txUs;
   rest.retrans = skb.retrans;
   rest.isLost = skb.isLost;
-  skb.data = skb.data.slice(0, len);
+  skb.data = skb.data.subarray(0, len);
   skb.flags &= ~(TCP_PSH | TCP_FIN);
   skb.endSeq = rest.seq;
   return rest;
