@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ipv4HeaderLen, parseTcp, TCP_SYN } from '../../wire/index.js';
+import { ipv4HeaderLen, parseTcp, TCP_SYN, type TcpOption } from '../../wire/index.js';
 import { L3_OFF } from '../frame.js';
 import { TcpSocket } from './tcp-socket.js';
 import { captureLab, ip, normalizeTcpdump, tcpdumpLines, twoHosts, type Captured } from './tcp-testbed.js';
@@ -56,7 +56,11 @@ describe('tcp handshake', () => {
     bed.run(1000);
     const [syn, synack] = tcpOnly(cap).map((c) => parseTcp(tcpBytes(c)));
     if (!syn?.ok || !synack?.ok) throw new Error('parse');
-    const ts = (o: readonly { kind: string }[]) => o.find((x) => x.kind === 'timestamps') as { tsval: number; tsecr: number };
+    const ts = (o: readonly TcpOption[]) => {
+      const t = o.find((x) => x.kind === 'timestamps');
+      if (t?.kind !== 'timestamps') throw new Error('no timestamps');
+      return t;
+    };
     expect(ts(synack.value.header.options).tsecr).toBe(ts(syn.value.header.options).tsval);
     expect(synack.value.header.flags & TCP_SYN).toBeTruthy();
     const f = (tcpOnly(cap)[1] as Captured).frame;
