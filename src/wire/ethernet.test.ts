@@ -34,7 +34,7 @@ describe('ethernet', () => {
     expect(ethType(FRAME)).toBe(ETH_P_IP);
     expect(formatMac(ethSrc(FRAME))).toBe('02:00:0a:63:01:01');
     const copy = FRAME.slice();
-    setEthDst(copy, mac([1, 2, 3, 4, 5, 6]));
+    setEthDst(copy, 0, mac([1, 2, 3, 4, 5, 6]));
     expect(formatMac(ethDst(copy))).toBe('01:02:03:04:05:06');
   });
 

@@ -72,10 +72,11 @@ export function ethType(b: Uint8Array, off = 0): number {
   return readU16(b, off + OFF.ethertype);
 }
 
-export function setEthDst(b: Uint8Array, mac: MacAddr, off = 0): void {
+/** In place, like setIpv4Dst: (bytes, offset of the header, value). */
+export function setEthDst(b: Uint8Array, off: number, mac: MacAddr): void {
   writeMac(b, off + OFF.dst, mac);
 }
 
-export function setEthSrc(b: Uint8Array, mac: MacAddr, off = 0): void {
+export function setEthSrc(b: Uint8Array, off: number, mac: MacAddr): void {
   writeMac(b, off + OFF.src, mac);
 }
