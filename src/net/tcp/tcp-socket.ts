@@ -221,8 +221,11 @@ export class TcpSocket {
     else this.ns.sockets.tcpListeners.delete(this.localPort);
     this.state = 'CLOSED';
     this.isOrphan = true;
-    // inet_csk_listen_stop: children never accepted are reset.
-    for (const child of [...this.children]) child.abort();
+    // inet_csk_listen_stop: request sockets are dropped; connections never accepted are reset.
+    for (const child of [...this.children]) {
+      if (child.state === 'SYN_RECV') tcpDone(child, undefined, { silent: true });
+      else child.abort();
+    }
     this.acceptQueue.length = 0;
   }
 
