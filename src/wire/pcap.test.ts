@@ -97,17 +97,4 @@ describe('pcap writer', () => {
       }),
     );
   });
-
-  it('writes at least 100 MB/s', () => {
-    const frame = new Uint8Array(1514).fill(0x5a);
-    const total = 150 * 1024 * 1024;
-    const n = Math.ceil(total / (frame.length + 16));
-    const start = performance.now();
-    const w = new PcapWriter({ linktype: LINKTYPE_ETHERNET });
-    for (let i = 0; i < n; i++) w.write({ tsSec: i, tsUsec: 0, data: frame });
-    const file = w.finish();
-    const seconds = (performance.now() - start) / 1000;
-    expect(file.length).toBeGreaterThan(total);
-    expect(file.length / 1e6 / seconds).toBeGreaterThan(100);
-  });
 });

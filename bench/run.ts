@@ -1,0 +1,27 @@
+// Benchmarks (npm run bench): each figure on its own line as `name: value unit`, medians over several runs.
+// - build-default-lab: building the default week-4 lab in-process.
+// - pcap-write: PcapWriter throughput on full-size frames.
+// - packet-engine: pod-to-pod UDP across the router in tunnel mode (encapsulation, three forwarding hosts,
+//   decapsulation, full bytes), counted as device transmissions ("packet-hops") per second of CPU time.
+
+import { buildLab, loadDefaultLab } from '../src/lab/index.js';
+import { benchBuild } from './build-lab.js';
+import { benchPacketEngine } from './packet-engine.js';
+import { benchPcapWrite } from './pcap-write.js';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+const spec = loadDefaultLab();
+buildLab(spec); // warm-up: module loading and JIT
+
+const builds = benchBuild(spec, 15);
+console.log(`build-default-lab: ${median(builds).toFixed(1)} ms`);
+
+const runs = [1, 2, 3].map(() => benchPacketEngine(spec, 50_000));
+console.log(`packet-engine-hops: ${Math.round(median(runs.map((r) => r.hopsPerSec)))} hops/s`);
+console.log(`packet-engine-packets: ${Math.round(median(runs.map((r) => r.packetsPerSec)))} packets/s`);
+console.log(`packet-engine-hops-per-packet: ${median(runs.map((r) => r.hopsPerPacket)).toFixed(1)} hops`);
+console.log(`pcap-write: ${median([1, 2, 3].map(() => benchPcapWrite(150))).toFixed(0)} MB/s`);
