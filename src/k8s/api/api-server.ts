@@ -6,7 +6,7 @@
 import type { Rng } from '../../sim/rng.js';
 import { BUILTIN_RESOURCES, CILIUM_RESOURCES } from '../builtin-resources.js';
 import { applyDefaults } from '../defaulting/object-defaults.js';
-import { K8sError, alreadyExists, badRequest, conflict, forbidden, invalid, notFound, OBJECT_MODIFIED } from '../errors.js';
+import { K8sError, alreadyExists, badRequest, conflict, invalid, notFound, OBJECT_MODIFIED } from '../errors.js';
 import type { Service } from '../objects/core.js';
 import { deepClone, deepEqual } from '../objects/json.js';
 import type { ObjectFor } from '../objects/kind-map.js';
@@ -19,47 +19,19 @@ import { matches, parseSelector, SelectorParseError, type Selector } from '../se
 import { validateCreate, validateUpdate } from '../validation/validate-object.js';
 import { generateName, uuidV4 } from './identifiers.js';
 import { ObjectStore } from './object-store.js';
-import { admitDefaultTolerations, admitPriority, admitServiceAccount, isMirrorPod, podQosClass } from './pod-admission.js';
+import { admit } from './admission.js';
 import { allocateForCreate, allocateForUpdate, releaseAll, releaseDropped, type ServiceAllocators } from './service-allocation.js';
 import { NodePortAllocator, ServiceIpAllocator } from './service-ip-allocator.js';
 import { WatchHub, type WatchHandler } from './watch-hub.js';
 import {
-  bumpGeneration, checkDecode, clearSystemFieldsForCreate, keepSystemFields, prepareStrategy, withoutResourceVersion, type FieldValidation,
+  bumpGeneration, checkDecode, clearSystemFieldsForCreate, keepStatus, keepSystemFields, prepareStrategy, statusOnly, withoutResourceVersion,
+  type FieldValidation,
 } from './write-helpers.js';
 import { DeletionLogic, type DeleteOptions } from './deletion.js';
+import type { ApiServerConfig, CreateOptions, ListOptions, UpdateOptions, WriteOptions } from './api-types.js';
 
-export interface ApiServerConfig {
-  readonly clock: ApiClock;
-  readonly rng: Rng;
-  /** --service-cluster-ip-range, e.g. "10.96.0.0/16". */
-  readonly serviceCidr: string;
-  readonly registry?: ResourceRegistry;
-  readonly startResourceVersion?: number;
-}
+export type { ApiServerConfig, CreateOptions, DeleteOptions, ListOptions, UpdateOptions, WriteOptions };
 
-export interface WriteOptions {
-  readonly dryRun?: boolean;
-  readonly fieldValidation?: FieldValidation;
-}
-
-export interface CreateOptions extends WriteOptions {
-  /** Namespace for a namespaced object that names none (kubectl's current namespace). */
-  readonly namespace?: string;
-  /** Virtual time the object was created at, for objects that predate the lab's t=0. */
-  readonly atUs?: number;
-}
-
-export interface UpdateOptions extends WriteOptions {
-  readonly subresource?: 'status';
-}
-
-export interface ListOptions {
-  readonly namespace?: string;
-  readonly labelSelector?: string | Selector;
-  readonly fieldSelector?: string;
-}
-
-export type { DeleteOptions };
 
 export class ApiServer {
   readonly registry: ResourceRegistry;
@@ -175,7 +147,7 @@ export class ApiServer {
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.freeName(rt, obj);
     if (rt.hasStatusSubresource && rt.kind !== 'Node') delete (obj as { status?: unknown }).status;
     applyDefaults(obj);
-    this.admit(rt, obj);
+    admit(rt, obj, { lookup: (kind, ns, name) => this.store.get(this.resource(kind), ns, name), rngSa: this.rngSa });
     const allocErr = rt.kind === 'Service' ? allocateForCreate(obj as unknown as Service, this.allocators) : undefined;
     if (allocErr) throw allocErr;
     const release = (): void => {
@@ -289,29 +261,6 @@ export class ApiServer {
     throw alreadyExists(groupResourceOf(rt), obj.metadata.generateName ?? '');
   }
 
-  private admit(rt: ResourceType, obj: KubeObject): void {
-    const ns = obj.metadata.namespace;
-    if (rt.namespaced && ns !== undefined) {
-      const nsObj = this.store.get(this.resource('Namespace'), undefined, ns);
-      if (!nsObj) throw notFound('namespaces', ns);
-      if (nsObj.metadata.deletionTimestamp && rt.kind !== 'Event')
-        throw forbidden(groupResourceOf(rt), obj.metadata.name ?? '', `unable to create new content in namespace ${ns} because it is being terminated`);
-    }
-    if (rt.kind !== 'Pod') return;
-    const pod = obj as Pod;
-    if (!pod.spec) return;
-    if (!isMirrorPod(pod)) {
-      const sa = pod.spec.serviceAccountName || 'default';
-      const saObj = this.store.get(this.resource('ServiceAccount'), ns, sa);
-      if (!saObj)
-        throw forbidden('pods', pod.metadata.name ?? '', `error looking up service account ${ns ?? ''}/${sa}: serviceaccount ${JSON.stringify(sa)} not found`);
-      admitServiceAccount(pod, this.rngSa, (saObj as { automountServiceAccountToken?: boolean }).automountServiceAccountToken !== false);
-    }
-    admitDefaultTolerations(pod.spec);
-    admitPriority(pod.spec);
-    pod.status = { phase: 'Pending', qosClass: podQosClass(pod.spec) };
-  }
-
   private commit<T extends KubeObject>(rt: ResourceType, obj: T, old: KubeObject | undefined): T {
     obj.metadata.resourceVersion = this.store.nextResourceVersion();
     const stored = deepClone(obj);
@@ -328,19 +277,4 @@ export class ApiServer {
     if (rt.kind === 'Service') releaseAll(last as unknown as Service, this.allocators);
     this.hub.emit(old === undefined ? { type: 'DELETED', object: last } : { type: 'DELETED', object: last, oldObject: old });
   }
-}
-
-function statusOnly<T extends KubeObject>(old: KubeObject, input: T): T {
-  const out = deepClone(old) as T & { status?: unknown };
-  const st = (input as { status?: unknown }).status;
-  if (st === undefined) delete out.status;
-  else out.status = deepClone(st);
-  return out;
-}
-
-function keepStatus(obj: KubeObject, old: KubeObject): void {
-  const st = (old as { status?: unknown }).status;
-  const o = obj as { status?: unknown };
-  if (st === undefined) delete o.status;
-  else o.status = deepClone(st);
 }

@@ -2,7 +2,7 @@
 // store.go, rest/create.go, rest/update.go): decoding checks, system metadata, generation bumps.
 
 import { badRequest } from '../errors.js';
-import { deepEqual } from '../objects/json.js';
+import { deepClone, deepEqual } from '../objects/json.js';
 import type { KubeObject } from '../objects/meta.js';
 import type { ResourceType } from '../resource-registry.js';
 import { schemaForKind } from '../schema/kind-schemas.js';
@@ -77,4 +77,21 @@ export function prepareStrategy(obj: KubeObject, old: KubeObject | undefined): v
   const prev = Number(old?.metadata.annotations?.[DS_TEMPLATE_GENERATION] ?? '0') || 0;
   const gen = old === undefined ? 1 : deepEqual(spec?.template, oldSpec?.template) ? Math.max(prev, 1) : prev + 1;
   obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [DS_TEMPLATE_GENERATION]: String(gen) };
+}
+
+/** A status-subresource write: the stored object with only its status replaced. */
+export function statusOnly<T extends KubeObject>(old: KubeObject, input: T): T {
+  const out = deepClone(old) as T & { status?: unknown };
+  const st = (input as { status?: unknown }).status;
+  if (st === undefined) delete out.status;
+  else out.status = deepClone(st);
+  return out;
+}
+
+/** A main-resource write of a kind with a status subresource keeps the stored status. */
+export function keepStatus(obj: KubeObject, old: KubeObject): void {
+  const st = (old as { status?: unknown }).status;
+  const o = obj as { status?: unknown };
+  if (st === undefined) delete o.status;
+  else o.status = deepClone(st);
 }

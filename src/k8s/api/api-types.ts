@@ -1,0 +1,39 @@
+// Layer k8s: the option and configuration types of the ApiServer's verbs (metav1.CreateOptions,
+// UpdateOptions, ListOptions; the apiserver's own flags that matter here).
+
+import type { Rng } from '../../sim/rng.js';
+import type { ApiClock } from '../objects/time.js';
+import type { ResourceRegistry } from '../resource-registry.js';
+import type { Selector } from '../selectors/label-selector.js';
+import type { FieldValidation } from './write-helpers.js';
+
+export interface ApiServerConfig {
+  readonly clock: ApiClock;
+  readonly rng: Rng;
+  /** --service-cluster-ip-range, e.g. "10.96.0.0/16". */
+  readonly serviceCidr: string;
+  readonly registry?: ResourceRegistry;
+  readonly startResourceVersion?: number;
+}
+
+export interface WriteOptions {
+  readonly dryRun?: boolean;
+  readonly fieldValidation?: FieldValidation;
+}
+
+export interface CreateOptions extends WriteOptions {
+  /** Namespace for a namespaced object that names none (kubectl's current namespace). */
+  readonly namespace?: string;
+  /** Virtual time the object was created at, for objects that predate the lab's t=0. */
+  readonly atUs?: number;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  readonly subresource?: 'status';
+}
+
+export interface ListOptions {
+  readonly namespace?: string;
+  readonly labelSelector?: string | Selector;
+  readonly fieldSelector?: string;
+}
