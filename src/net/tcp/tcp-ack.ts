@@ -8,6 +8,7 @@ import { TCP_FIN, TCP_SYN } from '../../wire/index.js';
 import { packetsInFlight, type TxSkb } from './tcp-cb.js';
 import { TCP_REORDERING } from './tcp-const.js';
 import { sendAck, tsNow } from './tcp-output.js';
+import { ackProbe } from './tcp-probe.js';
 import { ackUpdateRtt } from './tcp-rtt.js';
 import type { Segment } from './tcp-segment.js';
 import { after, before, seqAdd, seqDiff } from './tcp-seq.js';
@@ -31,6 +32,8 @@ export function tcpAck(sk: TcpSocket, seg: Segment): AckResult {
     return 'old';
   }
   if (after(ack, tp.sndNxt)) return 'invalid';
+  tp.rcvTstampUs = sk.ns.now;
+  tp.probesOut = 0;
   const priorInFlight = packetsInFlight(tp);
   const priorPackets = tp.rtxQueue.length;
   const priorWnd = tp.sndWnd;
@@ -40,7 +43,6 @@ export function tcpAck(sk: TcpSocket, seg: Segment): AckResult {
   if (after(ack, priorUna)) {
     tp.sndUna = ack;
     sk.softError = undefined;
-    tp.probesOut = 0;
   }
   let rtt = c.seqRttUs;
   if (rtt < 0 && c.pkts > 0 && tp.tstampOk && tp.rcvTsecr) {
@@ -56,7 +58,10 @@ export function tcpAck(sk: TcpSocket, seg: Segment): AckResult {
   const isDupAck = ack === priorUna && seg.data.length === 0 && !(seg.flags & (TCP_SYN | TCP_FIN)) && tp.sndWnd === priorWnd && priorPackets > 0;
   fastRetransAlert(sk, isDupAck, c.pkts);
   if (c.pkts > 0 && tp.caState !== 'recovery') congAvoid(sk, c.pkts, priorInFlight);
-  if (tp.rtxQueue.length === 0) clearXmitTimer(sk);
+  if (tp.rtxQueue.length === 0) {
+    if (tp.writeQueue.length > 0) ackProbe(sk);
+    else clearXmitTimer(sk);
+  }
   else if (c.pkts > 0 && !scheduleLossProbe(sk, true)) rearmRto(sk);
   return 'ok';
 }

@@ -130,6 +130,8 @@ export interface TcpCb {
   stateTimer: Timer | undefined;
   keepaliveTimer: Timer | undefined;
   probesOut: number;
+  /** When the last valid ACK arrived (rcv_tstamp), for keepalive. */
+  rcvTstampUs: number;
   // ---- IP
   inetId: number;
 }
@@ -148,7 +150,7 @@ export function newTcpCb(): TcpCb {
     retransStampUs: 0, totalRetrans: 0,
     isAckScheduled: false, isAckNow: false, isAckPushed: false, isAckPushed2: false, lastSegSize: 0, quick: 0, pingpong: 0, atoUs: 0, lrcvUs: 0, rcvMss: 536,
     xmitTimer: undefined, xmitTimerKind: undefined, xmitTimerAtUs: 0, delackTimer: undefined, delackAtUs: 0,
-    stateTimer: undefined, keepaliveTimer: undefined, probesOut: 0,
+    stateTimer: undefined, keepaliveTimer: undefined, probesOut: 0, rcvTstampUs: 0,
     inetId: 0,
   };
 }

@@ -8,6 +8,7 @@ import { routeOutput } from '../route-output.js';
 import { wakeApp } from './tcp-app.js';
 import { TCP_INIT_CWND, TCP_MSS_DEFAULT, TCP_TIMEOUT_FALLBACK_US, TCP_TIMEOUT_INIT_US, tcpSysctls } from './tcp-const.js';
 import { newTxSkb, transmitSkb } from './tcp-output.js';
+import { resetKeepalive } from './tcp-probe.js';
 import { ackUpdateRtt } from './tcp-rtt.js';
 import type { Segment } from './tcp-segment.js';
 import { seqAdd } from './tcp-seq.js';
@@ -35,6 +36,7 @@ export function listenRcv(l: TcpSocket, seg: Segment): ListenVerdict {
   child.remotePort = seg.sport;
   child.parent = l;
   child.noDelay = l.noDelay;
+  child.keepalive = l.keepalive;
   initChild(child, seg, rt.value.mtu);
   l.children.add(child);
   l.ns.sockets.tcpConns.set(child.key, child);
@@ -135,5 +137,7 @@ function establishChild(child: TcpSocket, seg: Segment): void {
   tp.windowClamp = Math.min(tp.windowClamp, fullSpace(tp));
   tp.retransmits = 0;
   tp.retransStampUs = 0;
+  tp.rcvTstampUs = child.ns.now;
   setState(child, 'ESTABLISHED');
+  resetKeepalive(child);
 }

@@ -10,6 +10,7 @@ import { TCP_MSS_DEFAULT, TCP_TIMEOUT_FALLBACK_US, tcpSysctls } from './tcp-cons
 import { ackSndCheck, dataQueue, dataSndCheck, enterQuickack } from './tcp-data.js';
 import { synRecvRcv } from './tcp-listen.js';
 import { sendAck } from './tcp-output.js';
+import { resetKeepalive } from './tcp-probe.js';
 import type { Segment } from './tcp-segment.js';
 import { after, before, seqAdd, seqDiff } from './tcp-seq.js';
 import type { TcpSocket } from './tcp-socket.js';
@@ -206,6 +207,7 @@ function synAckReceived(sk: TcpSocket, seg: Segment): void {
   tp.backoff = 0;
   clearXmitTimer(sk);
   setState(sk, 'ESTABLISHED');
+  resetKeepalive(sk);
   appConnected(sk);
   sendAck(sk);
   dataSndCheck(sk);

@@ -20,6 +20,7 @@ import { newTcpCb, type TcpCb } from './tcp-cb.js';
 import { TCP_INIT_CWND, tcpSysctls } from './tcp-const.js';
 import { tcpV4Err } from './tcp-err.js';
 import { sendActiveReset } from './tcp-output.js';
+import { resetKeepalive, type KeepaliveConfig } from './tcp-probe.js';
 import { setState, tcpDone, tcpRng } from './tcp-state.js';
 import { sendFin, sendSyn, sendmsg } from './tcp-xmit.js';
 import { fullSpace, selectInitialWindow } from './tcp-window.js';
@@ -52,6 +53,8 @@ export class TcpSocket {
   softError: Errno | undefined;
   /** TCP_NODELAY (curl and Go set it); off by default, as in Linux, so Nagle holds back small segments. */
   noDelay = false;
+  /** SO_KEEPALIVE with its TCP_KEEPIDLE/INTVL/CNT (undefined: off, as Linux's default). See setKeepalive. */
+  keepalive: KeepaliveConfig | undefined;
   /** The application closed the socket: no more handlers are called (an orphan, SOCK_DEAD). */
   isOrphan = false;
   /** shutdown(SHUT_WR) or close() has queued our FIN. */
@@ -207,6 +210,12 @@ export class TcpSocket {
     this.isOrphan = true;
     if (synchronized) sendActiveReset(this);
     tcpDone(this, undefined, { silent: true });
+  }
+
+  /** setsockopt(SO_KEEPALIVE) with TCP_KEEPIDLE/TCP_KEEPINTVL/TCP_KEEPCNT; `false` turns it off. */
+  setKeepalive(cfg: KeepaliveConfig | false = {}): void {
+    this.keepalive = cfg === false ? undefined : cfg;
+    resetKeepalive(this);
   }
 
   /** tcp_v4_err: an ICMP error quoting one of our segments (`info` is the next-hop MTU of "frag needed"). */

@@ -9,6 +9,7 @@ import {
   TCP_TIMEOUT_MIN_US, roundToJiffies, tcpSysctls,
 } from './tcp-const.js';
 import { sendAck } from './tcp-output.js';
+import { probeTimer } from './tcp-probe.js';
 import type { TcpSocket } from './tcp-socket.js';
 import { tcpDone } from './tcp-state.js';
 import type { XmitTimerKind } from './tcp-cb.js';
@@ -68,6 +69,10 @@ function onXmitTimer(sk: TcpSocket): void {
   sk.tp.xmitTimer = undefined;
   if (sk.state === 'CLOSED' || sk.state === 'TIME_WAIT') return;
   if (kind === 'tlp') return sendLossProbe(sk);
+  if (kind === 'probe0') {
+    sk.tp.xmitTimerKind = undefined;
+    return probeTimer(sk);
+  }
   sk.tp.xmitTimerKind = undefined;
   retransmitTimer(sk);
 }

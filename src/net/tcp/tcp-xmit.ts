@@ -6,8 +6,9 @@
 import { TCP_FIN, TCP_PSH, TCP_SYN, concatBytes } from '../../wire/index.js';
 import { packetsInFlight, type TxSkb } from './tcp-cb.js';
 import { currentMss, newTxSkb, transmitSkb } from './tcp-output.js';
-import { after, before, seqAdd } from './tcp-seq.js';
+import { after, before, seqAdd, seqDiff } from './tcp-seq.js';
 import type { TcpSocket } from './tcp-socket.js';
+import { checkProbeTimer } from './tcp-probe.js';
 import { rearmRto, scheduleLossProbe } from './tcp-timers.js';
 
 const GSO_MAX_SIZE = 65536;
@@ -124,6 +125,7 @@ export function writeXmit(sk: TcpSocket, o: XmitOptions): number {
     if (o.pushOne || o.isProbe) break;
   }
   if (sent > 0 && !o.isProbe) scheduleLossProbe(sk, false);
+  else if (sent === 0) checkProbeTimer(sk);
   return sent;
 }
 
@@ -136,6 +138,23 @@ function newDataSent(sk: TcpSocket, skb: TxSkb, mss: number): void {
   if (skb.data.length < mss) tp.sndSml = skb.endSeq;
   transmitSkb(sk, skb);
   if (!hadPackets || tp.xmitTimerKind === 'tlp') rearmRto(sk);
+}
+
+/** tcp_write_wakeup: send what of the head fits in the peer's small window (with PSH); false when nothing fits. */
+export function writeWakeup(sk: TcpSocket): boolean {
+  const tp = sk.tp;
+  const head = tp.writeQueue[0];
+  const wndEnd = seqAdd(tp.sndUna, tp.sndWnd);
+  if (!head || !before(head.seq, wndEnd)) return false;
+  const mss = currentMss(sk);
+  const size = Math.min(seqDiff(wndEnd, head.seq), mss);
+  if (head.data.length > size) {
+    tp.writeQueue.splice(1, 0, fragment(head, size));
+    head.flags |= TCP_PSH;
+  }
+  tp.writeQueue.shift();
+  newDataSent(sk, head, mss);
+  return true;
 }
 
 /** tcp_connect: the SYN goes out and waits in the retransmit queue. */
