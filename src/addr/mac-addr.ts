@@ -7,17 +7,20 @@ export const MAC_BROADCAST = 0xffffffffffff as MacAddr;
 export const MAC_ZERO = 0 as MacAddr;
 
 export function macFromBytes(b: Uint8Array, offset: number): MacAddr {
-  let v = 0;
-  for (let i = 0; i < 6; i++) v = v * 256 + (b[offset + i] ?? 0);
-  return v as MacAddr;
+  const hi = ((b[offset] ?? 0) << 8) | (b[offset + 1] ?? 0);
+  const lo = (((b[offset + 2] ?? 0) << 24) | ((b[offset + 3] ?? 0) << 16) | ((b[offset + 4] ?? 0) << 8) | (b[offset + 5] ?? 0)) >>> 0;
+  return (hi * 4294967296 + lo) as MacAddr;
 }
 
 export function writeMac(b: Uint8Array, offset: number, mac: MacAddr): void {
-  let v = mac as number;
-  for (let i = 5; i >= 0; i--) {
-    b[offset + i] = v % 256;
-    v = Math.floor(v / 256);
-  }
+  const hi = Math.floor((mac as number) / 4294967296);
+  const lo = (mac as number) - hi * 4294967296;
+  b[offset] = hi >>> 8;
+  b[offset + 1] = hi & 255;
+  b[offset + 2] = lo >>> 24;
+  b[offset + 3] = (lo >>> 16) & 255;
+  b[offset + 4] = (lo >>> 8) & 255;
+  b[offset + 5] = lo & 255;
 }
 
 export function parseMac(text: string): MacAddr | undefined {

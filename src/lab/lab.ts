@@ -95,15 +95,9 @@ export class Lab {
   /** Runs until `done()` holds, or `limitUs` of virtual time has passed; returns whether it holds. */
   runUntil(done: () => boolean, limitUs = 600_000_000): boolean {
     const end = this.nowUs + limitUs;
-    while (!done()) {
-      const next = this.scheduler.peekUs();
-      if (next === undefined || next > end) {
-        this.scheduler.runUntil(end);
-        return done();
-      }
-      this.scheduler.runNext();
-    }
-    return true;
+    if (this.scheduler.runWhile(() => !done(), end)) return true;
+    this.scheduler.runUntil(end);
+    return done();
   }
 
   /** `kubectl apply` of YAML text or objects: creates what is new, replaces the spec of what exists. */

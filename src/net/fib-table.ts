@@ -4,7 +4,7 @@
 
 import type { Ipv4Addr } from '../addr/index.js';
 import { prefixMask } from '../addr/index.js';
-import type { Route } from './route.js';
+import { ROUTE_SCOPES, type Route } from './route.js';
 
 export class FibTable {
   /** byLen[len] maps a network address to its routes, sorted by metric (fib_alias order). */
@@ -66,6 +66,16 @@ export class FibTable {
       const list = this.byLen[len]?.get((dst & prefixMask(len)) >>> 0);
       if (!list) continue;
       for (const r of list) if (!accept || accept(r)) return r;
+    }
+    return undefined;
+  }
+
+  /** The hot-path form of lookup(): the first route no narrower than `minScope` whose device is up. */
+  lookupUsable(dst: Ipv4Addr, minScope: number): Route | undefined {
+    for (const len of this.lens) {
+      const list = this.byLen[len]?.get((dst & prefixMask(len)) >>> 0);
+      if (!list) continue;
+      for (const r of list) if (ROUTE_SCOPES[r.scope] >= minScope && (r.dev === undefined || r.dev.isUp)) return r;
     }
     return undefined;
   }

@@ -20,7 +20,7 @@ export interface FibRule {
 
 export interface FlowKey {
   readonly dst: Ipv4Addr;
-  readonly src?: Ipv4Addr;
+  readonly src?: Ipv4Addr | undefined;
   readonly mark?: number;
   readonly iif?: string;
   /** The narrowest scope a route may have to be used (fib_table_lookup's flowi4_scope). */
@@ -66,10 +66,9 @@ export class Fib {
   /** fib_lookup: walk the rules in priority order; the first table with a usable match wins. */
   lookup(flow: FlowKey): Route | undefined {
     const minScope = ROUTE_SCOPES[flow.scope ?? 'global'];
-    const accept = (r: Route) => ROUTE_SCOPES[r.scope] >= minScope && (r.dev === undefined || r.dev.isUp);
     for (const rule of this.rules) {
       if (!ruleMatches(rule, flow)) continue;
-      const r = this.tables.get(rule.table)?.lookup(flow.dst, accept);
+      const r = this.tables.get(rule.table)?.lookupUsable(flow.dst, minScope);
       if (r) return r;
     }
     return undefined;

@@ -4,7 +4,7 @@
 // when there is no route (IP_INNOROUTES). ipLocalDeliver reassembles and hands the packet to its protocol.
 
 import { IPV4_BROADCAST } from '../addr/index.js';
-import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, IP_MF, IP_OFFSET, ipv4Dst, ipv4FragWord, ipv4HeaderLen, ipv4Protocol, ipv4Src, ipv4TotalLen, parseIpv4 } from '../wire/index.js';
+import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, IP_MF, IP_OFFSET, ipv4Dst, ipv4FragWord, ipv4HeaderLen, ipv4Protocol, ipv4Src, ipv4HeaderError, ipv4TotalLen } from '../wire/index.js';
 import { L3_OFF } from './frame.js';
 import { ipForward } from './ip-forward.js';
 import { icmpRcv } from './icmp.js';
@@ -18,11 +18,8 @@ import { udpRcv } from './udp.js';
 export function ipRcv(ns: Netns, dev: NetDevice, skb: Skb, pktType: PacketType): void {
   if (pktType === 'otherhost') return ns.drop(dev, skb, 'OTHERHOST', 'ip_rcv_core');
   const b = skb.data;
-  const parsed = parseIpv4(b.subarray(L3_OFF));
-  if (!parsed.ok) {
-    const k = parsed.error.kind;
-    return ns.drop(dev, skb, k === 'bad-checksum' ? 'IP_CSUM' : k === 'truncated' ? 'PKT_TOO_SMALL' : 'IP_INHDR', 'ip_rcv_core', parsed.error.detail);
-  }
+  const bad = ipv4HeaderError(b, L3_OFF);
+  if (bad !== undefined) return ns.drop(dev, skb, bad === 'bad-checksum' ? 'IP_CSUM' : bad === 'truncated' ? 'PKT_TOO_SMALL' : 'IP_INHDR', 'ip_rcv_core', bad);
   const total = ipv4TotalLen(b, L3_OFF);
   if (b.length > L3_OFF + total) skb.data = b.subarray(0, L3_OFF + total);
   const dst = ipv4Dst(skb.data, L3_OFF);
@@ -38,7 +35,7 @@ export function ipRcv(ns: Netns, dev: NetDevice, skb: Skb, pktType: PacketType):
     return ns.drop(dev, skb, 'IP_INNOROUTES', 'ip_error', 'no route to destination');
   }
   if (!forwarding) return ns.drop(dev, skb, 'IP_INADDRERRORS', 'ip_error', `forwarding is disabled on ${dev.name}`);
-  ns.ctx.hop({ netns: ns, dev, traceId: skb.meta.traceId, stage: 'fib', decision: 'forward', detail: { route: describeRoute(r) } });
+  if (ns.ctx.isTracingHops) ns.ctx.hop({ netns: ns, dev, traceId: skb.meta.traceId, stage: 'fib', decision: 'forward', detail: { route: describeRoute(r) } });
   ipForward(ns, dev, skb, r);
 }
 

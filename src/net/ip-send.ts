@@ -4,8 +4,8 @@
 // packet exceeds the route MTU, "want"/"dont" fragment — and hand it to ip_output.
 
 import type { Ipv4Addr } from '../addr/index.js';
-import { emitIpv4, ETH_P_IP } from '../wire/index.js';
-import { frameWith } from './frame.js';
+import { ETH_P_IP, IPV4_HEADER_LEN, writeIpv4Header } from '../wire/index.js';
+import { L3_OFF } from './frame.js';
 import { ipOutput } from './ip-output.js';
 import type { NetDevice } from './net-device.js';
 import type { Errno } from './netlink-error.js';
@@ -37,21 +37,30 @@ export type IpSendResult =
   | { readonly ok: false; readonly errno: Errno; readonly mtu?: number };
 
 export function sendIpPacket(ns: Netns, o: IpSendOptions, payload: Uint8Array): IpSendResult {
-  const out = routeOutput(ns, { dst: o.dst, ...(o.src !== undefined ? { src: o.src } : {}), ...(o.mark !== undefined ? { mark: o.mark } : {}), ...(o.oif ? { oif: o.oif } : {}) });
+  return sendIp(ns, o, payload.length, (frame, l4Off) => frame.set(payload, l4Off));
+}
+
+/**
+ * The send path with the L4 bytes written straight into the frame (one allocation per packet): `write`
+ * gets the frame, the offset of the L4 header and the chosen source address.
+ */
+export function sendIp(ns: Netns, o: IpSendOptions, l4Len: number, write: (frame: Uint8Array, l4Off: number, src: Ipv4Addr) => void): IpSendResult {
+  const out = routeOutput(ns, o);
   if (!out.ok) return { ok: false, errno: out.errno };
   const { route, src, mtu } = out.value;
-  const totalLen = 20 + payload.length;
+  const totalLen = IPV4_HEADER_LEN + l4Len;
   const mode: PmtuDisc = o.pmtudisc ?? (o.df ? 'do' : 'dont');
   if (mode === 'do' && totalLen > mtu) return { ok: false, errno: 'EMSGSIZE', mtu };
   const df = mode === 'do' || (mode === 'want' && totalLen <= mtu);
   const id = o.id ?? (df && mode === 'do' ? 0 : ns.ipIdent(o.dst, src, o.protocol));
-  const ip = emitIpv4(
-    { tos: o.tos ?? 0, id, df, mf: false, fragOffset: 0, ttl: o.ttl ?? 64, protocol: o.protocol, src, dst: o.dst },
-    payload,
-  );
-  const skb: Skb = { data: frameWith(ip, ETH_P_IP), meta: newMeta(ns.ctx.nextTraceId(), o.causeTraceId ?? 0) };
+  const frame = new Uint8Array(L3_OFF + totalLen);
+  frame[12] = ETH_P_IP >> 8;
+  frame[13] = ETH_P_IP & 0xff;
+  write(frame, L3_OFF + IPV4_HEADER_LEN, src);
+  writeIpv4Header(frame, L3_OFF, { tos: o.tos ?? 0, id, df, mf: false, fragOffset: 0, ttl: o.ttl ?? 64, protocol: o.protocol, src, dst: o.dst }, l4Len);
+  const skb: Skb = { data: frame, meta: newMeta(ns.ctx.nextTraceId(), o.causeTraceId ?? 0) };
   if (o.mark !== undefined) skb.meta.mark = o.mark;
-  ns.ctx.hop({ netns: ns, dev: out.value.dev, traceId: skb.meta.traceId, stage: 'ip_local_out', decision: 'route', detail: { route: describeRoute(route) } });
+  if (ns.ctx.isTracingHops) ns.ctx.hop({ netns: ns, dev: out.value.dev, traceId: skb.meta.traceId, stage: 'ip_local_out', decision: 'route', detail: { route: describeRoute(route) } });
   ipOutput(ns, skb, route);
   return { ok: true, skb, src };
 }

@@ -78,6 +78,11 @@ export class NetContext {
     });
   }
 
+  /** Whether anyone listens to datapath decisions; callers check it before building an event. */
+  get isTracingHops(): boolean {
+    return this.trace.has('hop');
+  }
+
   hop(e: Omit<HopEvent, 'timeUs'>): void {
     if (this.trace.has('hop')) this.trace.emit('hop', { ...e, timeUs: this.scheduler.nowUs });
   }

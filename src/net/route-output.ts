@@ -23,15 +23,15 @@ export type OutputResult = { readonly ok: true; readonly value: OutputRoute } | 
 
 export interface OutputFlow {
   readonly dst: Ipv4Addr;
-  readonly src?: Ipv4Addr;
+  readonly src?: Ipv4Addr | undefined;
   readonly mark?: number;
   /** SO_BINDTODEVICE / `ping -I dev`: only routes through this device. */
-  readonly oif?: NetDevice;
+  readonly oif?: NetDevice | undefined;
 }
 
 export function routeOutput(ns: Netns, flow: OutputFlow): OutputResult {
   if (flow.src !== undefined && flow.src !== 0 && !ns.isLocalAddr(flow.src)) return { ok: false, errno: 'EADDRNOTAVAIL' };
-  const r = flow.oif ? lookupVia(ns, flow) : ns.fib.lookup({ dst: flow.dst, ...(flow.mark !== undefined ? { mark: flow.mark } : {}) });
+  const r = flow.oif ? lookupVia(ns, flow) : ns.fib.lookup(flow);
   if (!r) return { ok: false, errno: 'ENETUNREACH' };
   if (r.type === 'unreachable' || r.type === 'blackhole' || r.type === 'prohibit') return { ok: false, errno: r.type === 'prohibit' ? 'EPERM' : r.type === 'blackhole' ? 'EINVAL' : 'EHOSTUNREACH' };
   if (r.type === 'local') {

@@ -3,8 +3,8 @@
 // reply's source back). A tunnel device's socket sets `encapRcv` instead (udp_tunnel: vxlan_rcv, geneve_rcv).
 
 import type { Ipv4Addr } from '../addr/index.js';
-import { IPPROTO_UDP, emitUdp } from '../wire/index.js';
-import { sendIpPacket, type IpSendResult, type PmtuDisc } from './ip-send.js';
+import { IPPROTO_UDP, UDP_HEADER_LEN, writeUdp } from '../wire/index.js';
+import { sendIp, type IpSendResult, type PmtuDisc } from './ip-send.js';
 import type { Errno } from './netlink-error.js';
 import type { Netns } from './netns.js';
 import type { Skb } from './skb.js';
@@ -59,10 +59,12 @@ export class UdpSocket {
       const err = this.bind(0 as Ipv4Addr, 0);
       if (err) return { ok: false, errno: err };
     }
-    const src = this.localAddr !== 0 ? this.localAddr : this.ns.sourceFor(to.addr);
-    if (src === undefined) return { ok: false, errno: 'ENETUNREACH' };
-    const udp = emitUdp({ srcPort: this.localPort, dstPort: to.port }, payload, { src, dst: to.addr });
-    return sendIpPacket(this.ns, { dst: to.addr, src, protocol: IPPROTO_UDP, pmtudisc: this.pmtudisc }, udp);
+    const h = { srcPort: this.localPort, dstPort: to.port };
+    const addr = to.addr;
+    const bound = this.localAddr !== 0 ? this.localAddr : undefined;
+    return sendIp(this.ns, { dst: addr, src: bound, protocol: IPPROTO_UDP, pmtudisc: this.pmtudisc }, UDP_HEADER_LEN + payload.length, (frame, off, src) =>
+      writeUdp(frame, off, h, payload, { src, dst: addr }),
+    );
   }
 
   /** Incoming datagram for this socket. */

@@ -51,21 +51,24 @@ export class Scheduler {
 
   /** Runs every event due at or before `untilUs`, then sets the clock to `untilUs`. */
   runUntil(untilUs: number): void {
-    for (;;) {
-      const next = this.peekUs();
-      if (next === undefined || next > untilUs) break;
-      this.runNext();
-    }
+    while (this.runOne(untilUs));
     if (untilUs > this.nowUs) this.nowUs = untilUs;
   }
 
   /** Runs events until `done()` holds or the queue empties; returns whether `done()` held. */
   runWhile(notDone: () => boolean, limitUs = Number.POSITIVE_INFINITY): boolean {
-    while (notDone()) {
-      const next = this.peekUs();
-      if (next === undefined || next > limitUs) return false;
-      this.runNext();
-    }
+    while (notDone()) if (!this.runOne(limitUs)) return false;
+    return true;
+  }
+
+  /** Runs the next event if it is due by `limitUs`. */
+  private runOne(limitUs: number): boolean {
+    this.dropCancelled();
+    const top = this.heap[0];
+    if (top === undefined || top.atUs > limitUs) return false;
+    this.pop();
+    this.nowUs = top.atUs;
+    top.fn();
     return true;
   }
 

@@ -6,7 +6,7 @@
 import { ipv4FromBytes, writeIpv4, type Ipv4Addr } from '../addr/index.js';
 import { readU16, writeU16 } from './bytes.js';
 import { internetChecksum } from './checksum.js';
-import { wireErr, wireOk, type Parsed, type WireResult } from './wire-result.js';
+import { wireErr, wireOk, type Parsed, type WireErrorKind, type WireResult } from './wire-result.js';
 
 export const IPV4_HEADER_LEN = 20;
 export const IPV4_MAX_HEADER_LEN = 60;
@@ -68,6 +68,19 @@ export function parseIpv4(b: Uint8Array, opts: Ipv4ParseOptions = {}): WireResul
     return wireErr('bad-checksum', 'ipv4', OFF.checksum, `checksum 0x${readU16(b, OFF.checksum).toString(16).padStart(4, '0')}`);
   }
   return wireOk({ header: readIpv4Header(b, 0), payload: b.subarray(headerLen, totalLength) });
+}
+
+/** What ip_rcv_core would reject in the header at `off` (none: undefined), without allocating. */
+export function ipv4HeaderError(b: Uint8Array, off: number): WireErrorKind | undefined {
+  if (b.length < off + IPV4_HEADER_LEN) return 'truncated';
+  if ((b[off + OFF.verIhl] ?? 0) >>> 4 !== 4) return 'bad-version';
+  const headerLen = ((b[off + OFF.verIhl] ?? 0) & 0x0f) * 4;
+  if (headerLen < IPV4_HEADER_LEN) return 'bad-header-len';
+  const totalLength = readU16(b, off + OFF.totalLength);
+  if (totalLength < headerLen) return 'bad-length';
+  if (b.length < off + totalLength) return 'truncated';
+  if (internetChecksum(b, off, off + headerLen) !== 0) return 'bad-checksum';
+  return undefined;
 }
 
 /** Reads every field at `off` without validation (callers check lengths first). */

@@ -54,6 +54,14 @@ export function udpChecksumOk(datagram: Uint8Array, ph: PseudoHeader): boolean {
   return internetChecksum(datagram, 0, datagram.length, pseudoHeaderSum(ph.src, ph.dst, IPPROTO_UDP, datagram.length)) === 0;
 }
 
+/** Writes only the 8-byte header, length and checksum as given (a tunnel's zero checksum: no payload pass). */
+export function writeUdpHeader(b: Uint8Array, off: number, h: Required<Pick<UdpHeader, 'srcPort' | 'dstPort' | 'length' | 'checksum'>>): void {
+  writeU16(b, off + OFF.srcPort, h.srcPort);
+  writeU16(b, off + OFF.dstPort, h.dstPort);
+  writeU16(b, off + OFF.length, h.length);
+  writeU16(b, off + OFF.checksum, h.checksum);
+}
+
 /** Writes header + payload at `off` of `b` (which must have room); returns the bytes written. */
 export function writeUdp(b: Uint8Array, off: number, h: UdpHeader, payload: Uint8Array, ph: PseudoHeader): number {
   const len = UDP_HEADER_LEN + payload.length;

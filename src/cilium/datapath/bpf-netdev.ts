@@ -19,7 +19,7 @@ export function fromNetdev(agent: CiliumAgent): TcProgram {
     name: 'cil_from_netdev',
     run(skb: Skb, dev: NetDevice): TcVerdict {
       if (ethType(skb.data) !== ETH_P_IP || !agent.dp) return TC_OK;
-      agent.snat.revSnat(skb.data);
+      if (agent.snat.size > 0 && isDeviceAddr(dev, ipv4Dst(skb.data, L3_OFF))) agent.snat.revSnat(skb.data);
       const dst = ipv4Dst(skb.data, L3_OFF);
       const ep = agent.endpoints.get(dst);
       if (!ep) return TC_OK;
@@ -49,4 +49,9 @@ export function toNetdev(agent: CiliumAgent): TcProgram {
       return TC_OK;
     },
   };
+}
+
+function isDeviceAddr(dev: NetDevice, ip: number): boolean {
+  for (const a of dev.addrs) if (a.local === ip) return true;
+  return false;
 }

@@ -9,17 +9,20 @@ import type { Ipv4Addr } from '../../addr/index.js';
 import {
   ETH_HEADER_LEN,
   IPPROTO_UDP,
-  emitGeneve,
-  emitUdp,
-  emitVxlan,
+  UDP_HEADER_LEN,
+  VXLAN_HEADER_LEN,
   geneveEthernet,
+  geneveHeaderLen,
   ipv4Src,
   ipv4Dst,
   parseGeneve,
   parseVxlan,
+  writeGeneveHeader,
+  writeUdpHeader,
+  writeVxlanHeader,
 } from '../../wire/index.js';
 import { L3_OFF } from '../frame.js';
-import { sendIpPacket } from '../ip-send.js';
+import { sendIp } from '../ip-send.js';
 import { NetDevice, type DeviceKind, type DeviceOptions } from '../net-device.js';
 import type { Netns } from '../netns.js';
 import type { Skb } from '../skb.js';
@@ -76,15 +79,20 @@ export class TunnelDevice extends NetDevice {
     const hash = skb.meta.hash || innerFlowHash(skb.data, ns.flowHashSeed);
     const srcPort = udpFlowSrcPort(hash, this.srcPortMin, this.srcPortMax);
     const inner = skb.data;
-    const encap = this.kind === 'vxlan' ? emitVxlan({ vni: key.vni }, inner) : emitGeneve(geneveEthernet(key.vni), inner);
-    const src = ns.sourceFor(key.remote);
-    if (src === undefined) {
+    const geneve = this.kind === 'geneve' ? geneveEthernet(key.vni) : undefined;
+    const encapLen = geneve ? geneveHeaderLen(geneve) : VXLAN_HEADER_LEN;
+    const udpHdr = { srcPort, dstPort: this.dstPort, length: UDP_HEADER_LEN + encapLen + inner.length, checksum: 0 };
+    const r = sendIp(ns, { dst: key.remote, protocol: IPPROTO_UDP, ttl: key.ttl ?? 64, df: false, causeTraceId: skb.meta.traceId }, udpHdr.length, (frame, off) => {
+      writeUdpHeader(frame, off, udpHdr);
+      if (geneve) writeGeneveHeader(frame, off + UDP_HEADER_LEN, geneve);
+      else writeVxlanHeader(frame, off + UDP_HEADER_LEN, { vni: key.vni });
+      frame.set(inner, off + UDP_HEADER_LEN + encapLen);
+    });
+    if (!r.ok) {
       this.stats.txErrors++;
-      return ns.drop(this, skb, 'IP_OUTNOROUTES', `${this.kind}_xmit`, 'no route to the remote tunnel endpoint');
+      return ns.drop(this, skb, 'IP_OUTNOROUTES', `${this.kind}_xmit`, `no route to the remote tunnel endpoint (${r.errno})`);
     }
-    const udp = emitUdp({ srcPort, dstPort: this.dstPort, checksum: 0 }, encap, { src, dst: key.remote });
-    const r = sendIpPacket(ns, { dst: key.remote, src, protocol: IPPROTO_UDP, ttl: key.ttl ?? 64, df: false, causeTraceId: skb.meta.traceId }, udp);
-    if (r.ok) r.skb.meta.traceId = skb.meta.traceId;
+    r.skb.meta.traceId = skb.meta.traceId;
   }
 
   /** vxlan_rcv / geneve_rx: decapsulate and deliver the inner frame to this device's ingress. */

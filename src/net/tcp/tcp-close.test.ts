@@ -193,3 +193,26 @@ describe('listeners and ss', () => {
     expect(err).toBe('ECONNREFUSED');
   });
 });
+
+describe('ss -tan', () => {
+  it('lists listeners first, then connections with their state, queues and timers', async () => {
+    const { tcpDiag } = await import('./tcp-diag.js');
+    const { bed, client, server, c, srv } = connected();
+    srv.send(enc('x'));
+    srv.close();
+    bed.run(1000);
+    const rows = (ns: typeof server) => tcpDiag(ns).map((d) => [d.state, d.recvQ, d.sendQ, d.localPort === 80 || d.peerPort === 80, d.timer?.kind]);
+    expect(rows(server)).toEqual([
+      ['LISTEN', 0, 4096, true, undefined],
+      // 'x' went out and was quick-ACKed; the FIN followed alone and its ACK is delayed.
+      ['FIN-WAIT-1', 0, 1, true, 'on'],
+    ]);
+    expect(rows(client)).toEqual([['CLOSE-WAIT', 2, 0, true, undefined]]);
+    c.close();
+    bed.run(1000);
+    expect(rows(server)).toEqual([
+      ['LISTEN', 0, 4096, true, undefined],
+      ['TIME-WAIT', 0, 0, true, 'timewait'],
+    ]);
+  });
+});

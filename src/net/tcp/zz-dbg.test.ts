@@ -1,0 +1,20 @@
+import { it } from 'vitest';
+import { TcpSocket } from './tcp-socket.js';
+import { twoHosts, ip, tcpdumpLines, isTcp } from './tcp-testbed.js';
+it('dbg', () => {
+  const { bed, client, server } = twoHosts();
+  const l = TcpSocket.listen(server, 0 as never, 80) as TcpSocket;
+  let srv: TcpSocket | undefined;
+  l.onAccept = (conn) => (srv = conn);
+  const cap = bed.capture(client, 'eth0');
+  const c = TcpSocket.connect(client, { addr: ip('10.99.1.2'), port: 80 }) as TcpSocket;
+  bed.run(1000);
+  srv!.send(new Uint8Array(300_000));
+  bed.run(5_000_000);
+  bed.ctx.scheduler.after(0, () => { c.onData = () => {}; });
+  bed.run(1_000_000);
+  const t = cap.filter(x=>isTcp(x.frame));
+  const lines = tcpdumpLines(t).map((l,i)=>`${(t[i]?.timeUs??0)/1e6} ${l.replace(/nop,nop,TS val \d+ ecr \d+,?/,'')}`);
+  console.log(lines.slice(60, 130).join('\n'));
+  console.log(lines.length, c.recvQ, srv!.sendQ);
+});
