@@ -208,6 +208,8 @@ describe('ss -tan', () => {
       ['FIN-WAIT-1', 0, 1, true, 'on'],
     ]);
     expect(rows(client)).toEqual([['CLOSE-WAIT', 2, 0, true, undefined]]);
+    // Read the data first: close() with unread data would send a RST instead of a FIN.
+    c.onData = () => undefined;
     c.close();
     bed.run(1000);
     expect(rows(server)).toEqual([
