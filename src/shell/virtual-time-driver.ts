@@ -1,0 +1,100 @@
+// Layer shell: drives a lab's virtual clock under asynchronous commands. A command awaits virtual time
+// (sleep, a ping's next second, a TCP timeout); the driver lets every JavaScript continuation settle (one
+// macrotask), then runs the events of the next virtual instant, and so on until the command finishes.
+// Scripted runs go as fast as the work allows; the real-time mode keeps virtual time no faster than the
+// wall clock, so an interactive `ping` prints a line a second.
+
+import type { Scheduler } from '../sim/index.js';
+
+/** Waits for pending promise continuations to run (setImmediate in Node, a MessageChannel in a browser). */
+export type MacrotaskYield = () => Promise<void>;
+
+interface Waiter {
+  readonly done: () => boolean;
+  readonly resolve: (ok: boolean) => void;
+  readonly deadlineUs: number;
+}
+
+export class VirtualTimeDriver {
+  private readonly waiters = new Set<Waiter>();
+
+  constructor(
+    readonly scheduler: Scheduler,
+    private readonly yieldMacrotask: MacrotaskYield,
+    /** Wall-clock source and timer for real-time mode (the CLI passes Date.now and setTimeout). */
+    private readonly realtime?: { readonly nowMs: () => number; readonly sleepMs: (ms: number) => Promise<void> },
+  ) {}
+
+  /** A promise for `us` of virtual time from now. */
+  sleep(us: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.scheduler.after(us, resolve);
+    });
+  }
+
+  /** A promise that resolves when `done()` holds after some virtual instant, or false at the limit. */
+  until(done: () => boolean, limitUs = Number.POSITIVE_INFINITY): Promise<boolean> {
+    if (done()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const w: Waiter = { done, resolve, deadlineUs: this.scheduler.nowUs + limitUs };
+      this.waiters.add(w);
+      if (Number.isFinite(limitUs)) this.scheduler.at(w.deadlineUs, () => this.checkWaiters());
+    });
+  }
+
+  /**
+   * Runs `task` to completion, advancing virtual time whenever it waits. In real-time mode each virtual
+   * instant is held back until the wall clock reaches it. `limitUs` bounds the virtual time a run may take.
+   */
+  async run<T>(task: Promise<T>, limitUs = Number.POSITIVE_INFINITY): Promise<T> {
+    let settled = false;
+    const guarded = task.finally(() => {
+      settled = true;
+    });
+    const startUs = this.scheduler.nowUs;
+    const wallStart = this.realtime?.nowMs() ?? 0;
+    while (!settled) {
+      await this.yieldMacrotask();
+      if (settled) break;
+      const next = this.scheduler.peekUs();
+      if (next === undefined || next - startUs > limitUs) break;
+      if (this.realtime) {
+        const dueMs = wallStart + (next - startUs) / 1000;
+        const waitMs = dueMs - this.realtime.nowMs();
+        if (waitMs > 0) {
+          await this.realtime.sleepMs(Math.min(waitMs, 50));
+          continue;
+        }
+      }
+      this.runInstant(next);
+    }
+    if (!settled) throw new VirtualTimeStall(this.scheduler.nowUs - startUs);
+    return guarded;
+  }
+
+  /** Runs every event scheduled at virtual time `at`, then re-checks the waiters. */
+  private runInstant(at: number): void {
+    this.scheduler.runUntil(at);
+    this.checkWaiters();
+  }
+
+  private checkWaiters(): void {
+    for (const w of [...this.waiters]) {
+      if (w.done()) {
+        this.waiters.delete(w);
+        w.resolve(true);
+      } else if (this.scheduler.nowUs >= w.deadlineUs) {
+        this.waiters.delete(w);
+        w.resolve(false);
+      }
+    }
+  }
+}
+
+/** A command waited for something that can never happen (nothing left on the clock) or for longer than allowed. */
+export class VirtualTimeStall extends Error {
+  readonly code = 'virtual-time-stall' as const;
+  constructor(readonly elapsedUs: number) {
+    super(`command did not finish: it waits for an event that never comes (after ${(elapsedUs / 1e6).toFixed(1)} s of virtual time)`);
+  }
+}
