@@ -63,4 +63,10 @@ export type { PodRuntime, SandboxResult, ContainerStartResult, ContainerStopResu
 export { normalizeImage, imageId, goDuration } from './kubelet/image-ref.js';
 
 export { Cluster } from './cluster.js';
+export { coreDnsObjects, controlPlanePods, COREDNS_IMAGE, ETCD_IMAGE } from './cluster/kubeadm-addons.js';
+export { buildNode } from './cluster/node-factory.js';
+export { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from './api/deletion.js';
+export { ENDPOINTS_MANAGED_BY, LAST_CHANGE_TRIGGER } from './controllers/endpoints-controller.js';
+export { SERVICE_NAME_LABEL, SLICE_MANAGED_BY_LABEL, SLICE_CONTROLLER } from './controllers/endpointslice-controller.js';
+export { REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL } from './controllers/daemonset-util.js';
 export type { ClusterConfig, NodeConfig } from './cluster.js';

@@ -32,6 +32,9 @@ export function patchObject<K extends string>(
   obj.metadata ??= {};
   obj.metadata.name = name;
   if (namespace !== undefined) obj.metadata.namespace = namespace;
-  delete obj.metadata.resourceVersion;
+  // A patch may carry metadata.resourceVersion as an optimistic lock; otherwise it applies to whatever is stored.
+  const patchRv = isRecord(patch) && isRecord(patch['metadata']) ? patch['metadata']['resourceVersion'] : undefined;
+  if (typeof patchRv === 'string') obj.metadata.resourceVersion = patchRv;
+  else delete obj.metadata.resourceVersion;
   return api.update(obj, opts) as ObjectFor<K>;
 }
