@@ -192,3 +192,30 @@ describe('connect() through the socket hooks', () => {
     expect(TcpSocket.connect(client, { addr: ip('10.96.0.11'), port: 80 })).toBe('ECONNREFUSED');
   });
 });
+
+describe('data retransmission', () => {
+  it('starts at rto 204 ms on a LAN, probes the tail once, backs off to 120 s and gives up after tcp_retries2', () => {
+    const { bed, client, server } = twoHosts();
+    TcpSocket.listen(server, 0 as never, 80);
+    const cap = bed.capture(client, 'eth0');
+    const c = connectOrThrow(client, { addr: ip('10.99.1.2'), port: 80 });
+    bed.run(1000);
+    // srtt ~0 and rttvar at its 200 ms floor: RTO = 200 ms rounded up to whole jiffies (ss -i: "rto:204").
+    expect(c.tp.rtoUs).toBe(204_000);
+    bed.dropWhen(devOf(server, 'eth0'), 'ingress', (f) => isTcp(f));
+    let closed: { errno: Errno | undefined; atUs: number } | undefined;
+    c.onClosed = (errno) => (closed = { errno, atUs: bed.nowUs });
+    const t0 = bed.nowUs;
+    c.send(new TextEncoder().encode('GET / HTTP/1.1\r\n\r\n'));
+    bed.run(1000 * S);
+    const sends = cap.filter((x) => x.dir === 'out' && isTcp(x.frame, 0, { withData: true })).map((x) => (x.timeUs - t0) / 1000);
+    // The tail loss probe at one RTO, then the RTO itself, doubling up to TCP_RTO_MAX.
+    expect(sends.slice(0, 8)).toEqual([0, 204, 408, 816, 1632, 3264, 6528, 13056]);
+    expect(sends.slice(-2).map((ms) => ms - (sends.at(-3) ?? 0))).toEqual([120_000, 240_000]);
+    expect(sends.length).toBe(17);
+    // tcp_model_timeout(15, 200 ms) = 924.6 s after the first transmission, checked at the next RTO.
+    expect(closed?.errno).toBe('ETIMEDOUT');
+    expect(((closed?.atUs ?? 0) - t0) / S).toBeGreaterThanOrEqual(924.6);
+    expect(((closed?.atUs ?? 0) - t0) / S).toBeLessThan(924.6 + 120);
+  });
+});
