@@ -92,8 +92,9 @@ export class DeploymentController {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: { name, namespace: d.metadata.namespace ?? 'default', labels: { ...(template.metadata.labels ?? {}) }, annotations: this.rsAnnotations(d, revision), ownerReferences: [controllerRef(d)] },
-      spec: { replicas: 0, minReadySeconds: d.spec.minReadySeconds ?? 0, selector, template },
+      spec: { replicas: 0, selector, template },
     };
+    if (d.spec.minReadySeconds) draft.spec.minReadySeconds = d.spec.minReadySeconds;
     const replicas = newRsReplicas(d, all, draft);
     draft.spec.replicas = replicas;
     const rs = this.api.create(draft);

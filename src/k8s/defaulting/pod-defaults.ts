@@ -72,6 +72,12 @@ export function defaultPodSpec(spec: PodSpec): void {
 
 /** SetDefaults_Pod: the pod-only defaults on top of the spec ones. */
 export function defaultPodOnly(spec: PodSpec): void {
+  // Limits without requests: requests default to the limits.
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+    const limits = c.resources?.limits;
+    if (limits === undefined || c.resources === undefined) continue;
+    c.resources.requests = { ...limits, ...(c.resources.requests ?? {}) };
+  }
   spec.enableServiceLinks ??= true;
 }
 
