@@ -218,3 +218,15 @@ describe('ss -tan', () => {
     ]);
   });
 });
+
+describe('shutdown then close', () => {
+  it('an application that half-closed and then closes leaves an orphan FIN_WAIT2 that times out', () => {
+    const { bed, server, srv } = connected();
+    srv.shutdown();
+    bed.run(1000);
+    expect(srv.state).toBe('FIN_WAIT2');
+    srv.close();
+    bed.run(60 * S + 1000);
+    expect(server.sockets.tcpConns.size).toBe(0);
+  });
+});

@@ -3,8 +3,8 @@
 // tcp_connect()'s SYN and the SYN-ACK. Sequence state is updated before IP sees the packet, because a
 // veth or lo peer may answer synchronously, inside sendIpPacket.
 
-import { IPPROTO_TCP, TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN, emitTcp } from '../../wire/index.js';
-import { sendIpPacket } from '../ip-send.js';
+import { IPPROTO_TCP, TCP_ACK, TCP_FIN, TCP_HEADER_LEN, TCP_RST, TCP_SYN, tcpOptionsLen, writeTcp } from '../../wire/index.js';
+import { sendIp } from '../ip-send.js';
 import type { TxSkb } from './tcp-cb.js';
 import { TCP_PINGPONG_THRESH } from './tcp-const.js';
 import { buildOptions, maxSackBlocks, type TxOptions } from './tcp-options.js';
@@ -91,19 +91,16 @@ export function transmit(sk: TcpSocket, seg: RawSegment): void {
   const ack = hasAck ? tp.rcvNxt : 0;
   if (hasAck && !seg.isCtl) ackSent(sk);
   if (data.length > 0) dataSent(sk);
-  const segment = emitTcp(
-    { srcPort: sk.localPort, dstPort: sk.remotePort, seq: seg.seq, ack, flags, window, urgentPointer: 0, options },
-    data,
-    { src: sk.localAddr, dst: sk.remoteAddr },
-  );
+  const h = { srcPort: sk.localPort, dstPort: sk.remotePort, seq: seg.seq, ack, flags, window, urgentPointer: 0, options };
   // A request socket (SYN_RECV) answers through ip_build_and_send_pkt and the control socket through
   // ip_send_unicast_reply: both DF with IP id 0. A full socket counts its own ids (inet_id).
   const id = seg.isCtl || (sk.state === 'SYN_RECV' && flags & TCP_SYN) ? 0 : nextInetId(sk);
   const ns = sk.ns;
   const dst = sk.remoteAddr;
   const src = sk.localAddr;
+  const len = TCP_HEADER_LEN + tcpOptionsLen(options) + data.length;
   ns.ctx.scheduler.after(0, () => {
-    const r = sendIpPacket(ns, { dst, src, protocol: IPPROTO_TCP, pmtudisc: 'want', id }, segment);
+    const r = sendIp(ns, { dst, src, protocol: IPPROTO_TCP, pmtudisc: 'want', id }, len, (frame, off) => writeTcp(frame, off, h, data, { src, dst }));
     if (!r.ok) sk.softError = r.errno;
   });
 }

@@ -21,7 +21,7 @@ import { TCP_INIT_CWND, tcpSysctls } from './tcp-const.js';
 import { tcpV4Err } from './tcp-err.js';
 import { sendActiveReset } from './tcp-output.js';
 import { resetKeepalive, type KeepaliveConfig } from './tcp-probe.js';
-import { setState, tcpDone, tcpRng } from './tcp-state.js';
+import { setState, tcpDone, tcpRng, timeWait } from './tcp-state.js';
 import { sendFin, sendSyn, sendmsg } from './tcp-xmit.js';
 import { fullSpace, selectInitialWindow } from './tcp-window.js';
 
@@ -200,6 +200,8 @@ export class TcpSocket {
       sendActiveReset(this);
       return tcpDone(this, undefined, { silent: true });
     }
+    // After shutdown() our FIN may already be acknowledged: an orphan waits tcp_fin_timeout for the peer's.
+    if (state === 'FIN_WAIT2') return timeWait(this, 'FIN_WAIT2', tcpSysctls(this.ns).finTimeoutUs);
     this.shutdown();
   }
 
