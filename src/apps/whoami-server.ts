@@ -66,7 +66,7 @@ export class WhoamiServer {
     lines.push(`Hostname: ${this.opts.hostname}\n`);
     for (const ip of interfaceIps(this.ns)) lines.push(`IP: ${ip}\n`);
     lines.push(`RemoteAddr: ${remote}\n`);
-    const writes = lines.map((l) => enc.encode(l));
+    const writes: Uint8Array[] = lines.map((l) => enc.encode(l));
     // Request.Write goes through its own 4096-byte bufio.Writer: one Write per 4096 bytes.
     const reqText = enc.encode(goRequestWrite(req));
     for (let i = 0; i < reqText.length; i += 4096) writes.push(reqText.subarray(i, i + 4096));

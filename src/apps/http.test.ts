@@ -1,0 +1,132 @@
+// whoami (traefik/whoami app.go on Go net/http) and the curl engine over the emulated kernel's TCP, checked
+// against the seed's whoami lines and the real curl 8.5.0 / 8.14.1 transcripts in http/fixtures/.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { eui64 } from '../addr/index.js';
+import type { Netns } from '../net/netns.js';
+import { ApacheServer } from './apache-server.js';
+import { HttpClient, type CurlEvent, type HttpClientOptions } from './http-client.js';
+import { MuslResolver } from './resolver/musl-resolver.js';
+import { kernelTcp } from './tcp-transport.js';
+import { ip, threeHop } from './test-topology.js';
+import { WhoamiServer } from './whoami-server.js';
+
+const EPOCH = Date.UTC(2025, 7, 16, 10, 0, 0);
+const HOSTS = '127.0.0.1 localhost\n10.0.2.1 webpod\n';
+
+function fixture(release: string): string {
+  return readFileSync(new URL(`./http/fixtures/curl-${release}.txt`, import.meta.url), 'utf8');
+}
+
+function curl(opts: Omit<HttpClientOptions, 'resolver'>, setup?: (t: ReturnType<typeof threeHop>) => void, runUs = 10_000_000) {
+  const t = threeHop();
+  t.router.routeAdd({ dst: { addr: ip('10.0.9.0'), prefixLen: 24 }, gateway: ip('10.0.2.1') });
+  new WhoamiServer(t.server, { hostname: 'webpod-697b545f57-5dd9p', epochMs: EPOCH }).start();
+  setup?.(t);
+  const events: CurlEvent[] = [];
+  const resolver = new MuslResolver(t.client, { resolvConf: 'nameserver 10.0.9.53\n', hosts: HOSTS });
+  new HttpClient(t.client, { ...opts, resolver }, (e) => events.push(e)).start();
+  t.lab.run(runUs);
+  const body = new TextDecoder().decode(Uint8Array.from(events.flatMap((e) => (e.kind === 'data' ? [...e.body] : []))));
+  const err = events.find((e) => e.kind === 'error');
+  const done = events.find((e) => e.kind === 'done');
+  return { t, events, body, err, done };
+}
+
+describe('whoami via the curl engine', () => {
+  it('prints the seed lines: Hostname, IPs in net.Interfaces order, RemoteAddr, the request as Request.Write', () => {
+    const { body, done, events, t } = curl({ url: 'webpod' });
+    expect(done).toMatchObject({ exitCode: 0, connection: 'left-intact' });
+    const eth0 = t.server.dev('eth0') as NonNullable<ReturnType<Netns['dev']>>;
+    const local = events.find((e) => e.kind === 'connected');
+    const port = local?.kind === 'connected' ? local.local.port : 0;
+    expect(body).toBe(
+      [
+        'Hostname: webpod-697b545f57-5dd9p',
+        'IP: 127.0.0.1',
+        'IP: ::1',
+        'IP: 10.0.2.1',
+        `IP: fe80::${eui64(eth0.mac)}`,
+        `RemoteAddr: 10.0.1.1:${port}`,
+        'GET / HTTP/1.1\r',
+        'Host: webpod\r',
+        'User-Agent: curl/8.14.1\r',
+        'Accept: */*\r',
+        '\r',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('answers with Go framing: Date from the virtual clock, Content-Length, sniffed Content-Type', () => {
+    const { events } = curl({ url: 'http://10.0.2.1/' });
+    const head = events.find((e) => e.kind === 'response-head');
+    expect(head?.kind === 'response-head' && head.statusLine).toBe('HTTP/1.1 200 OK');
+    const names = head?.kind === 'response-head' ? head.headers.map(([k]) => k) : [];
+    expect(names).toEqual(['Date', 'Content-Length', 'Content-Type']);
+    expect(head?.kind === 'response-head' && head.headers[0]?.[1]).toBe('Sat, 16 Aug 2025 10:00:00 GMT');
+    expect(head?.kind === 'response-head' && head.headers[2]?.[1]).toBe('text/plain; charset=utf-8');
+  });
+
+  it('curl -I: HEAD gets the headers and the length of the body it would have had', () => {
+    const { events, done } = curl({ url: 'http://10.0.2.1/', method: 'HEAD' });
+    expect(done).toMatchObject({ exitCode: 0 });
+    expect(events.some((e) => e.kind === 'data')).toBe(false);
+  });
+
+  it('/api answers JSON, /health a bare 200', () => {
+    expect(JSON.parse(curl({ url: 'http://10.0.2.1/api' }).body)).toMatchObject({ hostname: 'webpod-697b545f57-5dd9p', url: '/api', host: '10.0.2.1', method: 'GET', headers: { Accept: ['*/*'], 'User-Agent': ['curl/8.14.1'] } });
+    const h = curl({ url: 'http://10.0.2.1/health' });
+    expect(h.events.find((e) => e.kind === 'response-head')).toMatchObject({ statusLine: 'HTTP/1.1 200 OK', headers: [['Date', 'Sat, 16 Aug 2025 10:00:00 GMT'], ['Content-Length', '0']] });
+  });
+});
+
+describe('curl errors, as the real curl transcripts print them', () => {
+  it('(7) refused: 8.14.1 "Could not connect to server", 8.5.0 "Couldn\'t connect to server"', () => {
+    const a = curl({ url: 'http://10.0.2.1:9/' });
+    expect(a.err).toEqual({ kind: 'error', code: 7, message: 'Failed to connect to 10.0.2.1 port 9 after 0 ms: Could not connect to server' });
+    expect(fixture('8.14.1')).toContain('Failed to connect to 10.77.0.2 port 9 after 0 ms: Could not connect to server');
+    const b = curl({ url: 'http://10.0.2.1:9/', release: '8.5.0' });
+    expect(b.err?.kind === 'error' && b.err.message).toBe("Failed to connect to 10.0.2.1 port 9 after 0 ms: Couldn't connect to server");
+    expect(fixture('8.5.0')).toContain("after 0 ms: Couldn't connect to server");
+    expect(a.events.find((e) => e.kind === 'connect-failed')).toMatchObject({ errno: 'ECONNREFUSED' });
+  });
+
+  it('(28) --connect-timeout 1 into a black hole, per release', () => {
+    const a = curl({ url: 'http://10.0.9.9/', connectTimeoutMs: 1000 });
+    expect(a.err).toEqual({ kind: 'error', code: 28, message: 'Connection timed out after 1001 milliseconds' });
+    expect(fixture('8.14.1')).toContain('* Connection timed out after 1001 milliseconds');
+    const b = curl({ url: 'http://10.0.9.9/', connectTimeoutMs: 1000, release: '8.5.0' });
+    expect(b.err).toEqual({ kind: 'error', code: 28, message: 'Failed to connect to 10.0.9.9 port 80 after 1000 ms: Timeout was reached' });
+    expect(fixture('8.5.0')).toContain('curl: (28) Failed to connect to 10.88.0.9 port 80 after 1000 ms: Timeout was reached');
+  });
+
+  it('(28) -m while connecting says "Connection timed out" in both releases', () => {
+    expect(curl({ url: 'http://10.0.9.9/', maxTimeMs: 2000, release: '8.5.0' }).err).toMatchObject({ code: 28, message: 'Connection timed out after 2001 milliseconds' });
+  });
+
+  it('(6) an unresolvable name', () => {
+    expect(curl({ url: 'http://nosuch/' }).err).toEqual({ kind: 'error', code: 6, message: 'Could not resolve host: nosuch' });
+  });
+
+  it('(28) -m 1 against a server that never answers: "with 0 bytes received"', () => {
+    const { err } = curl({ url: 'http://10.0.2.1:81/', maxTimeMs: 1000 }, ({ server }) => {
+      const l = kernelTcp.listen(server, ip('0.0.0.0'), 81);
+      if (typeof l !== 'string') l.onAccept = () => undefined;
+    });
+    expect(err).toEqual({ kind: 'error', code: 28, message: 'Operation timed out after 1001 milliseconds with 0 bytes received' });
+  });
+});
+
+describe('Apache on the router', () => {
+  it('serves <h1>Web Server : router</h1> with Apache 2.4.58 (Ubuntu) headers', () => {
+    const { body, events } = curl({ url: 'http://10.0.2.1:8080/', release: '8.5.0' }, ({ server }) => {
+      new ApacheServer(server, { hostname: 'router', epochMs: EPOCH, port: 8080, mtimeMs: EPOCH - 3_600_000 }).start();
+    });
+    expect(body).toBe('<h1>Web Server : router</h1>\n');
+    const head = events.find((e) => e.kind === 'response-head');
+    expect(head?.kind === 'response-head' && head.headers.map(([k]) => k)).toEqual(['Date', 'Server', 'Last-Modified', 'ETag', 'Accept-Ranges', 'Content-Length', 'Vary', 'Content-Type']);
+    expect(head?.kind === 'response-head' && Object.fromEntries(head.headers)).toMatchObject({ Server: 'Apache/2.4.58 (Ubuntu)', 'Last-Modified': 'Sat, 16 Aug 2025 09:00:00 GMT', 'Content-Length': '29', 'Content-Type': 'text/html' });
+  });
+});
+
