@@ -13,8 +13,8 @@
 // - Everything runs on the sim `Scheduler` (virtual µs) with small delays, and all randomness comes
 //   from seeded `Rng.fork` streams, so a seed gives the same names, uids, IPs and timings.
 // - `Cluster` (cluster.ts) wires it all from a plain config (nodes, CIDRs, version, epoch).
-// - Nothing polls: when the control plane has nothing to do, no timer is pending, so a lab can run
-//   "until idle". To give objects a past (AGE 20h), start the Scheduler at a negative time, build
+// - Nothing polls: once the control plane has settled no timer is pending, so a lab can run "until
+//   idle" (only failures keep timers armed: sandbox retries, rollout progress deadlines). To give objects a past (AGE 20h), start the Scheduler at a negative time, build
 //   and drive the cluster there, then run up to 0; `CreateOptions.atUs` backdates single objects.
 
 export * from './objects/json.js';
