@@ -44,13 +44,8 @@ export function tcpAck(sk: TcpSocket, seg: Segment): AckResult {
     tp.sndUna = ack;
     sk.softError = undefined;
   }
-  let rtt = c.seqRttUs;
-  if (rtt < 0 && c.pkts > 0 && tp.tstampOk && tp.rcvTsecr) {
-    const deltaMs = seqDiff(tsNow(sk), tp.rcvTsecr);
-    if (deltaMs >= 0) rtt = Math.max(1, deltaMs * 1000);
-  }
   if (c.pkts > 0) {
-    ackUpdateRtt(tp, rtt);
+    ackUpdateRtt(tp, rttSample(sk, c.seqRttUs));
     tp.retransmits = 0;
     if (!tp.rtxQueue.some((s) => s.retrans > 0)) tp.retransStampUs = 0;
   }
@@ -64,6 +59,14 @@ export function tcpAck(sk: TcpSocket, seg: Segment): AckResult {
   }
   else if (c.pkts > 0 && !scheduleLossProbe(sk, true)) rearmRto(sk);
   return 'ok';
+}
+
+/** Karn's sample from the segments, else RFC 7323's from the echoed timestamp (tcp_rtt_tsopt_us); -1 for none. */
+function rttSample(sk: TcpSocket, seqRttUs: number): number {
+  const tp = sk.tp;
+  if (seqRttUs >= 0 || !tp.tstampOk || !tp.rcvTsecr) return seqRttUs;
+  const deltaMs = seqDiff(tsNow(sk), tp.rcvTsecr);
+  return deltaMs >= 0 ? Math.max(1, deltaMs * 1000) : -1;
 }
 
 /** tcp_ack_update_window: SYNs carry an unscaled window; a newer segment (or ACK) may move it. */

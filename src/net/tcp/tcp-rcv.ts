@@ -43,32 +43,32 @@ export function rcvStateProcess(sk: TcpSocket, seg: Segment): RcvVerdict {
     return 'drop';
   }
   replaceTsRecent(sk, seg);
+  if (finAckedStep(sk, seg)) return 'ok';
+  return dataStep(sk, seg);
+}
+
+/** The ACK of our FIN moves FIN_WAIT1, CLOSING and LAST_ACK on; true when nothing is left to do. */
+function finAckedStep(sk: TcpSocket, seg: Segment): boolean {
+  const tp = sk.tp;
   const isFinAcked = sk.isSndShutdown && tp.sndUna === tp.writeSeq;
   switch (sk.state) {
     case 'FIN_WAIT1':
-      if (!isFinAcked) break;
+      if (!isFinAcked) return false;
       setState(sk, 'FIN_WAIT2');
       if (sk.isOrphan && !(seg.flags & TCP_FIN) && seg.data.length === 0) {
         timeWait(sk, 'FIN_WAIT2', tcpSysctls(sk.ns).finTimeoutUs);
-        return 'ok';
+        return true;
       }
-      break;
+      return false;
     case 'CLOSING':
-      if (isFinAcked) {
-        timeWait(sk, 'TIME_WAIT');
-        return 'ok';
-      }
-      break;
+      if (isFinAcked) timeWait(sk, 'TIME_WAIT');
+      return isFinAcked;
     case 'LAST_ACK':
-      if (isFinAcked) {
-        tcpDone(sk, undefined);
-        return 'ok';
-      }
-      break;
+      if (isFinAcked) tcpDone(sk, undefined);
+      return isFinAcked;
     default:
-      break;
+      return false;
   }
-  return dataStep(sk, seg);
 }
 
 /** Step 7 of tcp_rcv_state_process: the segment's text, then what to send. */
@@ -168,14 +168,10 @@ function synSentRcv(sk: TcpSocket, seg: Segment): RcvVerdict {
   return 'drop';
 }
 
-function synAckReceived(sk: TcpSocket, seg: Segment): void {
+/** What the SYN-ACK agreed to: window scaling, timestamps, SACK, the peer's MSS. */
+function negotiate(sk: TcpSocket, seg: Segment): void {
   const tp = sk.tp;
   const o = seg.opts;
-  tp.irs = seg.seq;
-  tp.rcvNxt = seqAdd(seg.seq, 1);
-  tp.rcvWup = tp.rcvNxt;
-  tp.copiedSeq = tp.rcvNxt;
-  tp.sndWl1 = seg.seq;
   if (!tp.wscaleOk || o.wscale === undefined) {
     tp.wscaleOk = false;
     tp.sndWscale = 0;
@@ -191,6 +187,16 @@ function synAckReceived(sk: TcpSocket, seg: Segment): void {
   }
   tp.sackOk = tp.sackOk && o.sackPermitted;
   tp.mssClamp = Math.min(o.mss ?? TCP_MSS_DEFAULT, tp.advmss);
+}
+
+function synAckReceived(sk: TcpSocket, seg: Segment): void {
+  const tp = sk.tp;
+  tp.irs = seg.seq;
+  tp.rcvNxt = seqAdd(seg.seq, 1);
+  tp.rcvWup = tp.rcvNxt;
+  tp.copiedSeq = tp.rcvNxt;
+  tp.sndWl1 = seg.seq;
+  negotiate(sk, seg);
   tcpAck(sk, seg);
   tp.sndWnd = seg.window;
   tp.maxWindow = seg.window;
