@@ -7,7 +7,7 @@ import type { Netns } from '../net/netns.js';
 import { ApacheServer } from './apache-server.js';
 import { HttpClient, type CurlEvent, type HttpClientOptions } from './http-client.js';
 import { MuslResolver } from './resolver/musl-resolver.js';
-import { kernelTcp } from './tcp-transport.js';
+import { kernelTcp, type TcpSocket } from './tcp-transport.js';
 import { ip, threeHop } from './test-topology.js';
 import { WhoamiServer } from './whoami-server.js';
 
@@ -130,3 +130,89 @@ describe('Apache on the router', () => {
   });
 });
 
+
+/** A listener on the server that does `onRequest` once it has read a request head. */
+function rawServer(server: Netns, port: number, onRequest: (c: TcpSocket) => void): void {
+  const l = kernelTcp.listen(server, ip('0.0.0.0'), port);
+  if (typeof l === 'string') throw new Error(l);
+  l.onAccept = (c) => {
+    let seen = '';
+    c.onData = (d) => {
+      seen += new TextDecoder().decode(d);
+      if (seen.includes('\r\n\r\n')) onRequest(c);
+    };
+  };
+}
+
+const enc = new TextEncoder();
+
+describe('curl against misbehaving servers (python servers of the fixture capture)', () => {
+  it('(56) a reset after the request: "Recv failure: Connection reset by peer"', () => {
+    const { err } = curl({ url: 'http://10.0.2.1:83/' }, ({ server }) => rawServer(server, 83, (c) => c.abort()));
+    expect(err).toEqual({ kind: 'error', code: 56, message: 'Recv failure: Connection reset by peer' });
+    expect(fixture('8.14.1')).toContain('curl: (56) Recv failure: Connection reset by peer');
+  });
+
+  it('(52) a close without a response: "Empty reply from server"', () => {
+    const { err } = curl({ url: 'http://10.0.2.1:84/' }, ({ server }) => rawServer(server, 84, (c) => c.close()));
+    expect(err).toEqual({ kind: 'error', code: 52, message: 'Empty reply from server' });
+    expect(fixture('8.5.0')).toContain('curl: (52) Empty reply from server');
+  });
+
+  it('(28) -m 1 with 10 of 100 bytes: "with 10 out of 100 bytes received"', () => {
+    const { err, body } = curl({ url: 'http://10.0.2.1:82/', maxTimeMs: 1000 }, ({ server }) =>
+      rawServer(server, 82, (c) => c.send(enc.encode('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789'))),
+    );
+    expect(body).toBe('0123456789');
+    expect(err).toEqual({ kind: 'error', code: 28, message: 'Operation timed out after 1001 milliseconds with 10 out of 100 bytes received' });
+    expect(fixture('8.14.1')).toContain('with 10 out of 100 bytes received');
+  });
+
+  it('a chunked body is decoded; the data event counts the framing (8.14.1 prints "[15 bytes data]")', () => {
+    const { events, body, done } = curl({ url: 'http://10.0.2.1:85/' }, ({ server }) =>
+      rawServer(server, 85, (c) => c.send(enc.encode('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n'))),
+    );
+    expect(body).toBe('hello');
+    expect(events.filter((e) => e.kind === 'data').map((e) => (e.kind === 'data' ? e.wireBytes : 0))).toEqual([15]);
+    expect(done).toMatchObject({ exitCode: 0, connection: 'left-intact' });
+  });
+
+  it('"Connection: close" from the server ends the transfer as closed by the server', () => {
+    const { body, done } = curl({ url: 'http://10.0.2.1:86/' }, ({ server }) =>
+      rawServer(server, 86, (c) => {
+        c.send(enc.encode('HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nbye\n'));
+        c.close();
+      }),
+    );
+    expect(body).toBe('bye\n');
+    expect(done).toMatchObject({ exitCode: 0, connection: 'closed-by-server' });
+  });
+
+  it('(7) no ARP answer behind the router: connect fails with EHOSTUNREACH after ~3 s', () => {
+    const { err, events } = curl({ url: 'http://10.0.2.50/' });
+    expect(events.find((e) => e.kind === 'connect-failed')).toMatchObject({ errno: 'EHOSTUNREACH' });
+    expect(err?.kind === 'error' && err.code).toBe(7);
+    expect(err?.kind === 'error' && err.message).toMatch(/^Failed to connect to 10\.0\.2\.50 port 80 after 3\d{3} ms: Could not connect to server$/);
+    expect(fixture('8.14.1')).toMatch(/Failed to connect to 10\.77\.0\.50 port 80 after 3\d{3} ms|connect to 10\.77\.0\.2 port 9 from/);
+  });
+});
+
+describe('Go net/http keep-alive', () => {
+  it('answers pipelined requests in order on one connection and closes after "Connection: close"', () => {
+    const t = threeHop();
+    new WhoamiServer(t.server, { hostname: 'w', epochMs: EPOCH }).start();
+    const c = kernelTcp.connect(t.client, { addr: ip('10.0.2.1'), port: 80 });
+    if (typeof c === 'string') throw new Error(c);
+    let got = '';
+    let closedByPeer = false;
+    c.onData = (d) => (got += new TextDecoder().decode(d));
+    c.onPeerClosed = () => (closedByPeer = true);
+    c.onConnected = () => c.send(enc.encode('GET /bench HTTP/1.1\r\nHost: w\r\n\r\nGET /bench HTTP/1.1\r\nHost: w\r\nConnection: close\r\n\r\n'));
+    t.lab.run(2_000_000);
+    expect(got).toBe(
+      'HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Type: text/plain\r\nDate: Sat, 16 Aug 2025 10:00:00 GMT\r\nContent-Length: 1\r\n\r\n1' +
+        'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nDate: Sat, 16 Aug 2025 10:00:00 GMT\r\nContent-Length: 1\r\nConnection: close\r\n\r\n1',
+    );
+    expect(closedByPeer).toBe(true);
+  });
+});

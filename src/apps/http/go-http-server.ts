@@ -125,7 +125,9 @@ export function goResponseBytes(req: HttpRequest, res: GoResponse, date: string)
   if (isClose && isHttp11) extra.push('Connection: close');
   else if (!isClose && !isHttp11) extra.push('Connection: keep-alive');
   if (isChunked) extra.push('Transfer-Encoding: chunked');
-  const sorted = [...res.header].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // closeAfterReply: a handler's own Connection header goes unless it already says close.
+  const dropConn = isClose && !res.header.some(([k, v]) => k.toLowerCase() === 'connection' && v.toLowerCase().includes('close'));
+  const sorted = res.header.filter(([k]) => !(dropConn && k.toLowerCase() === 'connection')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const head = [`HTTP/1.1 ${res.status} ${STATUS_TEXT[res.status] ?? 'status code ' + res.status}`, ...sorted.map(([k, v]) => `${k}: ${v}`), ...extra].join('\r\n') + '\r\n\r\n';
   let bytes: Uint8Array = bytesOf(head);
   if (!isHead && bodyAllowed) {
