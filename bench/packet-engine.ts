@@ -34,7 +34,12 @@ export function benchPacketEngine(spec: LabSpec, packets: number): EngineResult 
   const txCount = () => [...lab.machines.values()].flatMap((m) => [m.root, ...m.namespaces.values()]).reduce((n, ns) => n + [...ns.devices.values()].reduce((k, d) => k + d.stats.txPackets, 0), 0);
   const before = txCount();
   const t = performance.now();
-  for (let i = 0; i < packets; i++) lab.scheduler.at(lab.nowUs + i * 20, () => tx.sendto(payload));
+  let sent = 0;
+  const sendNext = (): void => {
+    tx.sendto(payload);
+    if (++sent < packets) lab.scheduler.after(20, sendNext);
+  };
+  sendNext();
   lab.runUntil(() => received >= packets, 60_000_000);
   const sec = (performance.now() - t) / 1000;
   const hops = txCount() - before;

@@ -38,6 +38,8 @@ const DEVICE_CONF_KEYS = ['forwarding', 'rp_filter', 'proxy_arp', 'arp_ignore', 
 
 export class Sysctl {
   private readonly values = new Map<string, string>(Object.entries(NETNS_SYSCTL_DEFAULTS));
+  /** Devices whose `forwarding` is on: read for every packet, so kept apart from the text table. */
+  private readonly forwarding = new Set<string>();
 
   get(key: string): string | undefined {
     return this.values.get(normalizeKey(key));
@@ -58,6 +60,8 @@ export class Sysctl {
     const v = value.trim().split(/\s+/).join('\t');
     this.values.set(k, v);
     if (k === 'net.ipv4.ip_forward' || k === 'net.ipv4.conf.all.forwarding') this.setForwardingEverywhere(v);
+    const dev = /^net\.ipv4\.conf\.([^.]+)\.forwarding$/.exec(k)?.[1];
+    if (dev !== undefined) this.syncForwarding(dev);
   }
 
   getNumber(key: string): number {
@@ -70,21 +74,33 @@ export class Sysctl {
       const k = `net.ipv4.conf.${name}.${c}`;
       if (!this.values.has(k)) this.values.set(k, this.values.get(`net.ipv4.conf.default.${c}`) ?? '0');
     }
+    this.syncForwarding(name);
   }
 
   removeDevice(name: string): void {
     for (const c of DEVICE_CONF_KEYS) this.values.delete(`net.ipv4.conf.${name}.${c}`);
+    this.forwarding.delete(name);
   }
 
   /** IN_DEV_FORWARD: whether packets arriving on `dev` may be forwarded. */
   isForwarding(dev: string): boolean {
-    return this.get(`net.ipv4.conf.${dev}.forwarding`) === '1';
+    return this.forwarding.has(dev);
+  }
+
+  private syncForwarding(dev: string): void {
+    if (this.values.get(`net.ipv4.conf.${dev}.forwarding`) === '1') this.forwarding.add(dev);
+    else this.forwarding.delete(dev);
   }
 
   private setForwardingEverywhere(v: string): void {
     const on = v === '0' ? '0' : '1';
     this.values.set('net.ipv4.ip_forward', on);
-    for (const k of [...this.values.keys()]) if (/^net\.ipv4\.conf\.[^.]+\.forwarding$/.test(k)) this.values.set(k, on);
+    for (const k of [...this.values.keys()]) {
+      const dev = /^net\.ipv4\.conf\.([^.]+)\.forwarding$/.exec(k)?.[1];
+      if (dev === undefined) continue;
+      this.values.set(k, on);
+      this.syncForwarding(dev);
+    }
   }
 }
 
