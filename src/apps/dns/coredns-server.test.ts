@@ -3,9 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatIpv4 } from '../../addr/index.js';
 import { UdpSocket } from '../../net/udp-socket.js';
-import { DNS_CLASS, DNS_RCODE, DNS_TYPE, emitDns, parseDns, type DnsRecord, type ParsedDnsMessage } from '../../wire/index.js';
+import { DNS_CLASS, DNS_RCODE, DNS_TYPE, emitDns, emitDnsTcp, parseDns, parseDnsTcp, type DnsRecord, type ParsedDnsMessage } from '../../wire/index.js';
+import { kernelTcp } from '../tcp-transport.js';
+import { CoreDnsServer } from './coredns-server.js';
 import { ip } from '../test-topology.js';
-import { dnsLab, SERIAL } from './dns-fixture.test-helper.js';
+import { dnsLab, seedDirectory, SERIAL } from './dns-fixture.test-helper.js';
 
 const COOKIE_OPT: DnsRecord = { name: '.', type: DNS_TYPE.OPT, class: 1232, ttl: 0, data: { kind: 'raw', data: Uint8Array.from([0, 10, 0, 8, 0xf8, 0, 0x0c, 0xcd, 0x2a, 0xf6, 0, 0x83]) } };
 
@@ -113,3 +115,46 @@ describe('CoreDNS kubernetes plugin', () => {
   });
 });
 
+
+describe('CoreDNS over TCP, its log and its probes', () => {
+  it('answers a length-prefixed query on TCP 53 (same message, 2-byte length first)', () => {
+    const { lab, client } = dnsLab();
+    const c = kernelTcp.connect(client, { addr: ip('10.0.2.1'), port: 53 });
+    if (typeof c === 'string') throw new Error(c);
+    let got = new Uint8Array(0);
+    c.onData = (d) => {
+      const j = new Uint8Array(got.length + d.length);
+      j.set(got);
+      j.set(d, got.length);
+      got = j;
+    };
+    c.onConnected = () => c.send(emitDnsTcp({ id: 7, qr: false, opcode: 0, aa: false, tc: false, rd: true, ra: false, ad: false, cd: false, rcode: 0, questions: [{ name: 'kube-dns.kube-system.svc.cluster.local.', type: DNS_TYPE.A, class: 1 }], answers: [], authorities: [], additionals: [] }));
+    lab.run(1_000_000);
+    const m = parseDnsTcp(got);
+    expect(m.ok && m.value.message.answers[0]?.data).toEqual({ kind: 'a', address: ip('10.96.0.10') });
+  });
+
+  it('logs a failed forward as the errors plugin does', () => {
+    const { lab, client, server } = dnsLab();
+    const logs: string[] = [];
+    server.onLog = (l) => logs.push(l);
+    const sock = new UdpSocket(client);
+    sock.sendto(emitDns({ id: 1, qr: false, opcode: 0, aa: false, tc: false, rd: true, ra: false, ad: false, cd: false, rcode: 0, questions: [{ name: 'google.com.', type: DNS_TYPE.A, class: 1 }], answers: [], authorities: [], additionals: [] }), { addr: ip('10.0.2.1'), port: 53 });
+    lab.run(10_000_000);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(/^\[ERROR\] plugin\/errors: 2 google\.com\. A: read udp 10\.0\.2\.1:\d+->10\.0\.9\.3:53: i\/o timeout$/);
+  });
+
+  it('serves /health and /ready with "OK" when probes are on', () => {
+    const t = dnsLab();
+    const srv = new CoreDnsServer(t.coredns, { directory: seedDirectory(), upstreams: [], port: 5353, probes: { epochMs: 0 } });
+    expect(srv.start()).toBeUndefined();
+    const c = kernelTcp.connect(t.client, { addr: ip('10.0.2.1'), port: 8080 });
+    if (typeof c === 'string') throw new Error(c);
+    let got = '';
+    c.onData = (d) => (got += new TextDecoder().decode(d));
+    c.onConnected = () => c.send(new TextEncoder().encode('GET /health HTTP/1.1\r\nHost: x\r\n\r\n'));
+    t.lab.run(1_000_000);
+    expect(got).toBe('HTTP/1.1 200 OK\r\nDate: Thu, 01 Jan 1970 00:00:00 GMT\r\nContent-Length: 2\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nOK');
+  });
+});

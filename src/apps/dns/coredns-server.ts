@@ -9,7 +9,9 @@ import type { Netns } from '../../net/netns.js';
 import type { SockAddr } from '../../net/sock-hooks.js';
 import { UdpSocket } from '../../net/udp-socket.js';
 import type { Rng } from '../../sim/index.js';
-import { DNS_OPCODE, DNS_RCODE, parseDns, parseDnsTcp, type DnsMessage, type ParsedDnsMessage } from '../../wire/index.js';
+import { DNS_OPCODE, DNS_RCODE, dnsTypeName, parseDns, parseDnsTcp, type DnsMessage, type ParsedDnsMessage } from '../../wire/index.js';
+import { goError, GoHttpServer } from '../http/go-http-server.js';
+import { bytesOf } from '../http/http-request.js';
 import { isErrno, kernelTcp, type TcpSocket, type TcpTransport } from '../tcp-transport.js';
 import { clientBufferSize, loadbalance, packReply, replyTo, sizeAndDo } from './coredns-reply.js';
 import { forwardQuery } from './coredns-forward.js';
@@ -28,6 +30,8 @@ export interface CoreDnsOptions {
   readonly localIps?: readonly Ipv4Addr[];
   readonly port?: number;
   readonly tcp?: TcpTransport;
+  /** Serve the health (:8080/health) and ready (:8181/ready) plugins kubelet probes (Date needs the wall clock). */
+  readonly probes?: { readonly epochMs: number } | false;
 }
 
 /** One query answered, for logs and traces. */
@@ -48,9 +52,12 @@ export interface CoreDnsQueryLog {
 export class CoreDnsServer {
   private udp: UdpSocket | undefined;
   private listener: TcpSocket | undefined;
+  private readonly probeServers: GoHttpServer[] = [];
   private readonly rng: Rng;
   private readonly cfg: KubernetesPluginConfig;
   onQuery: ((log: CoreDnsQueryLog) => void) | undefined;
+  /** Lines CoreDNS logs (`kubectl logs`): the errors plugin's "[ERROR] plugin/errors: 2 google.com. A: ...". */
+  onLog: ((line: string) => void) | undefined;
 
   constructor(
     readonly ns: Netns,
@@ -84,6 +91,13 @@ export class CoreDnsServer {
     } catch {
       // The kernel's TCP is not built yet: UDP only.
     }
+    const probes = this.opts.probes;
+    if (probes) {
+      for (const [p, path] of [[8080, '/health'], [8181, '/ready']] as const) {
+        const srv = new GoHttpServer(this.ns, { port: p, epochMs: probes.epochMs, handler: (r) => (r.target.split('?')[0] === path ? { status: 200, header: [], writes: [bytesOf('OK')] } : goError(404, '404 page not found')), tcp });
+        if (srv.start() === undefined) this.probeServers.push(srv);
+      }
+    }
     return undefined;
   }
 
@@ -92,6 +106,7 @@ export class CoreDnsServer {
     this.listener?.close();
     this.udp = undefined;
     this.listener = undefined;
+    for (const p of this.probeServers.splice(0)) p.stop();
   }
 
   private serveTcp(conn: TcpSocket): void {
@@ -132,6 +147,7 @@ export class CoreDnsServer {
     if (r.kind === 'reply') return send(r.rcode === DNS_RCODE.REFUSED ? errorReply(req, r.rcode) : replyTo(req, { ...r, aa: true }));
     forwardQuery(this.ns, this.rng, this.opts.upstreams, req, (f) => {
       if (f.ok) return send(f.reply);
+      this.onLog?.(`[ERROR] plugin/errors: ${DNS_RCODE.SERVFAIL} ${q.name} ${dnsTypeName(q.type)}: ${f.text}`);
       send(errorReply(req, DNS_RCODE.SERVFAIL));
     });
   }

@@ -102,6 +102,11 @@ export class GoHttpServer {
   }
 }
 
+/** http.NotFound / http.Error: the plain-text error Go's mux writes. */
+export function goError(status: number, text: string): GoResponse {
+  return { status, header: [['Content-Type', 'text/plain; charset=utf-8'], ['X-Content-Type-Options', 'nosniff']], writes: [bytesOf(`${text}\n`)] };
+}
+
 /** response.finishRequest + chunkWriter: the bytes Go writes for one handler run. */
 export function goResponseBytes(req: HttpRequest, res: GoResponse, date: string): { bytes: Uint8Array; isClose: boolean } {
   const isHead = req.method === 'HEAD';
