@@ -2,9 +2,9 @@
 // against the seed's whoami lines and the real curl 8.5.0 / 8.14.1 transcripts in http/fixtures/.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eui64 } from '../addr/index.js';
 import type { Netns } from '../net/netns.js';
 import { ApacheServer } from './apache-server.js';
+import { linkLocalFromMac } from './ipv6-text.js';
 import { HttpClient, type CurlEvent, type HttpClientOptions } from './http-client.js';
 import { MuslResolver } from './resolver/musl-resolver.js';
 import { kernelTcp, type TcpSocket } from './tcp-transport.js';
@@ -46,7 +46,7 @@ describe('whoami via the curl engine', () => {
         'IP: 127.0.0.1',
         'IP: ::1',
         'IP: 10.0.2.1',
-        `IP: fe80::${eui64(eth0.mac)}`,
+        `IP: ${linkLocalFromMac(eth0.mac)}`,
         `RemoteAddr: 10.0.1.1:${port}`,
         'GET / HTTP/1.1\r',
         'Host: webpod\r',
@@ -214,5 +214,13 @@ describe('Go net/http keep-alive', () => {
         'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nDate: Sat, 16 Aug 2025 10:00:00 GMT\r\nContent-Length: 1\r\nConnection: close\r\n\r\n1',
     );
     expect(closedByPeer).toBe(true);
+  });
+});
+
+describe('IPv6 text as Go prints it', () => {
+  it('compresses the longest zero run, as in the seed ip a output (fe80::a00:27ff:fe53:6457)', () => {
+    expect(linkLocalFromMac(0x080027536457 as Parameters<typeof linkLocalFromMac>[0])).toBe('fe80::a00:27ff:fe53:6457');
+    expect(linkLocalFromMac(0x165d7aab583f as Parameters<typeof linkLocalFromMac>[0])).toBe('fe80::145d:7aff:feab:583f');
+    expect(linkLocalFromMac(0x02000a630003 as Parameters<typeof linkLocalFromMac>[0])).toBe('fe80::aff:fe63:3');
   });
 });

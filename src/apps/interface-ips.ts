@@ -3,8 +3,9 @@
 // IPv4-only, so IPv6 is what Linux adds by itself: ::1 on lo and, on an up device with a MAC, the
 // fe80:: link-local address built from the MAC by modified EUI-64 (RFC 4291 App. A).
 
-import { eui64, formatIpv4, MAC_ZERO } from '../addr/index.js';
+import { formatIpv4, MAC_ZERO } from '../addr/index.js';
 import type { Netns } from '../net/netns.js';
+import { linkLocalFromMac } from './ipv6-text.js';
 
 export function interfaceIps(ns: Netns, opts: { readonly ipv6?: boolean } = {}): string[] {
   const ipv6 = opts.ipv6 ?? true;
@@ -15,7 +16,7 @@ export function interfaceIps(ns: Netns, opts: { readonly ipv6?: boolean } = {}):
     if (!ipv6) continue;
     if (d.kind === 'loopback') {
       if (d.isUp) out.push('::1');
-    } else if (d.isUp && d.mac !== MAC_ZERO) out.push(`fe80::${eui64(d.mac)}`);
+    } else if (d.isUp && d.mac !== MAC_ZERO) out.push(linkLocalFromMac(d.mac));
   }
   return out;
 }

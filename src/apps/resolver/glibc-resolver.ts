@@ -9,7 +9,8 @@ import { UdpSocket } from '../../net/udp-socket.js';
 import type { Rng, Timer } from '../../sim/index.js';
 import { DNS_CLASS, DNS_TYPE, emitDns, parseDns, type DnsMessage, type ParsedDnsMessage } from '../../wire/index.js';
 import { lookupHosts } from './hosts-file.js';
-import { formatIpv6, isValidHostname, type StubResolverOptions } from './musl-resolver.js';
+import { formatIpv6 } from '../ipv6-text.js';
+import { isValidHostname, type StubResolverOptions } from './musl-resolver.js';
 import { parseResolvConf, type ResolvConf } from './resolv-conf.js';
 import { resolveError, type ResolveResult } from './resolve-result.js';
 

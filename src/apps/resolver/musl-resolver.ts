@@ -7,6 +7,7 @@ import { parseIpv4, type Ipv4Addr } from '../../addr/index.js';
 import type { Netns } from '../../net/netns.js';
 import type { Rng } from '../../sim/index.js';
 import { DNS_CLASS, DNS_TYPE, emitDns, parseDns } from '../../wire/index.js';
+import { formatIpv6 } from '../ipv6-text.js';
 import { lookupHosts } from './hosts-file.js';
 import { muslMsend } from './musl-msend.js';
 import { parseResolvConf, type ResolvConf } from './resolv-conf.js';
@@ -125,24 +126,4 @@ export class MuslResolver {
 export function isValidHostname(name: string): boolean {
   if (name.length === 0 || name.length > 254) return false;
   return /^[A-Za-z0-9_.\-\u0080-\u00ff]+$/.test(name);
-}
-
-/** RFC 5952 text of 16 bytes (the longest run of two or more zero groups becomes "::"). */
-export function formatIpv6(b: Uint8Array): string {
-  const g: number[] = [];
-  for (let i = 0; i < 16; i += 2) g.push(((b[i] ?? 0) << 8) | (b[i + 1] ?? 0));
-  let bestAt = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    let j = i;
-    while (j < 8 && g[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestAt = i;
-      bestLen = j - i;
-    }
-    i = j === i ? i + 1 : j;
-  }
-  const hex = g.map((x) => x.toString(16));
-  if (bestAt < 0) return hex.join(':');
-  return `${hex.slice(0, bestAt).join(':')}::${hex.slice(bestAt + bestLen).join(':')}`;
 }
