@@ -224,3 +224,15 @@ describe('IPv6 text as Go prints it', () => {
     expect(linkLocalFromMac(0x02000a630003 as Parameters<typeof linkLocalFromMac>[0])).toBe('fe80::aff:fe63:3');
   });
 });
+
+describe('curl by name (fixtures: "curl -sv http://webpod/" with webpod in /etc/hosts)', () => {
+  it('reports the resolved addresses and names the host, not the address, in failf', () => {
+    const ok = curl({ url: 'http://webpod/' });
+    expect(ok.events[0]).toMatchObject({ kind: 'resolved', host: 'webpod', port: 80, v4: [ip('10.0.2.1')], v6: [] });
+    expect(ok.events.find((e) => e.kind === 'connected')).toMatchObject({ host: 'webpod', ip: ip('10.0.2.1'), port: 80 });
+    expect(fixture('8.14.1')).toContain('* Connected to webpod (10.77.0.2) port 80');
+    const refused = curl({ url: 'http://webpod:9/' });
+    expect(refused.err).toMatchObject({ code: 7, message: 'Failed to connect to webpod port 9 after 0 ms: Could not connect to server' });
+    expect(fixture('8.14.1')).toContain('* Failed to connect to webpod port 9 after 0 ms: Could not connect to server');
+  });
+});
