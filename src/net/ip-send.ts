@@ -6,7 +6,7 @@
 import type { Ipv4Addr } from '../addr/index.js';
 import { ETH_P_IP, IPV4_HEADER_LEN, writeIpv4Header } from '../wire/index.js';
 import { L3_OFF } from './frame.js';
-import { ipOutput } from './ip-output.js';
+import { ipOutput, neighOutput } from './ip-output.js';
 import type { NetDevice } from './net-device.js';
 import type { Errno } from './netlink-error.js';
 import type { Netns } from './netns.js';
@@ -61,6 +61,7 @@ export function sendIp(ns: Netns, o: IpSendOptions, l4Len: number, write: (frame
   const skb: Skb = { data: frame, meta: newMeta(ns.ctx.nextTraceId(), o.causeTraceId ?? 0) };
   if (o.mark !== undefined) skb.meta.mark = o.mark;
   if (ns.ctx.isTracingHops) ns.ctx.hop({ netns: ns, dev: out.value.dev, traceId: skb.meta.traceId, stage: 'ip_local_out', decision: 'route', detail: { route: describeRoute(route) } });
-  ipOutput(ns, skb, route);
+  if (out.value.isLocal) neighOutput(ns, ns.lo, o.dst, skb);
+  else ipOutput(ns, skb, route);
   return { ok: true, skb, src };
 }

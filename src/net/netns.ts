@@ -62,6 +62,7 @@ export class Netns {
   flowHashSeed: number;
   private nextIfindex = 1;
   private readonly idents = new Map<number, { id: number; lastUs: number }>();
+  private readonly pmtu = new Map<number, { mtu: number; expiresUs: number }>();
   private readonly icmpTokens = new Map<number, { tokens: number; lastUs: number }>();
 
   constructor(
@@ -287,6 +288,28 @@ export class Netns {
   }
 
   // ---- helpers the protocol handlers share -----------------------------------------------------
+
+  /**
+   * __ip_rt_update_pmtu: a "fragmentation needed" for a packet we sent lowers the path MTU towards its
+   * destination for ip_rt_mtu_expires (600 s), never below ip_rt_min_pmtu (552).
+   */
+  learnPmtu(dst: Ipv4Addr, mtu: number): void {
+    const cur = this.pmtu.get(dst);
+    const value = Math.max(552, mtu);
+    if (cur && cur.expiresUs > this.now && cur.mtu <= value) return;
+    this.pmtu.set(dst, { mtu: value, expiresUs: this.now + 600_000_000 });
+  }
+
+  /** The learned path MTU towards `dst`, if one is current. */
+  pmtuOf(dst: Ipv4Addr): { mtu: number; expiresUs: number } | undefined {
+    const e = this.pmtu.get(dst);
+    if (!e) return undefined;
+    if (e.expiresUs <= this.now) {
+      this.pmtu.delete(dst);
+      return undefined;
+    }
+    return e;
+  }
 
   /** Runs `fn` after this host's forwarding delay (and so never deeper on the JS stack). */
   afterForwardingDelay(fn: () => void): void {

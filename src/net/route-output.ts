@@ -29,7 +29,37 @@ export interface OutputFlow {
   readonly oif?: NetDevice | undefined;
 }
 
+/** A cached answer for a plain destination lookup, valid while the FIB generation is unchanged (the dst cache). */
+interface CachedRoute {
+  readonly genid: number;
+  readonly result: OutputResult;
+}
+const dstCache = new WeakMap<Netns, Map<number, CachedRoute>>();
+
 export function routeOutput(ns: Netns, flow: OutputFlow): OutputResult {
+  const plain = (flow.src === undefined || flow.src === 0) && flow.mark === undefined && flow.oif === undefined;
+  if (!plain) return withMtu(ns, flow.dst, resolveOutput(ns, flow));
+  let cache = dstCache.get(ns);
+  if (!cache) {
+    cache = new Map();
+    dstCache.set(ns, cache);
+  }
+  const hit = cache.get(flow.dst);
+  if (hit && hit.genid === ns.fib.genid) return withMtu(ns, flow.dst, hit.result);
+  const result = resolveOutput(ns, flow);
+  cache.set(flow.dst, { genid: ns.fib.genid, result });
+  return withMtu(ns, flow.dst, result);
+}
+
+/** The MTU follows the device even for a cached route (`ip link set mtu` changes no route), and a learned PMTU lowers it. */
+function withMtu(ns: Netns, dst: Ipv4Addr, r: OutputResult): OutputResult {
+  if (!r.ok || r.value.isLocal) return r;
+  const learned = ns.pmtuOf(dst)?.mtu;
+  const mtu = Math.min(routeMtu(r.value.route), learned ?? Number.POSITIVE_INFINITY);
+  return mtu === r.value.mtu ? r : { ok: true, value: { ...r.value, mtu } };
+}
+
+function resolveOutput(ns: Netns, flow: OutputFlow): OutputResult {
   if (flow.src !== undefined && flow.src !== 0 && !ns.isLocalAddr(flow.src)) return { ok: false, errno: 'EADDRNOTAVAIL' };
   const r = flow.oif ? lookupVia(ns, flow) : ns.fib.lookup(flow);
   if (!r) return { ok: false, errno: 'ENETUNREACH' };

@@ -4,7 +4,7 @@
 
 import type { Ipv4Addr } from '../addr/index.js';
 import type { Rng } from '../sim/index.js';
-import { ICMP_DEST_UNREACH, IPPROTO_TCP, IPPROTO_UDP, icmpCode, icmpType, ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, udpDstPort, udpSrcPort } from '../wire/index.js';
+import { ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, IPPROTO_TCP, icmpNextHopMtu, IPPROTO_UDP, icmpCode, icmpType, ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, udpDstPort, udpSrcPort } from '../wire/index.js';
 import type { Errno } from './netlink-error.js';
 import type { Netns } from './netns.js';
 import type { RawSocket } from './raw-socket.js';
@@ -84,7 +84,9 @@ export class SocketTable {
     const sport = udpSrcPort(b, l4);
     const dport = udpDstPort(b, l4);
     if (proto === IPPROTO_UDP) this.udpLookup(src, sport)?.error(errno, { addr: dst, port: dport });
-    if (proto === IPPROTO_TCP) this.tcpConns.get(connKey(src, sport, dst, dport))?.icmpError(errno, type, code);
+    const info = type === ICMP_DEST_UNREACH && code === ICMP_FRAG_NEEDED ? icmpNextHopMtu(b, icmpOff) : 0;
+    if (info > 0) this.ns.learnPmtu(dst, info);
+    if (proto === IPPROTO_TCP) this.tcpConns.get(connKey(src, sport, dst, dport))?.icmpError(errno, type, code, info);
   }
 }
 

@@ -16,7 +16,8 @@ import {
   ipv4Src,
   ipv4Dst,
   parseGeneve,
-  parseVxlan,
+  vxlanVni,
+  VXLAN_FLAG_I,
   writeGeneveHeader,
   writeUdpHeader,
   writeVxlanHeader,
@@ -98,12 +99,27 @@ export class TunnelDevice extends NetDevice {
   /** vxlan_rcv / geneve_rx: decapsulate and deliver the inner frame to this device's ingress. */
   private rcv(ns: Netns, skb: Skb, udpOff: number): void {
     const payload = skb.data.subarray(udpOff + 8);
-    const parsed = this.kind === 'vxlan' ? parseVxlan(payload) : parseGeneve(payload);
-    if (!parsed.ok) return ns.drop(this, skb, 'VXLAN_INVALID_HDR', `${this.kind}_rcv`, parsed.error.detail);
-    const inner = parsed.value.payload.slice();
-    if (inner.length < ETH_HEADER_LEN) return ns.drop(this, skb, 'PKT_TOO_SMALL', `${this.kind}_rcv`);
-    const meta = { ...skb.meta, tunnelKey: { vni: parsed.value.header.vni, remote: ipv4Src(skb.data, L3_OFF), local: ipv4Dst(skb.data, L3_OFF) }, hash: 0 };
-    ns.netifRx(this, { data: inner, meta });
+    const decap = this.kind === 'vxlan' ? vxlanDecap(payload) : geneveDecap(payload);
+    if (typeof decap === 'string') return ns.drop(this, skb, 'VXLAN_INVALID_HDR', `${this.kind}_rcv`, decap);
+    if (decap.inner.length < ETH_HEADER_LEN) return ns.drop(this, skb, 'PKT_TOO_SMALL', `${this.kind}_rcv`);
+    // The outer headers are done with: the inner frame is a view into the same bytes (no copy).
+    skb.meta.tunnelKey = { vni: decap.vni, remote: ipv4Src(skb.data, L3_OFF), local: ipv4Dst(skb.data, L3_OFF) };
+    skb.meta.hash = 0;
+    skb.data = decap.inner;
+    ns.netifRx(this, skb);
   }
 }
 
+
+/** vxlan_rcv: the I flag must be set; the VNI follows. */
+function vxlanDecap(b: Uint8Array): { vni: number; inner: Uint8Array } | string {
+  if (b.length < VXLAN_HEADER_LEN) return 'truncated VXLAN header';
+  if (((b[0] ?? 0) & VXLAN_FLAG_I) === 0) return 'VXLAN I flag not set';
+  return { vni: vxlanVni(b), inner: b.subarray(VXLAN_HEADER_LEN) };
+}
+
+function geneveDecap(b: Uint8Array): { vni: number; inner: Uint8Array } | string {
+  const parsed = parseGeneve(b);
+  if (!parsed.ok) return parsed.error.detail ?? parsed.error.kind;
+  return { vni: parsed.value.header.vni, inner: parsed.value.payload };
+}
