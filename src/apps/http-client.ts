@@ -52,6 +52,9 @@ export class HttpClient {
   private cancelResolve: (() => void) | undefined;
   private sock: TcpSocket | undefined;
   private timer: Timer | undefined;
+  /** 8.5.0's per-attempt connect deadline (virtual µs) and its timer. */
+  private ballerAt: number | undefined;
+  private ballerTimer: Timer | undefined;
   private reader: HttpResponseReader | undefined;
   private host = '';
   private port = 80;
@@ -104,9 +107,6 @@ export class HttpClient {
     this.timer = this.ns.ctx.scheduler.after((limit + 1) * 1000, () => this.connectTimeout(false));
     if (isBaller) this.ballerAt = this.startUs + limit * 1000;
   }
-
-  private ballerAt: number | undefined;
-  private ballerTimer: Timer | undefined;
 
   private connectTimeout(isBaller: boolean): void {
     if (this.state === 'resolving') {
