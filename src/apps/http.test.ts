@@ -6,6 +6,8 @@ import type { Netns } from '../net/netns.js';
 import { ApacheServer } from './apache-server.js';
 import { linkLocalFromMac } from './ipv6-text.js';
 import { HttpClient, type CurlEvent, type HttpClientOptions } from './http-client.js';
+import { CoreDnsServer } from './dns/coredns-server.js';
+import { StaticServiceDirectory } from './dns/service-directory.js';
 import { MuslResolver } from './resolver/musl-resolver.js';
 import { kernelTcp, type TcpSocket } from './tcp-transport.js';
 import { ip, threeHop } from './test-topology.js';
@@ -234,5 +236,22 @@ describe('curl by name (fixtures: "curl -sv http://webpod/" with webpod in /etc/
     const refused = curl({ url: 'http://webpod:9/' });
     expect(refused.err).toMatchObject({ code: 7, message: 'Failed to connect to webpod port 9 after 0 ms: Could not connect to server' });
     expect(fixture('8.14.1')).toContain('* Failed to connect to webpod port 9 after 0 ms: Could not connect to server');
+  });
+});
+
+describe('the seed flow: kubectl exec curl-pod -- curl webpod | grep Hostname', () => {
+  it('musl resolves webpod through CoreDNS (search list), curl fetches whoami', () => {
+    const t = threeHop();
+    const tcp80 = [{ name: '', port: 80, protocol: 'TCP' as const }];
+    const directory = new StaticServiceDirectory(['default'], [{ namespace: 'default', name: 'webpod', clusterIps: [ip('10.0.2.1')], ports: tcp80, endpoints: [{ ip: ip('10.0.2.1') }], endpointPorts: tcp80 }]);
+    new CoreDnsServer(t.server, { directory, upstreams: [ip('10.0.9.3')] }).start();
+    new WhoamiServer(t.server, { hostname: 'webpod-697b545f57-vhn6k', epochMs: EPOCH }).start();
+    const resolver = new MuslResolver(t.client, { resolvConf: 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.0.2.1\noptions ndots:5\n' });
+    const events: CurlEvent[] = [];
+    new HttpClient(t.client, { url: 'webpod', resolver }, (e) => events.push(e)).start();
+    t.lab.run(5_000_000);
+    const body = new TextDecoder().decode(Uint8Array.from(events.flatMap((e) => (e.kind === 'data' ? [...e.body] : []))));
+    expect(body.split('\n').filter((l) => l.includes('Hostname'))).toEqual(['Hostname: webpod-697b545f57-vhn6k']);
+    expect(events.at(-1)).toMatchObject({ kind: 'done', exitCode: 0 });
   });
 });

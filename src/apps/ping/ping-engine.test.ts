@@ -117,6 +117,20 @@ describe('PingEngine on a client -- router -- server lab', () => {
     expect(done?.exitCode).toBe(1);
   });
 
+  it('-M do -s 1422 over a 1450 route passes: "1430 bytes from" (golden tunnel)', () => {
+    const { events, done } = runPing({ dst: ip('10.0.2.1'), count: 1, pmtudisc: 'do', size: 1422 }, ({ client }) => {
+      client.routeAdd({ dst: { addr: ip('10.0.2.0'), prefixLen: 24 }, gateway: ip('10.0.1.254'), mtu: 1450 });
+    });
+    expect(events.find((e) => e.kind === 'reply')).toMatchObject({ seq: 1, bytes: 1430, ttl: 63 });
+    expect(done?.exitCode).toBe(0);
+  });
+
+  it('-I eth0 binds to the device and reports the source it will use', () => {
+    const { events, done } = runPing({ dst: ip('10.0.2.1'), count: 1, iface: 'eth0' });
+    expect(events[0]).toMatchObject({ kind: 'start', device: 'eth0', source: ip('10.0.1.1'), dataBytes: 56 });
+    expect(done?.stats.received).toBe(1);
+  });
+
   it('Ubuntu 24.04 ping (iputils 20240117) reports the same failure as a local error', () => {
     const { events } = runPing({ dst: ip('10.0.2.1'), count: 1, pmtudisc: 'do', size: 1500, release: '20240117' }, ({ client }) => {
       client.routeAdd({ dst: { addr: ip('10.0.2.0'), prefixLen: 24 }, gateway: ip('10.0.1.254'), mtu: 1450 });
