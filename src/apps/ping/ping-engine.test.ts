@@ -156,12 +156,19 @@ describe('PingEngine on a client -- router -- server lab', () => {
     expect(done?.exitCode).toBe(1);
   });
 
-  // src/net sends a packet for one of our own addresses out of the local route's device instead of lo
-  // (sendIpPacket -> ipOutput(route)), so pinging yourself, and the kernel's "host unreachable" to a local
-  // sender, never arrive. Real iputils prints "From 10.0.1.1 icmp_seq=1 Destination Host Unreachable".
-  it.skip('an unanswered ARP on our own subnet: the error comes from our own address (needs the src/net fix)', () => {
-    const { events } = runPing({ dst: ip('10.0.1.50'), count: 1 });
-    expect(events.find((e) => e.kind === 'error')).toMatchObject({ type: 3, code: 1 });
+  it('an unanswered ARP on our own subnet: "From 10.0.1.1 icmp_seq=N Destination Host Unreachable" (the kernel tells itself)', () => {
+    const { events, done } = runPing({ dst: ip('10.0.1.50'), count: 5, intervalMs: 200 });
+    const errs = events.filter((e) => e.kind === 'error');
+    expect(errs.length).toBe(5);
+    expect(errs.every((e) => e.kind === 'error' && e.type === 3 && e.code === 1 && formatIpv4(e.from) === '10.0.1.1')).toBe(true);
+    // The real iputils run on a veth pair: "5 packets transmitted, 0 received, +5 errors, 100% packet loss, time 817ms / pipe 5".
+    expect(done?.stats).toMatchObject({ transmitted: 5, received: 0, errors: 5, lossText: '100', pipe: 5 });
+  });
+
+  it('ping our own address answers through lo, ttl 64', () => {
+    const { events, done } = runPing({ dst: ip('10.0.1.1'), count: 1 });
+    expect(events.find((e) => e.kind === 'reply')).toMatchObject({ seq: 1, ttl: 64, bytes: 64 });
+    expect(done?.exitCode).toBe(0);
   });
 
   it('Ctrl-C after 3.5 s: 4 transmitted, time 3000ms, exit 0', () => {
