@@ -17,6 +17,8 @@ import { publishNode, watchServices } from './cilium-sync.js';
 import { Lab } from './lab.js';
 import type { LabSpec } from './lab-file/index.js';
 import { LabPodRuntime, type RuntimeHost } from './pod-runtime.js';
+import { AppsLauncher } from './apps-launcher.js';
+import { startHostServices } from './host-services.js';
 import { ciliumObjects } from './system/cilium.js';
 import { kubeadmObjects, staticPods } from './system/kubeadm.js';
 
@@ -34,6 +36,7 @@ export function buildLab(spec: LabSpec, opts: BuildOptions = {}): Lab {
   scheduler.nowUs = startUs;
   const ctx = new NetContext(scheduler, rng.fork('net'));
   const { machines, segments } = buildHosts(spec, ctx, rng.fork('hosts'), startUs);
+  startHostServices(spec, machines);
   const cilium = new ClusterState(rng.fork('cilium'));
   const agents = new Map<string, CiliumAgent>();
   const values = configMapData(spec.cilium.values);
@@ -45,6 +48,7 @@ export function buildLab(spec: LabSpec, opts: BuildOptions = {}): Lab {
     machines,
     agents,
     api: undefined,
+    apps: new AppsLauncher(() => host.api, spec.clock.startUnixMs),
     allocateNode: (agent) => {
       if (agent.podCidr) return;
       agent.assignPodCidr(pool.allocate(agent.nodeName), pins.get(agent.nodeName)?.ciliumHostIP);

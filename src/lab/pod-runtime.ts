@@ -9,6 +9,7 @@ import type { CiliumAgent } from '../cilium/agent.js';
 import { cniAdd, cniDel } from '../cilium/cni.js';
 import type { Machine } from '../net/machine.js';
 import { CILIUM_CONFIG } from './system/cilium.js';
+import type { AppsLauncher } from './apps-launcher.js';
 import { publishEndpoint, unpublishEndpoint } from './cilium-sync.js';
 
 export interface RuntimeHost {
@@ -18,6 +19,8 @@ export interface RuntimeHost {
   api: ApiServer | undefined;
   /** Gives a node's agent its PodCIDR and router IP the first time it starts (the operator's IPAM). */
   allocateNode(agent: CiliumAgent): void;
+  /** Starts and stops the programs containers run. */
+  readonly apps: AppsLauncher;
 }
 
 export function podKey(pod: Pod): string {
@@ -73,11 +76,14 @@ export class LabPodRuntime implements PodRuntime {
       if (agent.phase === 'crashed') return { ok: false, error: agent.log.records.at(-1)?.attrs.find(([k]) => k === 'error')?.[1] ?? 'agent failed' };
       return { ok: true, readyAfterUs: agent.timings.initUs + agent.timings.syncUs };
     }
+    const netns = this.host.machines.get(node.metadata.name ?? '')?.namespaces.get(podKey(pod));
+    if (netns) this.host.apps.start(pod, c, netns);
     return { ok: true };
   }
 
   stopContainer(pod: Pod, c: Container, node: Node): ContainerStopResult {
     if (c.name === 'cilium-agent') this.host.agents.get(node.metadata.name ?? '')?.stop();
+    this.host.apps.stop(pod, c);
     return { exitAfterUs: 100_000, exitCode: 0 };
   }
 
