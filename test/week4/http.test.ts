@@ -43,7 +43,7 @@ describe('curl webpod from curl-pod', () => {
     expect(seen.has(w0 ?? '')).toBe(false);
     expect(seen.size).toBe(2);
     const ok = outs.find((o) => o.exitCode === 0);
-    expect(ok?.body).toMatch(/^Hostname: webpod-[a-z0-9]{6,10}-[a-z0-9]{5}\nIP: 127\.0\.0\.1\nIP: ::1\nIP: 172\.20\.\d+\.\d+\nIP: fe80::[0-9a-f:]+\nRemoteAddr: 172\.20\.0\.\d+:\d+\nGET \/ HTTP\/1\.1\nHost: webpod\nUser-Agent: curl\/8\.14\.1\nAccept: \*\/\*\n\n$/);
+    expect(ok?.body).toMatch(/^Hostname: webpod-[a-z0-9]{6,10}-[a-z0-9]{5}\nIP: 127\.0\.0\.1\nIP: ::1\nIP: 172\.20\.\d+\.\d+\nIP: fe80::[0-9a-f:]+\nRemoteAddr: 172\.20\.0\.\d+:\d+\nGET \/ HTTP\/1\.1\r\nHost: webpod\r\nUser-Agent: curl\/8\.14\.1\r\nAccept: \*\/\*\r\n\r\n$/);
   });
 
   test('VXLAN mode: every request is answered, by all three pods', () => {
