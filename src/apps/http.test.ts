@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Netns } from '../net/netns.js';
 import { ApacheServer } from './apache-server.js';
-import { linkLocalFromMac } from './ipv6-text.js';
+import { linkLocalFromMac } from '../addr/index.js';
 import { HttpClient, type CurlEvent, type HttpClientOptions } from './http-client.js';
 import { CoreDnsServer } from './dns/coredns-server.js';
 import { StaticServiceDirectory } from './dns/service-directory.js';

@@ -3,9 +3,8 @@
 // IPv4-only, so IPv6 is what Linux adds by itself: ::1 on lo and, on an up device with a MAC, the
 // fe80:: link-local address built from the MAC by modified EUI-64 (RFC 4291 App. A).
 
-import { formatIpv4, MAC_ZERO } from '../addr/index.js';
+import { formatIpv4, linkLocalFromMac, MAC_ZERO } from '../addr/index.js';
 import type { Netns } from '../net/netns.js';
-import { linkLocalFromMac } from './ipv6-text.js';
 
 export function interfaceIps(ns: Netns, opts: { readonly ipv6?: boolean } = {}): string[] {
   const ipv6 = opts.ipv6 ?? true;

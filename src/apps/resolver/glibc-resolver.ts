@@ -3,13 +3,12 @@
 // has ndots dots (default 1), else the search list first. A and AAAA go back to back on one connected UDP
 // socket (or one after the other with single-request); each try waits `timeout` s, `attempts` rounds.
 
-import { parseIpv4, type Ipv4Addr } from '../../addr/index.js';
+import { formatIpv6, parseIpv4, type Ipv4Addr } from '../../addr/index.js';
 import type { Netns } from '../../net/netns.js';
 import { UdpSocket } from '../../net/udp-socket.js';
 import type { Rng, Timer } from '../../sim/index.js';
 import { DNS_CLASS, DNS_TYPE, emitDns, parseDns, type DnsMessage, type ParsedDnsMessage } from '../../wire/index.js';
 import { lookupHosts } from './hosts-file.js';
-import { formatIpv6 } from '../ipv6-text.js';
 import { isValidHostname, type StubResolverOptions } from './musl-resolver.js';
 import { parseResolvConf, type ResolvConf } from './resolv-conf.js';
 import { resolveError, type ResolveResult } from './resolve-result.js';

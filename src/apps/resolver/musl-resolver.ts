@@ -3,11 +3,10 @@
 // domain first; an A and an AAAA query go out together (res_msend); NXDOMAIN moves on to the next
 // candidate, while NODATA, SERVFAIL or silence end the search (musl's "if (cnt) return cnt").
 
-import { parseIpv4, type Ipv4Addr } from '../../addr/index.js';
+import { formatIpv6, parseIpv4, type Ipv4Addr } from '../../addr/index.js';
 import type { Netns } from '../../net/netns.js';
 import type { Rng } from '../../sim/index.js';
 import { DNS_CLASS, DNS_TYPE, emitDns, parseDns } from '../../wire/index.js';
-import { formatIpv6 } from '../ipv6-text.js';
 import { lookupHosts } from './hosts-file.js';
 import { muslMsend } from './musl-msend.js';
 import { parseResolvConf, type ResolvConf } from './resolv-conf.js';

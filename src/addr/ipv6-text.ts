@@ -1,8 +1,8 @@
-// Layer apps: IPv6 addresses as text for the few places the IPv4-only model shows one: AAAA answers and
+// Layer addr: IPv6 addresses as text for the few places the IPv4-only model shows one: AAAA answers and
 // the link-local fe80:: address Linux gives every up device with a MAC (modified EUI-64, RFC 4291 App. A).
-// Formatting is RFC 5952, as Go's netip and glibc's inet_ntop write it.
+// Formatting is RFC 5952, as Go's netip, glibc's inet_ntop and iproute2 write it.
 
-import { writeMac, type MacAddr } from '../addr/index.js';
+import { writeMac, type MacAddr } from './mac-addr.js';
 
 /** RFC 5952 text of 16 bytes: lowercase, no leading zeros, the longest run of 2+ zero groups as "::". */
 export function formatIpv6(b: Uint8Array): string {
