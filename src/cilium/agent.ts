@@ -7,6 +7,7 @@
 
 import type { Ipv4Addr, Ipv4Cidr } from '../addr/index.js';
 import type { Machine } from '../net/machine.js';
+import type { NetDevice } from '../net/net-device.js';
 import type { Netns } from '../net/netns.js';
 import type { Rng, Scheduler, Timer } from '../sim/index.js';
 import { agentConfigFromConfigMap, fatalConfigError, mtuOf, type AgentConfig } from './agent-config.js';
@@ -191,7 +192,7 @@ export class CiliumAgent {
   }
 
   /** The devices Cilium attaches to: Ethernet devices with a global IPv4 address (eth0, eth1). */
-  nativeDevices(): import('../net/net-device.js').NetDevice[] {
+  nativeDevices(): NetDevice[] {
     return [...this.netns.devices.values()].filter((d) => d.kind === 'ethernet' && d.addrs.some((a) => a.scope === 'global'));
   }
 
