@@ -4,7 +4,9 @@
 //   them. Writes go through strict decoding (schema/), defaulting (defaulting/), admission
 //   (api/pod-admission.ts, ClusterIP/NodePort allocation), validation (validation/) and a global
 //   resourceVersion; errors are `K8sError`s with the real reason, HTTP code and message text.
-//   `on(kind, handler)` delivers ADDED/MODIFIED/DELETED synchronously, in commit order.
+//   `on(kind, handler)` delivers ADDED/MODIFIED/DELETED synchronously, in commit order. Stored objects
+//   are deep-frozen and shared by get/list/watch (no copies): `deepClone` one to edit it, or use
+//   `mutate` (copy-on-write). `dependents(kind, ownerUid)` and `byUid` are the informers' indexes.
 // - `ResourceRegistry` (resource-registry.ts) is API discovery: names, short names, scope,
 //   categories, field selectors and CRD printer columns; `register()` adds CRDs.
 // - Controllers (controllers/) model kube-controller-manager: Deployment, ReplicaSet, DaemonSet,

@@ -69,6 +69,8 @@ export function completeResourceType(r: ResourceTypeInput): ResourceType {
 
 export class ResourceRegistry {
   private readonly types: ResourceType[] = [];
+  /** byKind answers by "kind apiVersion" (every API call asks; cleared on register). */
+  private readonly kindCache = new Map<string, ResourceType | undefined>();
 
   constructor(initial: readonly ResourceTypeInput[] = []) {
     for (const r of initial) this.register(r);
@@ -80,6 +82,7 @@ export class ResourceRegistry {
     const i = this.types.findIndex((t) => t.group === rt.group && t.kind === rt.kind);
     if (i >= 0) this.types[i] = rt;
     else this.types.push(rt);
+    this.kindCache.clear();
     return rt;
   }
 
@@ -89,7 +92,11 @@ export class ResourceRegistry {
 
   /** By kind, optionally qualified by apiVersion ("apps/v1") to disambiguate. */
   byKind(kind: string, apiVersion?: string): ResourceType | undefined {
-    return this.types.find((t) => t.kind === kind && (apiVersion === undefined || apiVersionOf(t) === apiVersion));
+    const k = `${kind} ${apiVersion ?? ''}`;
+    if (this.kindCache.has(k)) return this.kindCache.get(k);
+    const rt = this.types.find((t) => t.kind === kind && (apiVersion === undefined || apiVersionOf(t) === apiVersion));
+    this.kindCache.set(k, rt);
+    return rt;
   }
 
   /**

@@ -1,14 +1,16 @@
 // Layer k8s: the in-memory kube-apiserver. Models the generic registry (k8s.io/apiserver
 // pkg/registry/generic/registry/store.go) with the per-kind strategies: decode checks, defaulting,
 // admission, validation, storage with resourceVersions, graceful and cascading deletion, and a
-// synchronous watch that controllers and the rest of the lab subscribe to.
+// synchronous watch that controllers and the rest of the lab subscribe to. Stored objects are
+// deep-frozen and shared by every read and watch event (as informer caches share theirs): copy one
+// (deepClone) before editing it, or let `mutate` do the copy-on-write.
 
 import type { Rng } from '../../sim/rng.js';
 import { BUILTIN_RESOURCES, CILIUM_RESOURCES } from '../builtin-resources.js';
 import { applyDefaults } from '../defaulting/object-defaults.js';
 import { K8sError, alreadyExists, badRequest, conflict, invalid, notFound, OBJECT_MODIFIED } from '../errors.js';
 import type { Service } from '../objects/core.js';
-import { deepClone, deepEqual } from '../objects/json.js';
+import { deepClone, deepEqual, deepFreeze } from '../objects/json.js';
 import type { ObjectFor } from '../objects/kind-map.js';
 import type { KubeObject, ObjectList } from '../objects/meta.js';
 import type { Pod } from '../objects/pod.js';
@@ -45,6 +47,7 @@ export class ApiServer {
   private readonly rngUid: Rng;
   private readonly rngSa: Rng;
   private readonly deletion: DeletionLogic;
+  private readonly selectorCache = new Map<string, Selector>();
 
   constructor(cfg: ApiServerConfig) {
     this.clock = cfg.clock;
@@ -73,10 +76,10 @@ export class ApiServer {
     return rt;
   }
 
+  /** The stored object (frozen, shared), or undefined. */
   tryGet<K extends string>(kind: K, namespace: string | undefined, name: string): ObjectFor<K> | undefined {
     const rt = this.resource(kind);
-    const o = this.store.get(rt, rt.namespaced ? namespace : undefined, name);
-    return o === undefined ? undefined : (deepClone(o) as ObjectFor<K>);
+    return this.store.get(rt, rt.namespaced ? namespace : undefined, name) as ObjectFor<K> | undefined;
   }
 
   /** Get; throws NotFound `pods "foo" not found`. @example api.get('Pod', 'default', 'curl-pod') */
@@ -86,17 +89,15 @@ export class ApiServer {
     return o;
   }
 
-  /** List in key order, filtered by namespace, label selector and field selector. */
+  /** List in key order, filtered by namespace, label selector and field selector (a new array of frozen objects). */
   list<K extends string>(kind: K, opts: ListOptions = {}): ObjectFor<K>[] {
     const rt = this.resource(kind);
     const sel = this.labelSelectorOf(opts.labelSelector);
     const fsel = parseFieldSelector(opts.fieldSelector ?? '');
     checkFieldLabels(rt, fsel);
-    const ns = rt.namespaced ? opts.namespace : undefined;
-    return this.store
-      .list(rt, ns)
-      .filter((o) => matches(sel, o.metadata.labels) && matchesFields(o, fsel))
-      .map((o) => deepClone(o) as ObjectFor<K>);
+    const items = this.store.list(rt, rt.namespaced ? opts.namespace : undefined);
+    if (sel.length === 0 && fsel.length === 0) return items as ObjectFor<K>[];
+    return items.filter((o) => matches(sel, o.metadata.labels) && matchesFields(o, fsel)) as ObjectFor<K>[];
   }
 
   /** A list object as `kubectl get -o json` receives it (kind "PodList", ...). */
@@ -105,7 +106,24 @@ export class ApiServer {
     return { apiVersion: apiVersionOf(rt), kind: `${rt.kind}List`, metadata: { resourceVersion: this.store.currentResourceVersion }, items: this.list(kind, opts) };
   }
 
-  /** Every stored object, any kind (shared references: do not mutate). */
+  /** Objects of `kind` whose ownerReferences name `ownerUid`, in key order (an informer's owner index). */
+  dependents<K extends string>(kind: K, ownerUid: string): ObjectFor<K>[] {
+    const rt = this.resource(kind);
+    const out = this.store.dependentsOf(ownerUid).filter((o) => o.kind === rt.kind && o.apiVersion === apiVersionOf(rt));
+    return out.sort((a, b) => compareKeys(a, b)) as ObjectFor<K>[];
+  }
+
+  /** Objects of any kind whose ownerReferences name `ownerUid`. */
+  allDependents(ownerUid: string): KubeObject[] {
+    return this.store.dependentsOf(ownerUid);
+  }
+
+  /** The stored object with this uid, any kind. */
+  byUid(uid: string): KubeObject | undefined {
+    return this.store.byUidOf(uid);
+  }
+
+  /** Every stored object, any kind (frozen, shared). */
   allObjects(): readonly KubeObject[] {
     return this.store.all();
   }
@@ -113,8 +131,13 @@ export class ApiServer {
   private labelSelectorOf(s: string | Selector | undefined): Selector {
     if (s === undefined) return [];
     if (typeof s !== 'string') return s;
+    const hit = this.selectorCache.get(s);
+    if (hit !== undefined) return hit;
     try {
-      return parseSelector(s);
+      const sel = parseSelector(s);
+      if (this.selectorCache.size >= SELECTOR_CACHE_SIZE) this.selectorCache.clear();
+      this.selectorCache.set(s, sel);
+      return sel;
     } catch (e) {
       if (e instanceof SelectorParseError) throw badRequest(e.message);
       throw e;
@@ -176,13 +199,42 @@ export class ApiServer {
   /** Update (PUT); `subresource: 'status'` writes only the status. Throws Conflict on a stale resourceVersion. */
   update<T extends KubeObject>(input: T, opts: UpdateOptions = {}): T {
     const rt = this.resource(input.kind, input.apiVersion);
+    const old = this.storedForUpdate(rt, input, opts);
+    return this.write(rt, opts.subresource === 'status' ? statusOnly(old, input) : deepClone(input), old, opts) as T;
+  }
+
+  updateStatus<T extends KubeObject>(input: T): T {
+    return this.update(input, { subresource: 'status' });
+  }
+
+  /**
+   * Read-modify-write for controllers (copy-on-write): `fn` edits a private copy of the stored object,
+   * which is then written as an update. Returns the stored result, or undefined when the object is gone.
+   */
+  mutate<K extends string>(kind: K, namespace: string | undefined, name: string, fn: (o: ObjectFor<K>) => void, opts: UpdateOptions = {}): ObjectFor<K> | undefined {
+    const rt = this.resource(kind);
+    const cur = this.store.get(rt, rt.namespaced ? namespace : undefined, name);
+    if (cur === undefined) return undefined;
+    const draft = deepClone(cur) as ObjectFor<K>;
+    fn(draft);
+    const old = this.storedForUpdate(rt, draft, opts);
+    return this.write(rt, opts.subresource === 'status' ? statusOnly(old, draft) : draft, old, opts) as ObjectFor<K>;
+  }
+
+  /** Decode checks and the stored object an update applies to (NotFound, Conflict on a stale resourceVersion). */
+  private storedForUpdate(rt: ResourceType, input: KubeObject, opts: UpdateOptions): KubeObject {
     this.lastWarnings = checkDecode(rt, input, opts.fieldValidation ?? 'Strict');
     const name = input.metadata.name ?? '';
     const old = this.store.get(rt, rt.namespaced ? (input.metadata.namespace ?? 'default') : undefined, name);
     if (!old) throw notFound(groupResourceOf(rt), name);
     const rv = input.metadata.resourceVersion;
     if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(groupResourceOf(rt), name, OBJECT_MODIFIED);
-    const obj = opts.subresource === 'status' ? statusOnly(old, input) : deepClone(input);
+    return old;
+  }
+
+  /** The update path after decoding: `obj` is a private draft (stored subtrees it shares are never written). */
+  private write(rt: ResourceType, obj: KubeObject, old: KubeObject, opts: UpdateOptions): KubeObject {
+    const name = obj.metadata.name ?? '';
     keepSystemFields(obj, old);
     if (rt.hasStatusSubresource && opts.subresource !== 'status') keepStatus(obj, old);
     applyDefaults(obj);
@@ -194,40 +246,28 @@ export class ApiServer {
     if (errs.length > 0) throw invalid(groupKindOf(rt), name, errs);
     bumpGeneration(rt, obj, old);
     if (opts.subresource !== 'status') prepareStrategy(obj, old);
-    if (deepEqual(withoutResourceVersion(obj), withoutResourceVersion(old)) || opts.dryRun) return deepClone(opts.dryRun ? obj : old) as T;
+    if (opts.dryRun) return obj;
+    if (deepEqual(withoutResourceVersion(obj), withoutResourceVersion(old))) return old;
     if (rt.kind === 'Service') releaseDropped(obj as unknown as Service, old as unknown as Service, this.allocators);
     if (obj.metadata.deletionTimestamp !== undefined && (obj.metadata.finalizers ?? []).length === 0 && rt.kind !== 'Pod' && rt.kind !== 'Namespace') {
       this.removeObject(rt, obj);
-      return deepClone(obj);
+      return obj;
     }
     return this.commit(rt, obj, old);
   }
 
-  updateStatus<T extends KubeObject>(input: T): T {
-    return this.update(input, { subresource: 'status' });
-  }
-
-  /** Read-modify-write helper for controllers: applies `fn` to a copy and writes it (undefined when gone). */
-  mutate<K extends string>(kind: K, namespace: string | undefined, name: string, fn: (o: ObjectFor<K>) => void, opts: UpdateOptions = {}): ObjectFor<K> | undefined {
-    const cur = this.tryGet(kind, namespace, name);
-    if (cur === undefined) return undefined;
-    fn(cur);
-    return this.update(cur, opts);
-  }
-
   /** pods/binding: assigns a node and sets PodScheduled (pkg/registry/core/pod/storage assignPod). */
   bind(namespace: string, name: string, nodeName: string): Pod {
-    const pod = this.get('Pod', namespace, name);
-    if (pod.spec.nodeName) throw conflict('pods/binding', name, `pod ${name} is already assigned to node ${JSON.stringify(pod.spec.nodeName)}`);
-    if (pod.metadata.deletionTimestamp) throw conflict('pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`);
-    const rt = this.resource('Pod');
-    const old = this.store.get(rt, namespace, name) as Pod;
+    const old = this.get('Pod', namespace, name);
+    if (old.spec.nodeName) throw conflict('pods/binding', name, `pod ${name} is already assigned to node ${JSON.stringify(old.spec.nodeName)}`);
+    if (old.metadata.deletionTimestamp) throw conflict('pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    const pod = deepClone(old);
     pod.spec.nodeName = nodeName;
     pod.status ??= {};
     const conds = (pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.clock.time() });
     pod.status.conditions = conds;
-    return this.commit(rt, pod, old);
+    return this.commit(this.resource('Pod'), pod, old);
   }
 
   /** Delete, honouring grace periods, finalizers and propagation policy. Returns the object's last state. */
@@ -235,7 +275,7 @@ export class ApiServer {
     const rt = this.resource(kind);
     const old = this.store.get(rt, rt.namespaced ? namespace : undefined, name);
     if (!old) throw notFound(groupResourceOf(rt), name);
-    return this.deletion.delete(rt, deepClone(old), opts) as ObjectFor<K>;
+    return this.deletion.delete(rt, old, opts) as ObjectFor<K>;
   }
 
   /**
@@ -246,7 +286,7 @@ export class ApiServer {
     const rt = this.resource('Namespace');
     const ns = this.store.get(rt, undefined, name);
     if (!ns || ns.metadata.deletionTimestamp === undefined) return false;
-    if (this.store.all().some((o) => o.metadata.namespace === name)) return false;
+    if (this.store.hasObjectsIn(name)) return false;
     this.removeObject(rt, deepClone(ns));
     return true;
   }
@@ -261,20 +301,30 @@ export class ApiServer {
     throw alreadyExists(groupResourceOf(rt), obj.metadata.generateName ?? '');
   }
 
+  /** Stores a draft as the new state (frozen from here on) and tells the watchers. */
   private commit<T extends KubeObject>(rt: ResourceType, obj: T, old: KubeObject | undefined): T {
     obj.metadata.resourceVersion = this.store.nextResourceVersion();
-    const stored = deepClone(obj);
-    this.store.put(rt, stored);
-    this.hub.emit(old === undefined ? { type: 'ADDED', object: stored } : { type: 'MODIFIED', object: stored, oldObject: old });
-    return deepClone(stored);
+    deepFreeze(obj);
+    this.store.put(rt, obj);
+    this.hub.emit(old === undefined ? { type: 'ADDED', object: obj } : { type: 'MODIFIED', object: obj, oldObject: old });
+    return obj;
   }
 
+  /** Removes an object; `obj` (a draft of its last state) is frozen and sent as the DELETED event. */
   private removeObject(rt: ResourceType, obj: KubeObject): void {
     const old = this.store.get(rt, obj.metadata.namespace, obj.metadata.name ?? '');
     obj.metadata.resourceVersion = this.store.nextResourceVersion();
-    const last = deepClone(obj);
+    deepFreeze(obj);
     this.store.remove(rt, obj.metadata.namespace, obj.metadata.name ?? '');
-    if (rt.kind === 'Service') releaseAll(last as unknown as Service, this.allocators);
-    this.hub.emit(old === undefined ? { type: 'DELETED', object: last } : { type: 'DELETED', object: last, oldObject: old });
+    if (rt.kind === 'Service') releaseAll(obj as unknown as Service, this.allocators);
+    this.hub.emit(old === undefined ? { type: 'DELETED', object: obj } : { type: 'DELETED', object: obj, oldObject: old });
   }
+}
+
+const SELECTOR_CACHE_SIZE = 1024;
+
+function compareKeys(a: KubeObject, b: KubeObject): number {
+  const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name ?? ''}`;
+  const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name ?? ''}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

@@ -1,12 +1,14 @@
 // Layer k8s: the delete path of the generic registry (store.go Delete, BeforeDelete, graceful
 // deletion in pkg/api/rest/delete.go and the pod strategy's CheckGracefulDelete): bound pods get a
 // deletionTimestamp and wait for their kubelet; finalizers and the Foreground/Orphan policies keep
-// the object until the garbage collector is done; everything else is removed at once.
+// the object until the garbage collector is done; everything else is removed at once. Works on a
+// private draft of the stored (frozen) object.
 
 import { badRequest, conflict } from '../errors.js';
 import type { Namespace } from '../objects/core.js';
 import type { KubeObject } from '../objects/meta.js';
 import type { Pod } from '../objects/pod.js';
+import { deepClone } from '../objects/json.js';
 import type { ApiClock } from '../objects/time.js';
 import { groupResourceOf, type ResourceType } from '../resource-registry.js';
 
@@ -32,10 +34,11 @@ interface Hooks {
 export class DeletionLogic {
   constructor(private readonly h: Hooks) {}
 
-  delete(rt: ResourceType, obj: KubeObject, opts: DeleteOptions): KubeObject {
-    this.checkPreconditions(rt, obj, opts);
-    if (opts.dryRun) return obj;
-    const old = structuredCloneJson(obj);
+  /** Deletes the stored object `old`; returns its last state. */
+  delete(rt: ResourceType, old: KubeObject, opts: DeleteOptions): KubeObject {
+    this.checkPreconditions(rt, old, opts);
+    if (opts.dryRun) return old;
+    const obj = deepClone(old);
     if (rt.kind === 'Namespace') return this.deleteNamespace(rt, obj as Namespace, old);
     if (obj.metadata.deletionTimestamp !== undefined) return this.deleteAgain(rt, obj, old, opts);
     const grace = rt.kind === 'Pod' ? podGrace(obj as Pod, opts) : 0;
@@ -65,29 +68,24 @@ export class DeletionLogic {
 
   /** A second delete of a terminating object: pods may shorten their grace period (0 forces removal). */
   private deleteAgain(rt: ResourceType, obj: KubeObject, old: KubeObject, opts: DeleteOptions): KubeObject {
-    if (rt.kind !== 'Pod' || opts.gracePeriodSeconds === undefined) return obj;
+    if (rt.kind !== 'Pod' || opts.gracePeriodSeconds === undefined) return old;
     const remaining = obj.metadata.deletionGracePeriodSeconds ?? 0;
     if (opts.gracePeriodSeconds === 0 && (obj.metadata.finalizers ?? []).length === 0) {
       this.h.remove(rt, obj);
       return obj;
     }
-    if (opts.gracePeriodSeconds >= remaining) return obj;
+    if (opts.gracePeriodSeconds >= remaining) return old;
     obj.metadata.deletionTimestamp = this.h.clock.time(this.h.clock.nowUs + opts.gracePeriodSeconds * 1_000_000);
     obj.metadata.deletionGracePeriodSeconds = opts.gracePeriodSeconds;
     return this.h.commit(rt, obj, old);
   }
 
   private deleteNamespace(rt: ResourceType, ns: Namespace, old: KubeObject): KubeObject {
-    if (ns.metadata.deletionTimestamp !== undefined) return ns;
+    if (ns.metadata.deletionTimestamp !== undefined) return old;
     ns.metadata.deletionTimestamp = this.h.clock.time();
     ns.metadata.deletionGracePeriodSeconds = 0;
     ns.status = { ...(ns.status ?? {}), phase: 'Terminating' };
     return this.h.commit(rt, ns, old);
-  }
-
-  /** Removes a terminating object once nothing holds it (kubelet done, finalizers cleared). */
-  finalize(rt: ResourceType, obj: KubeObject): void {
-    this.h.remove(rt, obj);
   }
 }
 
@@ -96,8 +94,4 @@ function podGrace(pod: Pod, opts: DeleteOptions): number {
   const phase = pod.status?.phase;
   if (!pod.spec.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
   return opts.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-}
-
-function structuredCloneJson<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
 }

@@ -1,5 +1,8 @@
-// Layer k8s: the apiserver's storage (etcd in a real cluster): objects by resource and key,
-// one global resourceVersion counter, listings in key order (namespace/name) as etcd returns them.
+// Layer k8s: the apiserver's storage (etcd in a real cluster) with the indexes informers keep beside it.
+// Objects are deep-frozen when stored and handed out shared. One global resourceVersion counter;
+// listings in key order (namespace/name) as etcd returns them, from sorted key arrays rebuilt only when
+// a key appears or goes; per-namespace buckets; a uid index; and an owner index (ownerReference uid →
+// dependents) for the garbage collector and the workload controllers.
 
 import type { KubeObject } from '../objects/meta.js';
 import type { ResourceType } from '../resource-registry.js';
@@ -8,8 +11,20 @@ export function storageKey(rt: ResourceType): string {
   return `${rt.group}/${rt.kind}`;
 }
 
+interface Bucket {
+  readonly byKey: Map<string, KubeObject>;
+  /** Namespace → name → object (namespaced resources only). */
+  readonly byNamespace: Map<string, Map<string, KubeObject>>;
+  sortedKeys: string[] | undefined;
+  /** Namespace → its names in order, while no name came or went. */
+  readonly sortedNames: Map<string, string[]>;
+}
+
 export class ObjectStore {
-  private readonly buckets = new Map<string, Map<string, KubeObject>>();
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly byUid = new Map<string, KubeObject>();
+  /** Owner uid → dependent uid → dependent. */
+  private readonly owned = new Map<string, Map<string, KubeObject>>();
   private rv: number;
 
   constructor(startResourceVersion = 1) {
@@ -26,44 +41,128 @@ export class ObjectStore {
     return String(this.rv);
   }
 
-  private bucket(rt: ResourceType): Map<string, KubeObject> {
+  private bucket(rt: ResourceType): Bucket {
     const k = storageKey(rt);
     let b = this.buckets.get(k);
     if (!b) {
-      b = new Map();
+      b = { byKey: new Map(), byNamespace: new Map(), sortedKeys: undefined, sortedNames: new Map() };
       this.buckets.set(k, b);
     }
     return b;
   }
 
   get(rt: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.bucket(rt).get(key(rt, namespace, name));
+    return this.bucket(rt).byKey.get(key(rt, namespace, name));
   }
 
+  /** Stores a frozen object, replacing the one under its key. */
   put(rt: ResourceType, obj: KubeObject): void {
-    this.bucket(rt).set(key(rt, obj.metadata.namespace, obj.metadata.name ?? ''), obj);
+    const b = this.bucket(rt);
+    const name = obj.metadata.name ?? '';
+    const k = key(rt, obj.metadata.namespace, name);
+    const old = b.byKey.get(k);
+    b.byKey.set(k, obj);
+    if (rt.namespaced) {
+      const ns = obj.metadata.namespace ?? '';
+      let names = b.byNamespace.get(ns);
+      if (!names) {
+        names = new Map();
+        b.byNamespace.set(ns, names);
+      }
+      names.set(name, obj);
+      if (!old) b.sortedNames.delete(ns);
+    }
+    if (!old) b.sortedKeys = undefined;
+    this.index(old, obj);
   }
 
   remove(rt: ResourceType, namespace: string | undefined, name: string): void {
-    this.bucket(rt).delete(key(rt, namespace, name));
+    const b = this.bucket(rt);
+    const k = key(rt, namespace, name);
+    const old = b.byKey.get(k);
+    if (!old) return;
+    b.byKey.delete(k);
+    b.sortedKeys = undefined;
+    if (rt.namespaced) {
+      const ns = namespace ?? '';
+      const names = b.byNamespace.get(ns);
+      names?.delete(name);
+      if (names?.size === 0) b.byNamespace.delete(ns);
+      b.sortedNames.delete(ns);
+    }
+    this.index(old, undefined);
   }
 
-  /** Objects of one resource, optionally in one namespace, sorted by key. */
+  /** Objects of one resource, optionally in one namespace, in key order (a new array). */
   list(rt: ResourceType, namespace?: string): KubeObject[] {
-    const out: { k: string; o: KubeObject }[] = [];
-    for (const [k, o] of this.bucket(rt)) if (namespace === undefined || o.metadata.namespace === namespace) out.push({ k, o });
-    out.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-    return out.map((e) => e.o);
+    const b = this.bucket(rt);
+    if (rt.namespaced && namespace !== undefined) {
+      const names = b.byNamespace.get(namespace);
+      if (!names) return [];
+      let order = b.sortedNames.get(namespace);
+      if (!order) {
+        order = [...names.keys()].sort(byCodeUnits);
+        b.sortedNames.set(namespace, order);
+      }
+      return order.map((n) => names.get(n) as KubeObject);
+    }
+    b.sortedKeys ??= [...b.byKey.keys()].sort(byCodeUnits);
+    return b.sortedKeys.map((k) => b.byKey.get(k) as KubeObject);
   }
 
-  /** Every stored object (for the garbage collector and namespace deletion). */
+  byUidOf(uid: string): KubeObject | undefined {
+    return this.byUid.get(uid);
+  }
+
+  /** Objects with an ownerReference to `ownerUid`, any kind, in no particular order. */
+  dependentsOf(ownerUid: string): KubeObject[] {
+    const m = this.owned.get(ownerUid);
+    return m ? [...m.values()] : [];
+  }
+
+  /** Whether any namespaced object lives in `namespace`. */
+  hasObjectsIn(namespace: string): boolean {
+    for (const b of this.buckets.values()) if ((b.byNamespace.get(namespace)?.size ?? 0) > 0) return true;
+    return false;
+  }
+
+  /** Every stored object (for namespace deletion). */
   all(): KubeObject[] {
     const out: KubeObject[] = [];
-    for (const b of this.buckets.values()) out.push(...b.values());
+    for (const b of this.buckets.values()) for (const o of b.byKey.values()) out.push(o);
     return out;
+  }
+
+  /** Keeps the uid and owner indexes; an updated dependent keeps its place among its owner's dependents. */
+  private index(old: KubeObject | undefined, obj: KubeObject | undefined): void {
+    const oldUid = old?.metadata.uid;
+    const uid = obj?.metadata.uid;
+    if (oldUid !== undefined) {
+      this.byUid.delete(oldUid);
+      for (const r of old?.metadata.ownerReferences ?? []) {
+        if (oldUid === uid && obj?.metadata.ownerReferences?.some((n) => n.uid === r.uid)) continue;
+        const m = this.owned.get(r.uid);
+        m?.delete(oldUid);
+        if (m?.size === 0) this.owned.delete(r.uid);
+      }
+    }
+    if (obj === undefined || uid === undefined) return;
+    this.byUid.set(uid, obj);
+    for (const r of obj.metadata.ownerReferences ?? []) {
+      let m = this.owned.get(r.uid);
+      if (!m) {
+        m = new Map();
+        this.owned.set(r.uid, m);
+      }
+      m.set(uid, obj);
+    }
   }
 }
 
 function key(rt: ResourceType, namespace: string | undefined, name: string): string {
   return rt.namespaced ? `${namespace ?? ''}/${name}` : name;
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

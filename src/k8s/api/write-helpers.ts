@@ -79,19 +79,22 @@ export function prepareStrategy(obj: KubeObject, old: KubeObject | undefined): v
   obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [DS_TEMPLATE_GENERATION]: String(gen) };
 }
 
-/** A status-subresource write: the stored object with only its status replaced. */
+/**
+ * A status-subresource write: the stored object with only its status replaced. Spec and the rest stay
+ * the stored (frozen) subtrees; metadata is copied because the write path sets system fields on it.
+ */
 export function statusOnly<T extends KubeObject>(old: KubeObject, input: T): T {
-  const out = deepClone(old) as T & { status?: unknown };
+  const { status: _old, ...rest } = old as KubeObject & { status?: unknown };
+  const out = { ...rest, metadata: { ...old.metadata } } as T & { status?: unknown };
   const st = (input as { status?: unknown }).status;
-  if (st === undefined) delete out.status;
-  else out.status = deepClone(st);
+  if (st !== undefined) out.status = deepClone(st);
   return out;
 }
 
-/** A main-resource write of a kind with a status subresource keeps the stored status. */
+/** A main-resource write of a kind with a status subresource keeps the stored status (shared, frozen). */
 export function keepStatus(obj: KubeObject, old: KubeObject): void {
   const st = (old as { status?: unknown }).status;
   const o = obj as { status?: unknown };
   if (st === undefined) delete o.status;
-  else o.status = deepClone(st);
+  else o.status = st;
 }

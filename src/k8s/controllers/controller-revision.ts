@@ -11,7 +11,7 @@ import { controllerRef, isControlledBy } from './pod-util.js';
 export function ensureControllerRevision(api: ApiServer, ds: DaemonSet, hash: string): ControllerRevision {
   const ns = ds.metadata.namespace ?? 'default';
   const name = `${ds.metadata.name ?? ''}-${hash}`;
-  const history = api.list('ControllerRevision', { namespace: ns }).filter((cr) => isControlledBy(cr, ds));
+  const history = api.dependents('ControllerRevision', ds.metadata.uid ?? '').filter((cr) => isControlledBy(cr, ds));
   const max = Math.max(0, ...history.map((cr) => cr.revision));
   const cur = history.find((cr) => cr.metadata.name === name);
   if (cur) {

@@ -61,7 +61,7 @@ export class DaemonSetController {
   }
 
   private nodePods(ds: DaemonSet): NodePods[] {
-    const pods = this.api.list('Pod', { namespace: ds.metadata.namespace ?? 'default' }).filter((p) => isControlledBy(p, ds));
+    const pods = this.api.dependents('Pod', ds.metadata.uid ?? '').filter((p) => isControlledBy(p, ds));
     const target = (p: Pod): string | undefined =>
       p.spec.nodeName ?? p.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]?.matchFields?.[0]?.values?.[0];
     return this.api.list('Node').map((node) => {

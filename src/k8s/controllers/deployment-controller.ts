@@ -42,9 +42,11 @@ export class DeploymentController {
 
   private sync(key: string): void {
     const [ns, name] = key.split('/') as [string, string];
-    const d = this.api.tryGet('Deployment', ns, name);
-    if (!d) return;
-    const all = this.api.list('ReplicaSet', { namespace: ns }).filter((rs) => isControlledBy(rs, d));
+    const stored = this.api.tryGet('Deployment', ns, name);
+    if (!stored) return;
+    // A shallow copy: the revision and Progressing writes below refresh its metadata and status.
+    const d = { ...stored };
+    const all = this.owned(d);
     if (d.metadata.deletionTimestamp !== undefined || d.spec.paused) return this.writeStatus(d, all, all.find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template)));
     const newRs = this.getNewRs(d, all);
     const allRss = all.some((rs) => rs.metadata.uid === newRs.metadata.uid) ? all.map((rs) => (rs.metadata.uid === newRs.metadata.uid ? newRs : rs)) : [...all, newRs];
@@ -55,7 +57,12 @@ export class DeploymentController {
       const st = calculateStatus(d, allRss, newRs, this.api.clock.time());
       if (isComplete(d, st)) this.cleanup(d, old);
     }
-    this.writeStatus(d, this.api.list('ReplicaSet', { namespace: ns }).filter((rs) => isControlledBy(rs, d)), newRs);
+    this.writeStatus(d, this.owned(d), newRs);
+  }
+
+  /** The ReplicaSets this Deployment controls, in key order. */
+  private owned(d: Deployment): ReplicaSet[] {
+    return this.api.dependents('ReplicaSet', d.metadata.uid ?? '').filter((rs) => isControlledBy(rs, d));
   }
 
   /** rolloutRecreate: old pods all go before the new ReplicaSet scales up. */
@@ -140,7 +147,7 @@ export class DeploymentController {
 
   /** scaleReplicaSet: new size plus desired/max annotations, and the ScalingReplicaSet event. */
   private scaleRs(d: Deployment, rs: ReplicaSet, to: number): void {
-    const from = specReplicas(rs);
+    const from = specReplicas(this.api.tryGet('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '') ?? rs);
     this.api.mutate('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '', (o) => {
       o.spec.replicas = to;
       o.metadata.annotations = { ...(o.metadata.annotations ?? {}), ...this.rsAnnotations(d, revisionOf(o)) };

@@ -43,16 +43,21 @@ export function reconcileOldRss(d: Deployment, all: readonly ReplicaSet[], old: 
   const newUnavailable = specReplicas(newRs) - (newRs.status?.availableReplicas ?? 0);
   const maxScaledDown = sum(all, specReplicas) - minAvailable - newUnavailable;
   if (maxScaledDown <= 0) return false;
+  // Sizes this pass already set (the listed ReplicaSets are the stored, frozen ones).
+  const sized = new Map<ReplicaSet, number>();
+  const size = (rs: ReplicaSet): number => sized.get(rs) ?? specReplicas(rs);
+  const resize = (rs: ReplicaSet, to: number): void => {
+    scale(rs, to);
+    sized.set(rs, to);
+  };
   let total = 0;
   // cleanupUnhealthyReplicas: old pods that are not available go first.
   for (const rs of [...old].sort(byAge)) {
     if (total >= maxScaledDown) break;
     const avail = rs.status?.availableReplicas ?? 0;
-    if (specReplicas(rs) === 0 || specReplicas(rs) === avail) continue;
-    const n = Math.min(maxScaledDown - total, specReplicas(rs) - avail);
-    const to = specReplicas(rs) - n;
-    scale(rs, to);
-    rs.spec.replicas = to;
+    if (size(rs) === 0 || size(rs) === avail) continue;
+    const n = Math.min(maxScaledDown - total, size(rs) - avail);
+    resize(rs, size(rs) - n);
     total += n;
   }
   // scaleDownOldReplicaSetsForRollingUpdate: then available ones, keeping minAvailable.
@@ -60,11 +65,9 @@ export function reconcileOldRss(d: Deployment, all: readonly ReplicaSet[], old: 
   let budget = Math.min(available - minAvailable, maxScaledDown - total);
   for (const rs of [...old].sort(byAge)) {
     if (budget <= 0) break;
-    if (specReplicas(rs) === 0) continue;
-    const n = Math.min(specReplicas(rs), budget);
-    const to = specReplicas(rs) - n;
-    scale(rs, to);
-    rs.spec.replicas = to;
+    if (size(rs) === 0) continue;
+    const n = Math.min(size(rs), budget);
+    resize(rs, size(rs) - n);
     budget -= n;
     total += n;
   }

@@ -29,11 +29,11 @@ export class GarbageCollector {
   }
 
   private find(uid: string): KubeObject | undefined {
-    return this.api.allObjects().find((o) => o.metadata.uid === uid);
+    return this.api.byUid(uid);
   }
 
   private dependents(uid: string): KubeObject[] {
-    return this.api.allObjects().filter((o) => (o.metadata.ownerReferences ?? []).some((r) => r.uid === uid));
+    return this.api.allDependents(uid);
   }
 
   /** Handles one owner uid: gone, foreground-deleting, orphaning, or alive (nothing to do). */

@@ -36,8 +36,7 @@ export class ReplicaSetController {
     const [ns, name] = key.split('/') as [string, string];
     const rs = this.api.tryGet('ReplicaSet', ns, name);
     if (!rs) return;
-    const owned = this.api.list('Pod', { namespace: ns }).filter((p) => isControlledBy(p, rs));
-    const active = owned.filter(isPodActive);
+    const active = this.ownedPods(rs).filter(isPodActive);
     if (rs.metadata.deletionTimestamp === undefined) this.manage(rs, active);
     this.updateStatus(rs);
   }
@@ -58,9 +57,14 @@ export class ReplicaSetController {
     }
   }
 
+  /** The pods this ReplicaSet controls, in key order. */
+  private ownedPods(rs: ReplicaSet): Pod[] {
+    return this.api.dependents('Pod', rs.metadata.uid ?? '').filter((p) => isControlledBy(p, rs));
+  }
+
   /** calculateStatus, then a requeue for pods that become available after minReadySeconds. */
   private updateStatus(rs: ReplicaSet): void {
-    const pods = this.api.list('Pod', { namespace: rs.metadata.namespace ?? 'default' }).filter((p) => isControlledBy(p, rs) && isPodActive(p));
+    const pods = this.ownedPods(rs).filter(isPodActive);
     const minReady = rs.spec.minReadySeconds ?? 0;
     const nowMs = this.api.clock.wallMs();
     const templateSel = fromSet(rs.spec.template.metadata?.labels ?? {});

@@ -1,6 +1,7 @@
 // Layer k8s: defaulting for the non-Pod kinds (pkg/apis/apps/v1/defaults.go, pkg/apis/core/v1/defaults.go
 // SetDefaults_Service/Namespace/Secret, discovery v1 defaults), dispatched by kind. Runs on create and
-// update, before validation, like the apiserver's decoder defaulting.
+// update, before validation, like the apiserver's decoder defaulting. Defaulting is idempotent and writes
+// nothing into an already-defaulted subtree: status writes share the stored (frozen) spec.
 
 import type { DaemonSet, Deployment, ReplicaSet } from '../objects/apps.js';
 import type { Namespace, Secret, Service } from '../objects/core.js';

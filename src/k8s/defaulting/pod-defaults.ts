@@ -72,11 +72,12 @@ export function defaultPodSpec(spec: PodSpec): void {
 
 /** SetDefaults_Pod: the pod-only defaults on top of the spec ones. */
 export function defaultPodOnly(spec: PodSpec): void {
-  // Limits without requests: requests default to the limits.
+  // Limits without requests: requests default to the limits (written only when one is missing).
   for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
     const limits = c.resources?.limits;
     if (limits === undefined || c.resources === undefined) continue;
-    c.resources.requests = { ...limits, ...(c.resources.requests ?? {}) };
+    const requests = c.resources.requests ?? {};
+    if (Object.keys(limits).some((k) => !(k in requests))) c.resources.requests = { ...limits, ...requests };
   }
   spec.enableServiceLinks ??= true;
 }

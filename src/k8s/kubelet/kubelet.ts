@@ -92,9 +92,8 @@ export class Kubelet {
     if (!pod || pod.metadata.uid !== w.uid) return undefined;
     const st = renderPodStatus(pod, w.rt, this.api.clock.time());
     if (deepEqual(st, pod.status)) return pod;
-    pod.status = st;
     try {
-      return this.api.updateStatus(pod);
+      return this.api.updateStatus({ ...pod, status: st });
     } catch (e) {
       if (!isK8sError(e)) throw e;
       return undefined;

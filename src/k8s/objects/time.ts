@@ -4,9 +4,17 @@
 
 import type { Scheduler } from '../../sim/scheduler.js';
 
+let lastSecond = Number.NaN;
+let lastText = '';
+
+/** metav1.Time text of a wall-clock instant; the last second's text is reused (time reads come in bursts). */
 export function formatTime(epochMs: number): string {
-  const whole = Math.floor(epochMs / 1000) * 1000;
-  return new Date(whole).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(epochMs / 1000);
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastText;
 }
 
 export function formatMicroTime(epochUs: number): string {

@@ -36,9 +36,19 @@ export function maxLenError(n: number): string {
   return `must be no more than ${n} characters`;
 }
 
-/** Byte length as Go's len() counts it. */
+/** Byte length as Go's len() counts it (UTF-8; a lone surrogate becomes U+FFFD, 3 bytes). */
 function byteLen(s: string): number {
-  return new TextEncoder().encode(s).length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 export function isDns1123Label(value: string): string[] {
