@@ -1,0 +1,146 @@
+// Layer tools (helm): the `helm` command (Helm v3.18.4, as get-helm-3 installed it on k8s-ctr): cobra-style
+// dispatch of upgrade/install/get values/list/status/history/repo/version, global -n/--namespace, and
+// Helm's error reporting ("Error: ..." on stderr, exit 1). The lab state is untouched when a command fails.
+
+import type { Process, Tool } from '../process.js';
+import { HelmError, repositories } from './chart-source.js';
+import { FlagError, flagBool, flagValue, parseFlags, type FlagSpec } from './flags.js';
+import { uitable } from './go-time.js';
+import { getValues, history, list, status } from './info.js';
+import { INSTALL_FLAGS, runInstall, runUpgrade } from './upgrade.js';
+
+const GLOBAL_FLAGS: readonly FlagSpec[] = [
+  { name: 'namespace', short: 'n', kind: 'string' },
+  { name: 'kube-context', kind: 'string' },
+  { name: 'kubeconfig', kind: 'string' },
+  { name: 'debug', kind: 'bool' },
+];
+
+const VERSION = { version: 'v3.18.4', commit: 'd80839cf37d860c8aa9a0503fe463278f26cd5e2', go: 'go1.24.4' };
+
+interface Command {
+  readonly use: string;
+  readonly flags: readonly FlagSpec[];
+  readonly args: number | 'any';
+  readonly run: (p: Process, f: ReturnType<typeof parseFlags>, ns: string) => number;
+}
+
+const OUTPUT: FlagSpec = { name: 'output', short: 'o', kind: 'string' };
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  upgrade: { use: 'helm upgrade [RELEASE] [CHART] [flags]', flags: INSTALL_FLAGS, args: 2, run: (p, f, ns) => runUpgrade(p, f, ns, f.args[0] ?? '', f.args[1] ?? '') },
+  install: { use: 'helm install [NAME] [CHART] [flags]', flags: INSTALL_FLAGS, args: 2, run: (p, f, ns) => runInstall(p, f, ns, f.args[0] ?? '', f.args[1] ?? '') },
+  'get values': { use: 'helm get values RELEASE_NAME [flags]', flags: [{ name: 'all', short: 'a', kind: 'bool' }, { name: 'revision', kind: 'string' }, OUTPUT], args: 1, run: (p, f, ns) => getValues(p, f, ns, f.args[0] ?? '') },
+  list: {
+    use: 'helm list [flags]',
+    flags: [{ name: 'all-namespaces', short: 'A', kind: 'bool' }, { name: 'all', short: 'a', kind: 'bool' }, { name: 'short', short: 'q', kind: 'bool' }, { name: 'no-headers', kind: 'bool' }, OUTPUT],
+    args: 0,
+    run: (p, f, ns) => list(p, f, flagBool(f, 'all-namespaces') ? undefined : ns),
+  },
+  status: { use: 'helm status RELEASE_NAME [flags]', flags: [OUTPUT, { name: 'revision', kind: 'string' }], args: 1, run: (p, f, ns) => status(p, f, ns, f.args[0] ?? '') },
+  history: { use: 'helm history RELEASE_NAME [flags]', flags: [OUTPUT, { name: 'max', kind: 'string' }], args: 1, run: (p, f, ns) => history(p, f, ns, f.args[0] ?? '') },
+  'repo add': {
+    use: 'helm repo add [NAME] [URL] [flags]',
+    flags: [{ name: 'force-update', kind: 'bool' }],
+    args: 2,
+    run: (p, f) => {
+      const [name = '', url = ''] = f.args;
+      if (name.includes('/')) throw new HelmError(`repository name (${name}) contains '/', please specify a different name without '/'`);
+      const repos = repositories(p.lab);
+      const cur = repos.find((r) => r.name === name);
+      if (cur && cur.url === url) p.out(`"${name}" already exists with the same configuration, skipping\n`);
+      else if (cur && !flagBool(f, 'force-update')) throw new HelmError(`repository name (${name}) already exists, please specify a different name`);
+      else {
+        if (cur) repos[repos.indexOf(cur)] = { name, url };
+        else repos.push({ name, url });
+        p.out(`"${name}" has been added to your repositories\n`);
+      }
+      return 0;
+    },
+  },
+  'repo update': {
+    use: 'helm repo update [REPO1 [REPO2 ...]] [flags]',
+    flags: [],
+    args: 'any',
+    run: (p, f) => {
+      const repos = repositories(p.lab).filter((r) => f.args.length === 0 || f.args.includes(r.name));
+      if (repositories(p.lab).length === 0) throw new HelmError('no repositories found. You must add one before updating');
+      const missing = f.args.find((a) => !repositories(p.lab).some((r) => r.name === a));
+      if (missing !== undefined) throw new HelmError(`no repositories found matching '${missing}'.  Nothing will be updated`);
+      p.out('Hang tight while we grab the latest from your chart repositories...\n');
+      for (const r of repos) p.out(`...Successfully got an update from the "${r.name}" chart repository\n`);
+      p.out('Update Complete. ⎈Happy Helming!⎈\n');
+      return 0;
+    },
+  },
+  'repo list': {
+    use: 'helm repo list [flags]',
+    flags: [OUTPUT],
+    args: 0,
+    run: (p) => {
+      const repos = repositories(p.lab);
+      if (repos.length === 0) throw new HelmError('no repositories to show');
+      p.out(`${uitable([['NAME', 'URL'], ...repos.map((r) => [r.name, r.url])])}\n`);
+      return 0;
+    },
+  },
+  version: {
+    use: 'helm version [flags]',
+    flags: [{ name: 'short', kind: 'bool' }, { name: 'template', kind: 'string' }],
+    args: 0,
+    run: (p, f) => {
+      if (flagBool(f, 'short')) p.out(`${VERSION.version}+g${VERSION.commit.slice(0, 7)}\n`);
+      else p.out(`version.BuildInfo{Version:"${VERSION.version}", GitCommit:"${VERSION.commit}", GitTreeState:"clean", GoVersion:"${VERSION.go}"}\n`);
+      return 0;
+    },
+  },
+};
+
+const ALIASES: Readonly<Record<string, string>> = { ls: 'list', hist: 'history', 'repo ls': 'repo list' };
+
+function pluralize(n: number): string {
+  return n === 1 ? 'argument' : 'arguments';
+}
+
+/** The subcommand named by the leading words of argv (flags may come first, as cobra allows). */
+function findCommand(argv: readonly string[]): { key: string; rest: string[] } | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  for (const n of [2, 1]) {
+    const key = words.slice(0, n).join(' ');
+    const name = ALIASES[key] ?? key;
+    if (COMMANDS[name]) {
+      const rest = [...argv];
+      for (const w of words.slice(0, n)) rest.splice(rest.indexOf(w), 1);
+      return { key: name, rest };
+    }
+  }
+  return undefined;
+}
+
+export const helm: Tool = async (p) => {
+  const argv = p.argv.slice(1);
+  const found = findCommand(argv);
+  if (!found) {
+    const word = argv.find((a) => !a.startsWith('-'));
+    p.err(word === undefined ? 'Error: a subcommand is required\n' : `Error: unknown command "${word}" for "helm"\nRun 'helm --help' for usage.\n`);
+    return 1;
+  }
+  const cmd = COMMANDS[found.key] as Command;
+  try {
+    const f = parseFlags(found.rest, [...GLOBAL_FLAGS, ...cmd.flags]);
+    const n = f.args.length;
+    if (cmd.args !== 'any' && n !== cmd.args) {
+      const what = cmd.args === 0 ? 'accepts no arguments' : `requires ${cmd.args} ${pluralize(cmd.args)}`;
+      throw new HelmError(`"helm ${found.key}" ${what}\n\nUsage:  ${cmd.use}`);
+    }
+    return cmd.run(p, f, flagValue(f, 'namespace') ?? 'default');
+  } catch (e) {
+    if (e instanceof HelmError || e instanceof FlagError) {
+      p.err(`Error: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+};
+
+export const commands: Record<string, Tool> = { helm };
