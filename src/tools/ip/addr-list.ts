@@ -93,6 +93,8 @@ function globMatch(pattern: string, s: string): boolean {
 
 export function listAddrs(ctx: IpCtx, argv: readonly string[], doLink: boolean): number {
   const f = parseAddrFilter(ctx, argv, doLink);
+  // `to PREFIX` fixes the family to the prefix's, as filter.family = filter.pfx.family does.
+  if (f.to && ctx.opts.family === 'unspec') ctx = { ...ctx, opts: { ...ctx.opts, family: 'inet' } };
   const ns = ctx.ns;
   let devs = devicesInOrder(ns);
   if (f.dev !== undefined) {

@@ -62,17 +62,21 @@ export function linkPeer(dev: NetDevice, ns: Netns, machine: Machine | undefined
   if (!peer) return undefined;
   const peerNs = peer.netns;
   if (!peerNs || peerNs === ns) return { ifindex: peer.ifindex, dev: peer, netnsid: undefined, netnsName: undefined };
-  return { ifindex: peer.ifindex, dev: peer, netnsid: netnsId(ns, peerNs, machine), netnsName: peerNs === machine?.root ? undefined : netnsName(machine, peerNs) };
+  return { ifindex: peer.ifindex, dev: peer, netnsid: netnsId(ns, peerNs) ?? 0, netnsName: peerNs === machine?.root ? undefined : netnsName(machine, peerNs) };
 }
 
 /**
- * peernet2id as seen from `from`: a pod sees its node's namespace as id 0; the node numbers its pods'
- * namespaces in the order they were created (the order the CNI moved a veth end into them).
+ * peernet2id as seen from `from`: ids are handed out 0, 1, ... as the namespace first refers to another one,
+ * which for a veth is when the pair is made; so: the order of first appearance over `from`'s devices.
  */
-export function netnsId(from: Netns, to: Netns, machine: Machine | undefined): number {
-  if (!machine) return 0;
-  if (from !== machine.root) return to === machine.root ? 0 : 1 + [...machine.namespaces.values()].indexOf(to);
-  return Math.max(0, [...machine.namespaces.values()].indexOf(to));
+export function netnsId(from: Netns, to: Netns): number | undefined {
+  const seen: Netns[] = [];
+  for (const d of devicesInOrder(from)) {
+    const peerNs = d.link?.netns;
+    if (peerNs && peerNs !== from && !seen.includes(peerNs)) seen.push(peerNs);
+  }
+  const i = seen.indexOf(to);
+  return i < 0 ? undefined : i;
 }
 
 /** The devices of a namespace in ifindex order (the order of a link dump). */

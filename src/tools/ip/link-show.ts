@@ -81,28 +81,35 @@ export function printLink(ctx: IpCtx, pr: IpPrinter, dev: NetDevice, env: LinkSh
   pr.string('any', 'group', 'group %s ', 'default');
   if (dev.txqlen) pr.uint('any', 'txqlen', 'qlen %d', dev.txqlen);
   const opts = ctx.opts;
-  if (opts.family === 'unspec' || opts.family === 'link' || opts.details) printLinkLayer(ctx, pr, dev);
+  if (opts.family === 'unspec' || opts.family === 'link' || opts.details) printLinkLayer(pr, dev);
+  printLinkNetns(ctx, pr, dev);
   if (opts.details) printLinkDetails(pr, dev, env);
   if (env.doLink && opts.stats) {
     pr.nl();
     printStats64(pr, dev.stats, opts.stats);
   }
-  pr.openArray('json', 'altnames');
-  for (const alt of dev.altnames) {
-    pr.fp(`${pr.sl}    altname `);
-    pr.string('any', null, '%s', alt);
+  if (dev.altnames.length) {
+    pr.openArray('json', 'altnames');
+    for (const alt of dev.altnames) {
+      pr.fp(`${pr.sl}    altname `);
+      pr.string('any', null, '%s', alt);
+    }
+    pr.closeArray('json', '');
   }
-  pr.closeArray('json', '');
   pr.fp('\n');
 }
 
-function printLinkLayer(ctx: IpCtx, pr: IpPrinter, dev: NetDevice): void {
+function printLinkLayer(pr: IpPrinter, dev: NetDevice): void {
   const type = linkType(dev);
   pr.nl();
   pr.string('any', 'link_type', '    link/%s ', type);
   pr.string('any', 'address', '%s', formatMac(dev.mac), 'mac');
   pr.fp(' brd ');
   pr.string('any', 'broadcast', '%s', formatMac(type === 'loopback' ? MAC_ZERO : MAC_BROADCAST), 'mac');
+}
+
+/** IFLA_LINK_NETNSID: printed whether or not the link/ether line was. */
+function printLinkNetns(ctx: IpCtx, pr: IpPrinter, dev: NetDevice): void {
   const peer = linkPeer(dev, ctx.ns, ctx.machine);
   if (peer?.netnsid === undefined) return;
   if (pr.isJson) pr.uint('json', 'link_netnsid', '', peer.netnsid);

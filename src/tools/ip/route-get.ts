@@ -67,11 +67,8 @@ export function getRoute(ctx: IpCtx, argv: readonly string[]): number {
     pr.string('any', 'gateway', '%s ', formatIpv4(o.route.gateway), 'inet');
   }
   printIfidx(pr, 'dev', o.dev.name);
-  if (pr.isJson) pr.string('json', 'prefsrc', '', formatIpv4(o.src));
-  else {
-    pr.fp('src ');
-    pr.string('fp', null, '%s ', formatIpv4(o.src), 'inet');
-  }
+  // A flow that carried its own source gets no RTA_PREFSRC back.
+  if (src === undefined) printPrefsrc(pr, formatIpv4(o.src));
   printRtFlags(pr, []);
   if (mark) pr.uint('any', 'mark', mark >= 16 ? 'mark 0x%x ' : 'mark %u ', mark);
   pr.uint('any', 'uid', 'uid %u ', 0);
@@ -81,6 +78,12 @@ export function getRoute(ctx: IpCtx, argv: readonly string[]): number {
   pr.closeObject();
   ctx.p.out(pr.finish());
   return 0;
+}
+
+function printPrefsrc(pr: IpPrinter, src: string): void {
+  if (pr.isJson) return pr.string('json', 'prefsrc', '', src);
+  pr.fp('src ');
+  pr.string('fp', null, '%s ', src, 'inet');
 }
 
 /** print_cache_flags: "\n    cache " then "<local> " when the route delivers locally. */
