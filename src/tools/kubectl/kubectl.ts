@@ -1,0 +1,18 @@
+// Layer tools (kubectl): kubectl 1.33 as an emulated command — the root command with its verbs, run against
+// the lab's apiserver. Each verb lives in verbs/; printers, JSONPath and Go text formats in their folders.
+
+import type { Tool } from '../process.js';
+import type { Command } from './cli/command.js';
+import { GLOBAL_FLAGS } from './cli/common-flags.js';
+import { execute } from './cli/execute.js';
+import { getCommand } from './verbs/get.js';
+
+export const ROOT: Command = {
+  name: 'kubectl',
+  short: 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/',
+  usage: 'kubectl [flags] [options]',
+  subcommands: [getCommand],
+};
+
+/** @example await kubectl(process) // argv ['kubectl', 'get', 'pods'] */
+export const kubectl: Tool = (p) => execute(p, ROOT, GLOBAL_FLAGS);

@@ -1,0 +1,57 @@
+// Test support for kubectl: run a kubectl command line (split like a shell would, with single and double
+// quotes) on a lab host through the tool harness, and the normalisers the seed comparisons use.
+
+import type { Lab } from '../../../src/lab/index.js';
+import { kubectl } from '../../../src/tools/kubectl/index.js';
+import { hostOf, runTool, type ToolRun } from '../../support/tool-harness.js';
+
+/** Splits a command line into words (quotes, backslashes); enough for the tests' kubectl lines. */
+export function words(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] ?? '';
+    if (c === "'") {
+      const j = line.indexOf("'", i + 1);
+      cur += line.slice(i + 1, j);
+      i = j;
+      inWord = true;
+    } else if (c === '"') {
+      let j = i + 1;
+      for (; j < line.length && line[j] !== '"'; j++) cur += line[j] === '\\' ? (line[++j] ?? '') : (line[j] ?? '');
+      i = j;
+      inWord = true;
+    } else if (c === ' ') {
+      if (inWord) out.push(cur);
+      cur = '';
+      inWord = false;
+    } else {
+      cur += c;
+      inWord = true;
+    }
+  }
+  if (inWord) out.push(cur);
+  return out;
+}
+
+export interface RunOptions {
+  readonly host?: string;
+  readonly stdin?: string;
+  readonly files?: Record<string, string>;
+  readonly interruptAfterUs?: number;
+  readonly isTty?: boolean;
+}
+
+/** Runs `kubectl ...` (the line includes the word kubectl). */
+export function kc(lab: Lab, line: string, opts: RunOptions = {}): Promise<ToolRun> {
+  const host = hostOf(lab, opts.host ?? 'k8s-ctr', opts.files ?? {});
+  return runTool(lab, kubectl, host, words(line), {
+    ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}),
+    ...(opts.interruptAfterUs !== undefined ? { interruptAfterUs: opts.interruptAfterUs } : {}),
+    ...(opts.isTty !== undefined ? { isTty: opts.isTty } : {}),
+  });
+}
+
+/** Collapses runs of spaces, as the blog did. */
+export const collapse = (s: string): string => s.replace(/ +/g, ' ').replace(/ +$/gm, '');
