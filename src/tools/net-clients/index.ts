@@ -1,0 +1,8 @@
+// Layer tools (net-clients): the network clients users run in pods and on VMs — ping, curl, and the DNS
+// tools — each a Tool over the apps engines (PingEngine, HttpClient, the libc resolvers) and real DNS
+// packets, printing what the host's own build of the program prints.
+
+import type { Tool } from '../process.js';
+import { ping } from './ping.js';
+
+export const commands: Record<string, Tool> = { ping };
