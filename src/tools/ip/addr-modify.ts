@@ -2,7 +2,7 @@
 // iproute2's checks (dev required, broadcast +/-, lifetimes), the default scope (host for 127/8), then the
 // kernel's answer. Without `brd` iproute2 sends no broadcast, so the address shows none (unlike netplan's).
 
-import { formatIpv4, isLoopback, type Ipv4Addr, type Ipv4Cidr } from '../../addr/index.js';
+import { formatIpv4, isLoopback, network, type Ipv4Addr, type Ipv4Cidr } from '../../addr/index.js';
 import type { AddrScope, IfAddr } from '../../net/if-addr.js';
 import { NetlinkError } from '../../net/netlink-error.js';
 import type { NetDevice } from '../../net/net-device.js';
@@ -144,7 +144,20 @@ function deleteAddr(ctx: IpCtx, dev: NetDevice, r: AddrRequest): number {
   const match = dev.addrs.find((x) => (!local || (x.local === local.addr && (!r.hasLen || x.prefixLen === local.prefixLen))) && (r.label === undefined || x.label === r.label));
   if (!match) kernelError(new NetlinkError('EADDRNOTAVAIL', 'ipv4: Address not found'));
   netlink(() => ctx.ns.delAddr(dev, { addr: match.local, prefixLen: match.prefixLen }));
+  if (!match.secondary) deleteSecondaries(ctx, dev, match);
   return 0;
+}
+
+/**
+ * Thin adapter for __inet_del_ifa: without net.ipv4.conf.*.promote_secondaries the kernel deletes a primary
+ * address's secondaries with it (Netns.delAddr removes only the one address).
+ */
+function deleteSecondaries(ctx: IpCtx, dev: NetDevice, primary: IfAddr): void {
+  if (ctx.ns.sysctl.get(`net.ipv4.conf.${dev.name}.promote_secondaries`) === '1') return;
+  const net = network({ addr: primary.local, prefixLen: primary.prefixLen });
+  for (const a of dev.addrs) {
+    if (a.secondary && a.prefixLen === primary.prefixLen && network({ addr: a.local, prefixLen: a.prefixLen }).addr === net.addr) ctx.ns.delAddr(dev, { addr: a.local, prefixLen: a.prefixLen });
+  }
 }
 
 /** `ip addr flush`: deletes every IPv4 address the selectors pick ("Flush requires arguments." without). */

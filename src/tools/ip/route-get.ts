@@ -40,7 +40,7 @@ export function getRoute(ctx: IpCtx, argv: readonly string[]): number {
       dst = v;
     }
   }
-  if (dst === undefined) throw new IpExit(255, ipUsage('route'));
+  if (dst === undefined) throw new IpExit(1, 'need at least a destination address\n');
   const dstAddr = getPrefix(dst, fam).cidr.addr;
   const src = from === undefined ? undefined : getAddr(from, fam);
   const oifDev = oif === undefined ? undefined : ctx.ns.dev(oif);
