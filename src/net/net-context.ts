@@ -41,12 +41,18 @@ export interface HopEvent {
   readonly decision: string;
   readonly detail?: Readonly<Record<string, string | number | undefined>>;
   readonly nexthop?: Ipv4Addr;
+  /** For a trace notification: the packet's first bytes as the BPF program captured them (TRACE_PAYLOAD_LEN). */
+  readonly data?: Uint8Array;
+  /** For a trace notification: the packet's full length (len_orig). */
+  readonly origLen?: number;
 }
 
 export interface NetEvents extends Record<string, unknown> {
   packet: PacketEvent;
   drop: DropEvent;
   hop: HopEvent;
+  /** Cilium's datapath notifications (the perf ring `cilium-dbg monitor` and Hubble read): the 'cilium' (trace) and 'sock-lb' (trace-sock) hops. */
+  notify: HopEvent;
 }
 
 export class NetContext {
