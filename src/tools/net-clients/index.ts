@@ -3,6 +3,7 @@
 // packets, printing what the host's own build of the program prints.
 
 import type { Tool } from '../process.js';
+import { curl } from './curl.js';
 import { ping } from './ping.js';
 
-export const commands: Record<string, Tool> = { ping };
+export const commands: Record<string, Tool> = { ping, curl };
