@@ -32,6 +32,13 @@ export interface AgentConfig {
   readonly enableL2Announcements: boolean;
   readonly enableBgpControlPlane: boolean;
   readonly debug: boolean;
+  /** `monitor-aggregation` (none, lowest, low, medium, maximum): which trace notifications the datapath sends. */
+  readonly monitorAggregation: string;
+  /** `monitor-aggregation-interval`: how often an active connection is reported again. */
+  readonly monitorAggregationIntervalUs: number;
+  /** `enable-hubble` and `hubble-event-buffer-capacity` (the flow ring's size). */
+  readonly enableHubble: boolean;
+  readonly hubbleEventBufferCapacity: number;
 }
 
 export const VXLAN_PORT = 8472;
@@ -74,7 +81,25 @@ export function agentConfigFromConfigMap(data: Readonly<Record<string, string>>)
     enableL2Announcements: bool('enable-l2-announcements', false),
     enableBgpControlPlane: bool('enable-bgp-control-plane', false),
     debug: bool('debug', false),
+    monitorAggregation: str('monitor-aggregation', 'None').toLowerCase(),
+    monitorAggregationIntervalUs: goDurationUs(str('monitor-aggregation-interval', '5s')) ?? 5_000_000,
+    enableHubble: bool('enable-hubble', false),
+    hubbleEventBufferCapacity: Number(str('hubble-event-buffer-capacity', '4095')) || 4095,
   };
+}
+
+/** A Go duration of plain units ("5s", "1m30s", "500ms") in microseconds. */
+function goDurationUs(text: string): number | undefined {
+  const units: Readonly<Record<string, number>> = { h: 3_600_000_000, m: 60_000_000, s: 1_000_000, ms: 1000, us: 1, µs: 1 };
+  let total = 0;
+  const re = /(\d+(?:\.\d+)?)(h|ms|m|s|us|µs)/gy;
+  let m: RegExpExecArray | null;
+  let end = 0;
+  while ((m = re.exec(text)) !== null) {
+    total += Number(m[1]) * (units[m[2] ?? ''] ?? 0);
+    end = re.lastIndex;
+  }
+  return end === text.length && end > 0 ? Math.round(total) : undefined;
 }
 
 /** The agent refuses to start with these combinations (daemon/cmd/daemon_main.go, pkg/option/config.go). */
