@@ -7,7 +7,7 @@ import { ClusterState } from '../cilium/cluster-state.js';
 import { CiliumAgent } from '../cilium/agent.js';
 import { ClusterPool } from '../cilium/ipam/cluster-pool.js';
 import { agentConfigFromConfigMap } from '../cilium/agent-config.js';
-import { configMapData } from '../cilium/helm-values.js';
+import { renderCiliumConfigMap } from '../cilium/chart/index.js';
 import { formatCidr, formatIpv4 } from '../addr/index.js';
 import { Cluster, type GenericObject } from '../k8s/index.js';
 import { NetContext } from '../net/net-context.js';
@@ -39,7 +39,7 @@ export function buildLab(spec: LabSpec, opts: BuildOptions = {}): Lab {
   startHostServices(spec, machines);
   const cilium = new ClusterState(rng.fork('cilium'));
   const agents = new Map<string, CiliumAgent>();
-  const values = configMapData(spec.cilium.values);
+  const values = renderCiliumConfigMap(spec.cilium.values, { kubeVersion: spec.kubernetes.version });
   const config = agentConfigFromConfigMap(values);
   const pool = new ClusterPool(config.clusterPoolCidrs, config.clusterPoolMaskSize);
   const pins = new Map(spec.cilium.pins.map((p) => [p.node, p]));

@@ -13,7 +13,7 @@ import type { Segment } from '../net/segment.js';
 import type { Scheduler } from '../sim/index.js';
 import type { LabSpec } from './lab-file/index.js';
 import { CILIUM_CONFIG } from './system/cilium.js';
-import { configMapData, type HelmValues } from '../cilium/helm-values.js';
+import { renderCiliumConfigMap, type HelmValues } from '../cilium/chart/index.js';
 import { rfc3339Local } from './wall-clock.js';
 
 export interface LabParts {
@@ -112,11 +112,15 @@ export class Lab {
     });
   }
 
-  /** `helm upgrade cilium --reuse-values --set ...`: new values, re-rendered cilium-config (agents read it when they restart). */
+  /**
+   * `helm upgrade cilium ...`: new values and the chart's re-rendered cilium-config (agents read it when they
+   * restart). Throws the chart's TemplateFail when a template would `fail`.
+   */
   setCiliumValues(values: HelmValues): void {
+    const data = renderCiliumConfigMap(values, { kubeVersion: this.spec.kubernetes.version });
     this.ciliumValues = values;
     this.k8s.api.mutate('ConfigMap', 'kube-system', CILIUM_CONFIG, (cm) => {
-      (cm as GenericObject)['data'] = configMapData(values);
+      (cm as GenericObject)['data'] = data;
     });
   }
 

@@ -3,7 +3,7 @@
 // network, maxUnavailable 2, terminationGracePeriodSeconds 1) and the operator Deployment.
 
 import type { GenericObject } from '../../k8s/index.js';
-import { configMapData } from '../../cilium/helm-values.js';
+import { releaseSecret, ciliumRelease, renderCiliumConfigMap, renderNotes } from '../../cilium/chart/index.js';
 import type { LabSpec } from '../lab-file/index.js';
 import { serviceAccount } from './kubeadm.js';
 
@@ -15,7 +15,8 @@ export function ciliumObjects(spec: LabSpec): GenericObject[] {
   return [
     serviceAccount('cilium'),
     serviceAccount('cilium-operator'),
-    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: CILIUM_CONFIG, namespace: 'kube-system', labels: { 'app.kubernetes.io/managed-by': 'Helm' } }, data: configMapData(spec.cilium.values) },
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: CILIUM_CONFIG, namespace: 'kube-system', labels: { 'app.kubernetes.io/managed-by': 'Helm' } }, data: renderCiliumConfigMap(spec.cilium.values, { kubeVersion: spec.kubernetes.version }) },
+    installRecord(spec),
     agentDaemonSet(version),
     operatorDeployment(version, replicas),
   ];
@@ -68,4 +69,21 @@ function operatorDeployment(version: string, replicas: number): GenericObject {
       },
     },
   };
+}
+
+/** The release `helm install cilium` left: revision 1, deployed, as the Secret Helm's storage driver writes. */
+function installRecord(spec: LabSpec): GenericObject {
+  const at = spec.clock.startUnixMs + Math.floor(spec.cilium.installedUs / 1000);
+  const rel = ciliumRelease({
+    name: 'cilium',
+    namespace: 'kube-system',
+    version: 1,
+    status: 'deployed',
+    firstDeployedMs: at,
+    lastDeployedMs: at,
+    description: 'Install complete',
+    notes: renderNotes(spec.cilium.values),
+    config: spec.cilium.values,
+  });
+  return releaseSecret(rel) as unknown as GenericObject;
 }

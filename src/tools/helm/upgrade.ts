@@ -48,13 +48,14 @@ export function statusText(lab: Lab, rel: HelmRelease, opts: { hideNotes?: boole
   return `${lines.join('\n')}\n`;
 }
 
-/** Renders the chart for `config`: the ConfigMap data, or Helm's error text. */
-function render(lab: Lab, config: HelmValues): { data: Record<string, string>; coalesced: HelmValues } {
+/** Renders the chart for `config` to check it (schema, template `fail`s), with Helm's error text. */
+function render(lab: Lab, config: HelmValues): { coalesced: HelmValues } {
   const coalesced = coalesceValues(CHART_DEFAULTS, config);
   const errs = schemaErrors(coalesced);
   if (errs.length > 0) throw new HelmError(`values don't meet the specifications of the schema(s) in the following chart(s):\ncilium:\n${errs.join('\n')}\n`);
   try {
-    return { data: renderCiliumConfigMap(config, { kubeVersion: lab.spec.kubernetes.version }), coalesced };
+    renderCiliumConfigMap(config, { kubeVersion: lab.spec.kubernetes.version });
+    return { coalesced };
   } catch (e) {
     if (e instanceof TemplateFail) throw new HelmError(e.message);
     throw e;
@@ -62,11 +63,8 @@ function render(lab: Lab, config: HelmValues): { data: Record<string, string>; c
 }
 
 /** Makes `config` the running release's values: Helm's apply of the rendered ConfigMap. */
-function deploy(lab: Lab, config: HelmValues, data: Record<string, string>): void {
+function deploy(lab: Lab, config: HelmValues): void {
   lab.setCiliumValues(config);
-  lab.k8s.api.mutate('ConfigMap', CILIUM_NAMESPACE, 'cilium-config', (cm) => {
-    (cm as { data?: Record<string, string> }).data = data;
-  });
 }
 
 /** pkg/action/upgrade.go reuseValues. */
@@ -107,7 +105,7 @@ export function runUpgrade(p: Process, f: ParsedFlags, namespace: string, name: 
     config,
   });
   storeRevision(lab, rel);
-  deploy(lab, config, rendered.data);
+  deploy(lab, config);
   p.out(`Release "${name}" has been upgraded. Happy Helming!\n${statusText(lab, rel, { hideNotes: flagBool(f, 'hide-notes') })}`);
   return 0;
 }
@@ -137,7 +135,7 @@ export function runInstall(p: Process, f: ParsedFlags, namespace: string, name: 
     config,
   });
   storeRevision(lab, rel);
-  if (namespace === CILIUM_NAMESPACE && name === CILIUM_RELEASE) deploy(lab, config, rendered.data);
+  if (namespace === CILIUM_NAMESPACE && name === CILIUM_RELEASE) deploy(lab, config);
   p.out(statusText(lab, rel, { hideNotes: flagBool(f, 'hide-notes') }));
   return 0;
 }
