@@ -69,8 +69,8 @@ export function completeResourceType(r: ResourceTypeInput): ResourceType {
 
 export class ResourceRegistry {
   private readonly types: ResourceType[] = [];
-  /** byKind answers by "kind apiVersion" (every API call asks; cleared on register). */
-  private readonly kindCache = new Map<string, ResourceType | undefined>();
+  /** byKind answers by kind, then apiVersion ('' for any): every API call asks; cleared on register. */
+  private readonly kindCache = new Map<string, Map<string, ResourceType | undefined>>();
 
   constructor(initial: readonly ResourceTypeInput[] = []) {
     for (const r of initial) this.register(r);
@@ -92,10 +92,15 @@ export class ResourceRegistry {
 
   /** By kind, optionally qualified by apiVersion ("apps/v1") to disambiguate. */
   byKind(kind: string, apiVersion?: string): ResourceType | undefined {
-    const k = `${kind} ${apiVersion ?? ''}`;
-    if (this.kindCache.has(k)) return this.kindCache.get(k);
+    let byVersion = this.kindCache.get(kind);
+    if (!byVersion) {
+      byVersion = new Map();
+      this.kindCache.set(kind, byVersion);
+    }
+    const v = apiVersion ?? '';
+    if (byVersion.has(v)) return byVersion.get(v);
     const rt = this.types.find((t) => t.kind === kind && (apiVersion === undefined || apiVersionOf(t) === apiVersion));
-    this.kindCache.set(k, rt);
+    byVersion.set(v, rt);
     return rt;
   }
 

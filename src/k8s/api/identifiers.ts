@@ -19,13 +19,17 @@ export function safeEncodeString(s: string): string {
   return out;
 }
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 /** A random (version 4, RFC 4122 variant) UUID. */
 export function uuidV4(rng: Rng): string {
-  const b: number[] = [];
-  for (let i = 0; i < 16; i++) b.push(rng.int(0, 255));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const hex = b.map((x) => x.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (let i = 0; i < 16; i++) {
+    let b = rng.int(0, 255);
+    if (i === 6) b = (b & 0x0f) | 0x40;
+    else if (i === 8) b = (b & 0x3f) | 0x80;
+    hex += HEX_BYTE[b] ?? '00';
+  }
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

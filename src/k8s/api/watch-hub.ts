@@ -17,40 +17,47 @@ export interface WatchEvent<T extends KubeObject = KubeObject> {
 export type WatchHandler<T extends KubeObject = KubeObject> = (e: WatchEvent<T>) => void;
 
 export class WatchHub {
-  private readonly byKind = new Map<string, WatchHandler[]>();
-  private readonly any: WatchHandler[] = [];
+  /** Handler lists are replaced, never edited, so a dispatch can walk the list it started with. */
+  private readonly byKind = new Map<string, readonly WatchHandler[]>();
+  private any: readonly WatchHandler[] = [];
   private readonly queue: WatchEvent[] = [];
   private dispatching = false;
 
   /** Subscribes to one kind; returns the unsubscribe function. */
   on(kind: string, handler: WatchHandler): () => void {
-    const list = this.byKind.get(kind) ?? [];
-    list.push(handler);
-    this.byKind.set(kind, list);
-    return () => remove(list, handler);
+    this.byKind.set(kind, [...(this.byKind.get(kind) ?? []), handler]);
+    return () => this.byKind.set(kind, without(this.byKind.get(kind) ?? [], handler));
   }
 
   onAny(handler: WatchHandler): () => void {
-    this.any.push(handler);
-    return () => remove(this.any, handler);
+    this.any = [...this.any, handler];
+    return () => {
+      this.any = without(this.any, handler);
+    };
   }
 
   emit(e: WatchEvent): void {
     this.queue.push(e);
     if (this.dispatching) return;
     this.dispatching = true;
+    let taken = 0;
     try {
-      for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) {
-        for (const h of (this.byKind.get(next.object.kind) ?? []).slice()) h(next);
-        for (const h of this.any.slice()) h(next);
+      while (taken < this.queue.length) {
+        const next = this.queue[taken++] as WatchEvent;
+        const handlers = this.byKind.get(next.object.kind) ?? [];
+        for (let j = 0; j < handlers.length; j++) (handlers[j] as WatchHandler)(next);
+        const any = this.any;
+        for (let j = 0; j < any.length; j++) (any[j] as WatchHandler)(next);
       }
     } finally {
+      // A handler that throws leaves the later events queued for the next emit.
+      this.queue.splice(0, taken);
       this.dispatching = false;
     }
   }
 }
 
-function remove(list: WatchHandler[], h: WatchHandler): void {
+function without(list: readonly WatchHandler[], h: WatchHandler): readonly WatchHandler[] {
   const i = list.indexOf(h);
-  if (i >= 0) list.splice(i, 1);
+  return i < 0 ? list : [...list.slice(0, i), ...list.slice(i + 1)];
 }

@@ -21,11 +21,15 @@ export function checkDecode(rt: ResourceType, obj: unknown, mode: FieldValidatio
   throw badRequest(decodeErrorMessage(rt.kind, rt.version, r) ?? '');
 }
 
-/** Everything but metadata and status: what a generation bump compares. */
-export function specPart(obj: KubeObject): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (k !== 'metadata' && k !== 'status' && k !== 'apiVersion' && k !== 'kind') out[k] = v;
-  return out;
+const NOT_SPEC = new Set(['metadata', 'status', 'apiVersion', 'kind']);
+
+/** Whether everything but metadata and status is equal: what a generation bump compares. */
+export function specPartEqual(a: KubeObject, b: KubeObject): boolean {
+  const ra = a as unknown as Record<string, unknown>;
+  const rb = b as unknown as Record<string, unknown>;
+  for (const k in ra) if (!NOT_SPEC.has(k) && !deepEqual(ra[k], rb[k])) return false;
+  for (const k in rb) if (!NOT_SPEC.has(k) && rb[k] !== undefined && !(k in ra)) return false;
+  return true;
 }
 
 /** Metadata the client may not set on create (FillObjectMetaSystemFields resets them). */
@@ -57,7 +61,7 @@ export function keepSystemFields(obj: KubeObject, old: KubeObject): void {
 /** Bumps metadata.generation when the spec part changed (strategy PrepareForUpdate). */
 export function bumpGeneration(rt: ResourceType, obj: KubeObject, old: KubeObject): void {
   if (!rt.hasGeneration) return;
-  const changed = rt.hasStatusSubresource ? !deepEqual(specPart(obj), specPart(old)) : !deepEqual(specPart(obj), specPart(old)) || !deepEqual((obj as { status?: unknown }).status, (old as { status?: unknown }).status);
+  const changed = !specPartEqual(obj, old) || (!rt.hasStatusSubresource && !deepEqual((obj as { status?: unknown }).status, (old as { status?: unknown }).status));
   obj.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0);
 }
 

@@ -52,12 +52,13 @@ export class DaemonSetController {
     const ds = this.api.tryGet('DaemonSet', ns, name);
     if (!ds) return;
     const hash = daemonSetHash(ds.spec.template, ds.status?.collisionCount);
+    let nodes = this.nodePods(ds);
     if (ds.metadata.deletionTimestamp === undefined) {
       ensureControllerRevision(this.api, ds, hash);
-      const changed = this.manage(ds, this.nodePods(ds), hash);
-      if (!changed && ds.spec.updateStrategy?.type !== 'OnDelete') this.rollingUpdate(ds, this.nodePods(ds), hash);
+      const acted = this.manage(ds, nodes, hash) || (ds.spec.updateStrategy?.type !== 'OnDelete' && this.rollingUpdate(ds, nodes, hash));
+      if (acted) nodes = this.nodePods(ds);
     }
-    this.updateStatus(ds, this.nodePods(ds), hash);
+    this.updateStatus(ds, nodes, hash);
   }
 
   private nodePods(ds: DaemonSet): NodePods[] {
@@ -87,8 +88,8 @@ export class DaemonSetController {
     return acted;
   }
 
-  /** rollingUpdate with maxSurge 0: replace old pods while at most maxUnavailable nodes are unavailable. */
-  private rollingUpdate(ds: DaemonSet, nodes: NodePods[], hash: string): void {
+  /** rollingUpdate with maxSurge 0: replace old pods while at most maxUnavailable nodes are unavailable. Returns whether it deleted any. */
+  private rollingUpdate(ds: DaemonSet, nodes: NodePods[], hash: string): boolean {
     const eligible = nodes.filter((n) => n.shouldRun);
     const maxUnavailable = maxUnavailableOf(ds.spec.updateStrategy?.rollingUpdate?.maxUnavailable, eligible.length);
     const nowMs = this.api.clock.wallMs();
@@ -105,7 +106,9 @@ export class DaemonSetController {
       else candidates.push(pod);
     }
     const budget = Math.max(0, Math.min(maxUnavailable - unavailable, candidates.length));
-    for (const p of [...replace, ...candidates.slice(0, budget)]) this.deletePod(ds, p);
+    const victims = [...replace, ...candidates.slice(0, budget)];
+    for (const p of victims) this.deletePod(ds, p);
+    return victims.length > 0;
   }
 
   private deletePod(ds: DaemonSet, p: Pod): boolean {

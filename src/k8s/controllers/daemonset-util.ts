@@ -4,19 +4,18 @@
 
 import type { DaemonSet, IntOrString } from '../objects/apps.js';
 import type { Node } from '../objects/core.js';
-import { canonicalJson, fnv32a } from '../objects/json.js';
 import type { Pod, PodTemplateSpec, Toleration } from '../objects/pod.js';
-import { safeEncodeString } from '../api/identifiers.js';
 import { DS_TEMPLATE_GENERATION } from '../api/write-helpers.js';
 import { matchesNodeSelectorAndAffinity, untoleratedTaint } from '../scheduler/node-matching.js';
+import { podTemplateHash } from './deployment-util.js';
 import { podFromTemplate } from './pod-util.js';
 
 export const REVISION_HASH_LABEL = 'controller-revision-hash';
 export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
 
-/** Hash of the ControllerRevision data (controller_history.HashControllerRevision). */
+/** Hash of the ControllerRevision data (controller_history.HashControllerRevision): the same FNV stand-in as ComputeHash. */
 export function daemonSetHash(t: PodTemplateSpec, collisionCount?: number): string {
-  return safeEncodeString(String(fnv32a(canonicalJson(t) + (collisionCount === undefined ? '' : String(collisionCount)))));
+  return podTemplateHash(t, collisionCount);
 }
 
 /** AddOrUpdateDaemonPodTolerations. */
@@ -44,21 +43,49 @@ export function daemonPod(ds: DaemonSet, nodeName: string, hash: string): Pod {
     [REVISION_HASH_LABEL]: hash,
     [TEMPLATE_GENERATION_LABEL]: ds.metadata.annotations?.[DS_TEMPLATE_GENERATION] ?? '1',
   };
-  pod.spec.tolerations = daemonTolerations(pod.spec.tolerations, pod.spec.hostNetwork === true);
-  pod.spec.affinity = {
-    ...(pod.spec.affinity ?? {}),
-    nodeAffinity: {
-      ...(pod.spec.affinity?.nodeAffinity ?? {}),
-      requiredDuringSchedulingIgnoredDuringExecution: {
-        nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
+  const spec = pod.spec;
+  pod.spec = {
+    ...spec,
+    tolerations: daemonTolerations(spec.tolerations, spec.hostNetwork === true),
+    affinity: {
+      ...(spec.affinity ?? {}),
+      nodeAffinity: {
+        ...(spec.affinity?.nodeAffinity ?? {}),
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
+        },
       },
     },
   };
   return pod;
 }
 
+export interface ShouldRun {
+  readonly shouldRun: boolean;
+  readonly shouldContinue: boolean;
+}
+
+/** Answers by stored (frozen) pod spec and Node: every DaemonSet sync asks for every node. */
+const shouldRunMemo = new WeakMap<object, WeakMap<Node, ShouldRun>>();
+
 /** NodeShouldRunDaemonPod: (shouldRun, shouldContinueRunning). */
-export function nodeShouldRun(ds: DaemonSet, node: Node): { shouldRun: boolean; shouldContinue: boolean } {
+export function nodeShouldRun(ds: DaemonSet, node: Node): ShouldRun {
+  const spec = ds.spec.template.spec;
+  if (!Object.isFrozen(spec) || !Object.isFrozen(node)) return evaluateShouldRun(ds, node);
+  let byNode = shouldRunMemo.get(spec);
+  if (!byNode) {
+    byNode = new WeakMap();
+    shouldRunMemo.set(spec, byNode);
+  }
+  let r = byNode.get(node);
+  if (!r) {
+    r = evaluateShouldRun(ds, node);
+    byNode.set(node, r);
+  }
+  return r;
+}
+
+function evaluateShouldRun(ds: DaemonSet, node: Node): ShouldRun {
   const probe: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: {}, spec: ds.spec.template.spec };
   if (!matchesNodeSelectorAndAffinity(probe, node)) return { shouldRun: false, shouldContinue: false };
   const tols = daemonTolerations(ds.spec.template.spec.tolerations, ds.spec.template.spec.hostNetwork === true);

@@ -5,7 +5,7 @@
 import type { Deployment, DeploymentStatus, IntOrString, ReplicaSet } from '../objects/apps.js';
 import type { Condition } from '../objects/meta.js';
 import type { PodTemplateSpec } from '../objects/pod.js';
-import { canonicalJson, deepClone, deepEqual, fnv32a } from '../objects/json.js';
+import { canonicalJson, deepEqual, fnv32a } from '../objects/json.js';
 import { safeEncodeString } from '../api/identifiers.js';
 
 export const HASH_LABEL = 'pod-template-hash';
@@ -13,27 +13,38 @@ export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const DESIRED_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
 export const MAX_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
 
+const hashes = new WeakMap<object, Map<string, string>>();
+
 /**
  * ComputeHash: FNV-32a over the template, plus the collision count, rendered with SafeEncodeString.
  * The real controller hashes Go's spew dump of the struct; we hash canonical JSON (same shape, same
- * 10-character alphabet, different digits).
+ * 10-character alphabet, different digits). Memoized for stored (frozen) templates.
  */
 export function podTemplateHash(t: PodTemplateSpec, collisionCount?: number): string {
-  const text = canonicalJson(t) + (collisionCount === undefined ? '' : String(collisionCount));
-  return safeEncodeString(String(fnv32a(text)));
+  const suffix = collisionCount === undefined ? '' : String(collisionCount);
+  const memo = Object.isFrozen(t) ? (hashes.get(t) ?? new Map<string, string>()) : undefined;
+  const hit = memo?.get(suffix);
+  if (hit !== undefined) return hit;
+  const hash = safeEncodeString(String(fnv32a(canonicalJson(t) + suffix)));
+  if (memo) {
+    memo.set(suffix, hash);
+    hashes.set(t, memo);
+  }
+  return hash;
 }
 
-/** EqualIgnoreHash: templates equal once the pod-template-hash label is dropped from both. */
+/** EqualIgnoreHash: templates equal once the pod-template-hash label is dropped from both (no copies of the specs). */
 export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
-  const strip = (t: PodTemplateSpec): PodTemplateSpec => {
-    const c = deepClone(t);
-    if (c.metadata?.labels) {
-      delete c.metadata.labels[HASH_LABEL];
-      if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
-    }
-    return c;
-  };
-  return deepEqual(strip(a), strip(b));
+  const { metadata: ma, ...ra } = a;
+  const { metadata: mb, ...rb } = b;
+  return deepEqual(ra, rb) && deepEqual(withoutHashLabel(ma), withoutHashLabel(mb));
+}
+
+function withoutHashLabel(m: PodTemplateSpec['metadata']): PodTemplateSpec['metadata'] {
+  if (m?.labels === undefined) return m;
+  const { labels, ...rest } = m;
+  const { [HASH_LABEL]: _hash, ...others } = labels;
+  return Object.keys(others).length > 0 ? { ...rest, labels: others } : rest;
 }
 
 /** intstr.GetScaledValueFromIntOrPercent. */

@@ -3,7 +3,6 @@
 
 import type { Pod, PodTemplateSpec } from '../objects/pod.js';
 import type { KubeObject, OwnerReference } from '../objects/meta.js';
-import { deepClone } from '../objects/json.js';
 import { parseTime } from '../objects/time.js';
 
 export function isPodReady(pod: Pod): boolean {
@@ -45,12 +44,15 @@ export function controllerRef(owner: KubeObject): OwnerReference {
   };
 }
 
-/** A pod from a template (controller.GetPodFromTemplate): labels, annotations, spec; a generated name. */
+/**
+ * A pod from a template (controller.GetPodFromTemplate): labels, annotations, spec; a generated name.
+ * The spec is the template's own (stored, frozen) object: the apiserver copies what it is sent.
+ */
 export function podFromTemplate(t: PodTemplateSpec, owner: KubeObject, generateName: string): Pod {
   const meta: Pod['metadata'] = { generateName, namespace: owner.metadata.namespace ?? 'default', ownerReferences: [controllerRef(owner)] };
   if (t.metadata?.labels) meta.labels = { ...t.metadata.labels };
   if (t.metadata?.annotations) meta.annotations = { ...t.metadata.annotations };
-  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: deepClone(t.spec) };
+  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: t.spec };
 }
 
 /** Kubernetes' ActivePods ordering for scale-down: least useful first. */

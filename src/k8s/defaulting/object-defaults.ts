@@ -92,26 +92,29 @@ function defaultEndpointSlice(es: EndpointSlice): void {
   for (const p of es.ports ?? []) p.protocol ??= 'TCP';
 }
 
-/** Applies the apiserver's defaults for `obj`'s kind in place. */
+/** Applies the apiserver's defaults for `obj`'s kind in place; a frozen (stored, hence defaulted) spec is skipped. */
 export function applyDefaults(obj: KubeObject): void {
+  const spec = (obj as { spec?: unknown }).spec;
+  const hasSpec = spec !== undefined && !Object.isFrozen(spec);
   switch (obj.kind) {
     case 'Pod':
-      if ((obj as Pod).spec) {
+      if (hasSpec) {
         defaultPodSpec((obj as Pod).spec);
         defaultPodOnly((obj as Pod).spec);
       }
       return;
     case 'Deployment':
-      if ((obj as Deployment).spec) defaultDeployment(obj as Deployment);
+      if (hasSpec) defaultDeployment(obj as Deployment);
       return;
     case 'ReplicaSet':
-      if ((obj as ReplicaSet).spec) defaultReplicaSet(obj as ReplicaSet);
+      if (hasSpec) defaultReplicaSet(obj as ReplicaSet);
       return;
     case 'DaemonSet':
-      if ((obj as DaemonSet).spec) defaultDaemonSet(obj as DaemonSet);
+      if (hasSpec) defaultDaemonSet(obj as DaemonSet);
       return;
     case 'Service':
-      if ((obj as Service).spec) defaultService(obj as Service);
+      if (hasSpec) defaultService(obj as Service);
+      else (obj as Service).status ??= { loadBalancer: {} };
       return;
     case 'Namespace':
       defaultNamespace(obj as Namespace);

@@ -39,7 +39,7 @@ export function deepClone<T>(v: T): T {
 export function deepFreeze<T>(v: T): T {
   if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
   Object.freeze(v);
-  if (Array.isArray(v)) for (const x of v) deepFreeze(x);
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) deepFreeze(v[i]);
   else for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
   return v;
 }

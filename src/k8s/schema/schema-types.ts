@@ -38,8 +38,10 @@ export const strList: FieldType = { t: 'list', item: str };
 export const mapOf = (value: FieldType): FieldType => ({ t: 'map', value });
 export const listOf = (item: FieldType): FieldType => ({ t: 'list', item });
 
+/** A struct type; its field table is built on first use and kept (the decoder walks it on every write). */
 export function struct(goName: string, fields: () => Readonly<Record<string, FieldType>>): FieldType {
-  return { t: 'struct', def: { goName, fields } };
+  let table: Readonly<Record<string, FieldType>> | undefined;
+  return { t: 'struct', def: { goName, fields: () => (table ??= fields()) } };
 }
 
 /** The Go type string encoding/json names in an UnmarshalTypeError. */

@@ -24,78 +24,112 @@ function jsonTypeOf(v: unknown): string {
 
 const QUANTITY_RE = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
 
+/** Walk state: the JSON path and Go field path as segment stacks, joined only when an error is reported. */
 interface Ctx {
   typeError: string | undefined;
   readonly unknown: string[];
+  /** JSON path segments: member names, and numbers for list items. */
+  readonly path: (string | number)[];
+  /** Go struct field names from the top (no indices, no map keys). */
+  readonly typePath: string[];
 }
 
-/** Checks `value` against `type`; `path` is the JSON path so far, `owner` the innermost struct. */
-function check(value: unknown, type: FieldType, path: string, typePath: string, owner: StructDef | undefined, ctx: Ctx): void {
-  if (value === null || type.t === 'any') return;
+function jsonPath(ctx: Ctx, last: string): string {
+  const p = ctx.path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('') + `.${last}`;
+  return p.startsWith('.') ? p.slice(1) : p;
+}
+
+function mismatch(value: unknown, type: FieldType, owner: StructDef | undefined, ctx: Ctx): void {
+  if (ctx.typeError !== undefined) return;
   const jt = jsonTypeOf(value);
-  const mismatch = (): void => {
-    if (ctx.typeError !== undefined) return;
-    const structName = owner === undefined ? '' : owner.goName.slice(owner.goName.indexOf('.') + 1);
-    const shown = jt === 'number' && !Number.isInteger(value) ? `number ${String(value)}` : jt;
-    ctx.typeError =
-      owner === undefined
-        ? `json: cannot unmarshal ${shown} into Go value of type ${goTypeName(type)}`
-        : `json: cannot unmarshal ${shown} into Go struct field ${structName}.${typePath} of type ${goTypeName(type)}`;
-  };
+  const shown = jt === 'number' && !Number.isInteger(value) ? `number ${String(value)}` : jt;
+  if (owner === undefined) {
+    ctx.typeError = `json: cannot unmarshal ${shown} into Go value of type ${goTypeName(type)}`;
+    return;
+  }
+  const structName = owner.goName.slice(owner.goName.indexOf('.') + 1);
+  ctx.typeError = `json: cannot unmarshal ${shown} into Go struct field ${structName}.${ctx.typePath.join('.')} of type ${goTypeName(type)}`;
+}
+
+/** Stored (frozen) subtrees that decoded cleanly, by the type they were checked against. */
+const clean = new WeakMap<object, FieldType>();
+
+/** Checks `value` against `type`; `owner` is the innermost struct. A frozen subtree decodes once. */
+function check(value: unknown, type: FieldType, owner: StructDef | undefined, ctx: Ctx): void {
+  if (value === null || type.t === 'any') return;
+  if (typeof value !== 'object' || !Object.isFrozen(value)) return checkValue(value, type, owner, ctx);
+  if (clean.get(value) === type) return;
+  const errors = ctx.unknown.length;
+  checkValue(value, type, owner, ctx);
+  if (ctx.unknown.length === errors && ctx.typeError === undefined) clean.set(value, type);
+}
+
+function checkValue(value: unknown, type: FieldType, owner: StructDef | undefined, ctx: Ctx): void {
   switch (type.t) {
     case 'string':
-      if (jt !== 'string') mismatch();
-      return;
     case 'bytes':
-      if (jt !== 'string') mismatch();
+      if (typeof value !== 'string') mismatch(value, type, owner, ctx);
       return;
     case 'bool':
-      if (jt !== 'bool') mismatch();
+      if (typeof value !== 'boolean') mismatch(value, type, owner, ctx);
       return;
     case 'int32':
     case 'int64':
-      if (jt !== 'number' || !Number.isInteger(value)) mismatch();
+      if (typeof value !== 'number' || !Number.isInteger(value)) mismatch(value, type, owner, ctx);
       return;
     case 'float64':
-      if (jt !== 'number') mismatch();
+      if (typeof value !== 'number') mismatch(value, type, owner, ctx);
       return;
     case 'intstr':
-      if (jt !== 'number' && jt !== 'string') mismatch();
+      if (typeof value !== 'number' && typeof value !== 'string') mismatch(value, type, owner, ctx);
       return;
     case 'quantity':
-      if (jt === 'string' && !QUANTITY_RE.test(String(value)) && ctx.typeError === undefined)
+      if (typeof value === 'string' && !QUANTITY_RE.test(value) && ctx.typeError === undefined)
         ctx.typeError = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
-      else if (jt !== 'string' && jt !== 'number') mismatch();
+      else if (typeof value !== 'string' && typeof value !== 'number') mismatch(value, type, owner, ctx);
       return;
     case 'map':
-      if (!isRecord(value)) return mismatch();
-      for (const [k, v] of Object.entries(value)) check(v, type.value, `${path}.${k}`, typePath, owner, ctx);
+      if (!isRecord(value)) return mismatch(value, type, owner, ctx);
+      for (const k in value) {
+        ctx.path.push(k);
+        check(value[k], type.value, owner, ctx);
+        ctx.path.pop();
+      }
       return;
     case 'list':
-      if (!Array.isArray(value)) return mismatch();
-      value.forEach((v, i) => check(v, type.item, `${path}[${i}]`, typePath, owner, ctx));
+      if (!Array.isArray(value)) return mismatch(value, type, owner, ctx);
+      for (let i = 0; i < value.length; i++) {
+        ctx.path.push(i);
+        check(value[i], type.item, owner, ctx);
+        ctx.path.pop();
+      }
       return;
     case 'struct':
-      if (!isRecord(value)) return mismatch();
-      checkStruct(value, type.def, path, typePath, ctx);
+      if (!isRecord(value)) return mismatch(value, type, owner, ctx);
+      checkStruct(value, type.def, ctx);
   }
 }
 
-function checkStruct(value: Record<string, unknown>, def: StructDef, path: string, typePath: string, ctx: Ctx): void {
+function checkStruct(value: Record<string, unknown>, def: StructDef, ctx: Ctx): void {
   const fields = def.fields();
-  for (const [k, v] of Object.entries(value)) {
-    const sub = path === '' ? k : `${path}.${k}`;
-    const subType = typePath === '' ? k : `${typePath}.${k}`;
+  for (const k in value) {
     const ft = fields[k];
-    if (ft === undefined) ctx.unknown.push(`unknown field ${JSON.stringify(sub)}`);
-    else check(v, ft, sub, subType, def, ctx);
+    if (ft === undefined) {
+      ctx.unknown.push(`unknown field ${JSON.stringify(jsonPath(ctx, k))}`);
+      continue;
+    }
+    ctx.path.push(k);
+    ctx.typePath.push(k);
+    check(value[k], ft, def, ctx);
+    ctx.path.pop();
+    ctx.typePath.pop();
   }
 }
 
 /** Decodes `obj` against a top-level schema. @example strictDecode(manifest, schemaForKind('apps/v1', 'Deployment')) */
 export function strictDecode(obj: unknown, schema: FieldType): DecodeResult {
-  const ctx: Ctx = { typeError: undefined, unknown: [] };
-  check(obj, schema, '', '', undefined, ctx);
+  const ctx: Ctx = { typeError: undefined, unknown: [], path: [], typePath: [] };
+  check(obj, schema, undefined, ctx);
   return ctx.typeError === undefined ? { unknownFields: ctx.unknown } : { typeError: ctx.typeError, unknownFields: ctx.unknown };
 }
 
