@@ -1,0 +1,11 @@
+// Layer tools (host): the host networking and system commands this folder emulates, for the shell's registry.
+
+import type { Tool } from '../process.js';
+import { hostname } from './hostname.js';
+import { ifconfig } from './ifconfig.js';
+import { lsmod } from './lsmod.js';
+import { modprobe } from './modprobe.js';
+import { sysctl } from './sysctl.js';
+import { uname } from './uname.js';
+
+export const commands: Record<string, Tool> = { hostname, ifconfig, lsmod, modprobe, sysctl, uname };

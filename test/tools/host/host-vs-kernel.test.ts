@@ -1,0 +1,90 @@
+// ifconfig and sysctl against net-tools 2.10 and procps-ng 4.0 in a real namespace: the same devices,
+// addresses and counters (MACs and RX/TX counters copied from the real devices), then every command's
+// stdout, stderr and status compared; a failed write leaves the value unchanged. Normalizers: none.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLab, loadDefaultLab, type Lab } from '../../../src/lab/index.js';
+import { ifconfig } from '../../../src/tools/host/ifconfig.js';
+import { sysctl } from '../../../src/tools/host/sysctl.js';
+import { ip } from '../../../src/tools/ip/ip.js';
+import type { ExecHost, Tool } from '../../../src/tools/process.js';
+import { deleteRealNetns, emulatedNetns, emuRun, hasCommand, PREFIX, netnsSkipReason, realMacs, realNetns, realRun } from '../ip/real-netns.js';
+
+const skip = netnsSkipReason() ?? (hasCommand('ifconfig') && hasCommand('sysctl') ? undefined : 'ifconfig or sysctl not installed');
+const NODE = `${PREFIX}-hnode`;
+const PEER = `${PREFIX}-hpeer`;
+
+const SETUP = [
+  'ip link add eth1 type veth peer name peer1 netns {PEER}',
+  'ip -n {PEER} link set peer1 up',
+  'ip link set eth1 up',
+  'ip addr add 192.168.10.100/24 brd + dev eth1',
+  'ip link add cilium_net type veth peer name cilium_host',
+  'ip link set cilium_host arp off',
+  'ip link set cilium_host up',
+  'ip link set cilium_net up',
+  'ip addr add 172.20.0.172/32 dev cilium_host',
+  'ip link add lxc9 type veth peer name lxc9p',
+  'ip addr add 10.9.9.9/24 dev lxc9',
+];
+
+const cmd = (line: string) => line.replaceAll('{PEER}', PEER).split(' ');
+
+interface RealStats {
+  ifname: string;
+  stats64: { rx: { bytes: number; packets: number; dropped: number; errors: number }; tx: { bytes: number; packets: number; dropped: number; errors: number } };
+}
+
+describe.skipIf(skip !== undefined)(`ifconfig and sysctl vs the real tools ${skip ? `(skipped: ${skip})` : ''}`, () => {
+  let lab: Lab;
+  let host: ExecHost;
+  const both = async (tool: Tool, line: string) => ({ real: realRun(NODE, cmd(line)), emu: await emuRun(lab, tool, host, cmd(line)) });
+
+  beforeAll(async () => {
+    lab = buildLab(loadDefaultLab(), { seed: 5 });
+    realNetns('hnode');
+    realNetns('hpeer');
+    const node = emulatedNetns(lab, 'k8s-ctr', NODE);
+    host = node.host;
+    emulatedNetns(lab, 'k8s-ctr', PEER);
+    for (const line of SETUP) {
+      const { real, emu } = await both(ip, line);
+      expect({ line, ...emu }).toEqual({ line, ...real });
+    }
+    for (const [dev, mac] of realMacs(NODE)) if (dev !== 'lo') await emuRun(lab, ip, host, cmd(`ip link set ${dev} address ${mac}`));
+    const stats = JSON.parse(realRun(NODE, ['ip', '-j', '-s', 'link']).stdout) as RealStats[];
+    for (const s of stats) {
+      const d = node.ns.dev(s.ifname);
+      if (!d) continue;
+      Object.assign(d.stats, { rxBytes: s.stats64.rx.bytes, rxPackets: s.stats64.rx.packets, rxDropped: s.stats64.rx.dropped, rxErrors: s.stats64.rx.errors, txBytes: s.stats64.tx.bytes, txPackets: s.stats64.tx.packets, txDropped: s.stats64.tx.dropped, txErrors: s.stats64.tx.errors });
+    }
+  }, 60_000);
+
+  afterAll(() => deleteRealNetns([NODE, PEER]));
+
+  it.each(['ifconfig', 'ifconfig -a', 'ifconfig -s', 'ifconfig -a -s', 'ifconfig eth1', 'ifconfig lo', 'ifconfig lxc9', 'ifconfig eth9', 'ifconfig -x'])('%s', async (line) => {
+    const { real, emu } = await both(ifconfig, line);
+    expect(emu).toEqual(real);
+  });
+
+  it.each([
+    'sysctl net.ipv4.ip_forward',
+    'sysctl -n net.ipv4.ip_forward',
+    'sysctl net.ipv4.ip_forward net.ipv4.tcp_sack',
+    'sysctl net/ipv4/ip_local_port_range',
+    'sysctl net.ipv4.conf.eth1.forwarding',
+    'sysctl foo.bar',
+    'sysctl -w net.ipv4.ip_forward',
+    'sysctl net.ipv4.ip_forward=abc',
+    'sysctl',
+    'sysctl -e foo.bar',
+    'sysctl -p /nonexistent.conf',
+    'sysctl -w net.ipv4.ip_forward=1',
+    'sysctl net.ipv4.conf.eth1.forwarding net.ipv4.conf.all.forwarding',
+    'sysctl -q -w net.ipv4.ip_forward=0',
+    'sysctl net.ipv4.ip_forward',
+  ])('%s', async (line) => {
+    const { real, emu } = await both(sysctl, line);
+    expect(emu).toEqual(real);
+  });
+});
