@@ -4,6 +4,10 @@
 
 import type { Tool } from '../process.js';
 import { curl } from './curl.js';
+import { dig } from './dig.js';
+import { getent } from './getent.js';
+import { host } from './host.js';
+import { nslookup } from './nslookup.js';
 import { ping } from './ping.js';
 
-export const commands: Record<string, Tool> = { ping, curl };
+export const commands: Record<string, Tool> = { ping, curl, dig, nslookup, host, getent };
