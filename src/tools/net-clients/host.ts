@@ -44,7 +44,8 @@ export const host: Tool = async (p) => {
   const addr = parseIpv4(name);
   const types = addr !== undefined ? [DNS_TYPE.PTR] : forced !== undefined ? [forced] : [DNS_TYPE.A, DNS_TYPE.AAAA, DNS_TYPE.MX];
   const qname = addr !== undefined ? reverseName(name) : name;
-  let out = '';
+  // With an explicit server, host first says which one it uses.
+  let out = serverArg !== undefined ? `Using domain server:\nName: ${serverArg}\nAddress: ${serverArg}#53\nAliases: \n\n` : '';
   for (const type of types) {
     const r = await searchQuery(p, env, server, qname, type, { timeoutS: 5, tries: 2 });
     if (r.kind === 'interrupted') return 130;
