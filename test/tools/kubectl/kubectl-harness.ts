@@ -3,7 +3,9 @@
 
 import type { Lab } from '../../../src/lab/index.js';
 import { kubectl } from '../../../src/tools/kubectl/index.js';
-import { hostOf, runTool, type ToolRun } from '../../support/tool-harness.js';
+import type { ExecHost, ExecResult, InputStream, Process } from '../../../src/tools/process.js';
+import { VirtualTimeDriver } from '../../../src/shell/virtual-time-driver.js';
+import { hostOf, runTool, textStdin, type ToolRun } from '../../support/tool-harness.js';
 
 /** Splits a command line into words (quotes, backslashes); enough for the tests' kubectl lines. */
 export function words(line: string): string[] {
@@ -55,3 +57,42 @@ export function kc(lab: Lab, line: string, opts: RunOptions = {}): Promise<ToolR
 
 /** Collapses runs of spaces, as the blog did. */
 export const collapse = (s: string): string => s.replace(/ +/g, ' ').replace(/ +$/gm, '');
+
+export interface ExecCall {
+  readonly host: ExecHost;
+  readonly argv: readonly string[];
+  readonly isTty: boolean;
+}
+
+/** Runs kubectl with an execOn that records the call and answers with `reply` (for kubectl exec). */
+export async function kcExec(lab: Lab, line: string, reply: (c: ExecCall) => { stdout?: string; stderr?: string; exitCode: number }, opts: { stdinIsTty?: boolean } = {}): Promise<ToolRun & { calls: ExecCall[] }> {
+  const driver = new VirtualTimeDriver(lab.scheduler, () => new Promise<void>((r) => setImmediate(r)));
+  let stdout = '';
+  let stderr = '';
+  const calls: ExecCall[] = [];
+  const stdin: InputStream = { ...textStdin(''), isTty: opts.stdinIsTty ?? false };
+  const p: Process = {
+    argv: words(line),
+    env: new Map([['HOME', '/root']]),
+    host: hostOf(lab, 'k8s-ctr'),
+    lab,
+    stdin,
+    isTty: opts.stdinIsTty ?? false,
+    out: (t) => void (stdout += t),
+    err: (t) => void (stderr += t),
+    sleep: (us) => driver.sleep(us),
+    until: (done, limitUs) => driver.until(done, limitUs),
+    onInterrupt: () => undefined,
+    isInterrupted: false,
+    execOn: async (host, argv, o): Promise<ExecResult> => {
+      const call = { host, argv, isTty: o?.isTty ?? false };
+      calls.push(call);
+      const r = reply(call);
+      stdout += r.stdout ?? '';
+      stderr += r.stderr ?? '';
+      return { exitCode: r.exitCode };
+    },
+  };
+  const exitCode = await driver.run(kubectl(p), 3_600_000_000);
+  return { stdout, stderr, exitCode, calls };
+}

@@ -18,6 +18,8 @@ export class Ctx {
     /** "kubectl rollout status", as cobra's CommandPath. */
     readonly path: string,
     readonly kubeconfig: Kubeconfig | undefined,
+    /** Positional arguments before `--` (-1 without one), as cobra's ArgsLenAtDash. */
+    readonly argsLenAtDash = -1,
   ) {}
 
   get lab(): Lab {

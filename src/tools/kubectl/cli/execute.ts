@@ -48,7 +48,7 @@ export async function execute(p: Process, root: Command, globals: readonly FlagD
       p.err(helpText(path));
       return 1;
     }
-    await cmd.run(new Ctx(p, flags, cmdPath, loadKubeconfig(p)), parsed.args);
+    await cmd.run(new Ctx(p, flags, cmdPath, loadKubeconfig(p), parsed.argsLenAtDash), parsed.args);
     return 0;
   } catch (e) {
     const r = checkErr(e);
