@@ -80,7 +80,8 @@ export function parsePingArgs(args: readonly string[], libc: Libc, release: Iput
       }
     }
     const target = g.operands[g.operands.length - 1];
-    if (target === undefined) throw new PingExit('ping: usage error: Destination address required\n', 2);
+    // The status of a missing destination went from 1 to 2 after 20240117.
+    if (target === undefined) throw new PingExit('ping: usage error: Destination address required\n', release === '20240905' ? 2 : 1);
     if (g.operands.length > 1) throw new PingExit(pingUsage(release), 2);
     return { ok: true, args: { ...a, target } as PingArgs };
   } catch (e) {

@@ -96,3 +96,50 @@ describe('ping in tunnel mode (the seed, after VXLAN)', () => {
     expect(r.exitCode).toBe(1);
   });
 });
+
+describe('ping command line and names (iputils main(); messages as the real ping 20221126 prints them)', () => {
+  let lab: Lab;
+  beforeAll(() => {
+    lab = week4();
+  });
+
+  it.each([
+    [['ping'], 'ping: usage error: Destination address required\n', 1],
+    [['ping', '-c', '0', '10.10.1.200'], "ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807\n", 1],
+    [['ping', '-c', 'abc', '10.10.1.200'], "ping: invalid argument: 'abc'\n", 1],
+    [['ping', '-M', 'foo', '10.10.1.200'], 'ping: invalid -M argument: foo\n', 2],
+    // The lab has no Internet: systemd-resolved's stub (127.0.0.53) is silent, so glibc says EAI_AGAIN.
+    [['ping', '-c1', '-W1', 'nosuch.invalid'], 'ping: nosuch.invalid: Temporary failure in name resolution\n', 2],
+  ] as const)('Ubuntu: %j', async (argv, stderr, rc) => {
+    const r = await runTool(lab, ping, hostOf(lab, 'k8s-ctr'), argv);
+    expect(r).toEqual({ stdout: '', stderr, exitCode: rc });
+  });
+
+  it('-x: getopt\'s message then usage, exit 2 (glibc "invalid option -- \'x\'", musl "unrecognized option: x")', async () => {
+    const vm = await runTool(lab, ping, hostOf(lab, 'k8s-ctr'), ['ping', '-x']);
+    expect(vm.stderr.split('\n').slice(0, 3)).toEqual(["ping: invalid option -- 'x'", '', 'Usage']);
+    const pod = await runTool(lab, ping, hostOf(lab, 'curl-pod'), ['ping', '-x']);
+    expect(pod.stderr.split('\n')[0]).toBe('ping: unrecognized option: x');
+    expect([vm.exitCode, pod.exitCode]).toEqual([2, 2]);
+  });
+
+  it('netshoot (musl): NXDOMAIN is "Name does not resolve", exit 2; no destination is exit 2', async () => {
+    const r = await runTool(lab, ping, hostOf(lab, 'curl-pod'), ['ping', '-c', '1', 'nosuch.default.svc.cluster.local.']);
+    expect(r.stderr).toBe('ping: nosuch.default.svc.cluster.local.: Name does not resolve\n');
+    expect(r.exitCode).toBe(2);
+    expect((await runTool(lab, ping, hostOf(lab, 'curl-pod'), ['ping'])).exitCode).toBe(2);
+  });
+
+  it('ping -c 1 router on k8s-ctr: the name through /etc/hosts, replies "from router (192.168.10.200)"', async () => {
+    const r = await runTool(lab, ping, hostOf(lab, 'k8s-ctr', { '/etc/hosts': '127.0.0.1 localhost\n192.168.10.200 router\n' }), ['ping', '-c', '1', 'router']);
+    expect(rtt(r.stdout)).toBe(['PING router (192.168.10.200) 56(84) bytes of data.', '64 bytes from router (192.168.10.200): icmp_seq=1 ttl=64 time=<rtt> ms', '', '--- router ping statistics ---', '1 packets transmitted, 1 received, 0% packet loss, time 0ms', 'rtt min/avg/max/mdev = <rtt> ms', ''].join('\n'));
+    const q = await runTool(lab, ping, hostOf(lab, 'k8s-ctr'), ['ping', '-q', '-c', '2', '-i', '0.2', '192.168.10.200']);
+    expect(q.stdout.split('\n').slice(0, 3)).toEqual(['PING 192.168.10.200 (192.168.10.200) 56(84) bytes of data.', '', '--- 192.168.10.200 ping statistics ---']);
+    expect(q.stdout).toMatch(/\n2 packets transmitted, 2 received, 0% packet loss, time 20\dms\nrtt /);
+  });
+
+  it('-I eth1 names the source and device in the PING line', async () => {
+    const r = await runTool(lab, ping, hostOf(lab, 'k8s-ctr'), ['ping', '-c', '1', '-I', 'eth1', '192.168.10.200']);
+    expect(r.stdout.split('\n')[0]).toBe('PING 192.168.10.200 (192.168.10.200) from 192.168.10.100 eth1: 56(84) bytes of data.');
+  });
+});
