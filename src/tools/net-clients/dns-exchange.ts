@@ -9,8 +9,8 @@ import { UdpSocket } from '../../net/udp-socket.js';
 import { parseDns, type ParsedDnsMessage } from '../../wire/index.js';
 
 export type ExchangeOutcome =
-  | { readonly kind: 'reply'; readonly message: ParsedDnsMessage; readonly bytes: number; readonly rttUs: number; readonly tries: number }
-  | { readonly kind: 'timeout'; readonly tries: number }
+  | { readonly kind: 'reply'; readonly message: ParsedDnsMessage; readonly bytes: number; readonly rttUs: number }
+  | { readonly kind: 'timeout' }
   | { readonly kind: 'error'; readonly errno: Errno };
 
 export interface ExchangeOptions {
@@ -45,7 +45,7 @@ export function udpExchange(ns: Netns, o: ExchangeOptions, done: (r: ExchangeOut
       const m = parseDns(payload);
       if (!m.ok || m.value.id !== o.id || !m.value.qr) return;
       stop();
-      done({ kind: 'reply', message: m.value, bytes: payload.length, rttUs: ns.now - sentUs, tries: n });
+      done({ kind: 'reply', message: m.value, bytes: payload.length, rttUs: ns.now - sentUs });
     };
     const err = s.connect({ addr: o.server, port: o.port });
     const sent = err === undefined ? s.sendto(o.query) : { ok: false as const, errno: err };
@@ -58,7 +58,7 @@ export function udpExchange(ns: Netns, o: ExchangeOptions, done: (r: ExchangeOut
       if (isOver) return;
       if (n >= o.tries) {
         stop();
-        done({ kind: 'timeout', tries: n });
+        done({ kind: 'timeout' });
         return;
       }
       o.onRetry?.();

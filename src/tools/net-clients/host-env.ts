@@ -23,7 +23,7 @@ export interface ClientEnv {
 /** systemd-resolved's /etc/resolv.conf on Ubuntu 24.04 (the stub listener). */
 const RESOLVED_STUB = 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n';
 
-export function isNetshoot(p: Process): boolean {
+function isNetshoot(p: Process): boolean {
   return p.host.kind === 'pod' && /(^|\/)netshoot(:|@|$)/.test(p.host.pod?.image ?? '');
 }
 

@@ -124,7 +124,7 @@ function replyLine(e: Extract<PingEvent, { kind: 'reply' }>, from: string, a: Pi
 }
 
 /** finish(): a blank line, the header, the counts, then the rtt/pipe/ipg line (empty when none apply). */
-export function statistics(hostname: string, s: PingStats): string {
+function statistics(hostname: string, s: PingStats): string {
   let counts = `${s.transmitted} packets transmitted, ${s.received} received`;
   if (s.duplicates) counts += `, +${s.duplicates} duplicates`;
   if (s.corrupted) counts += `, +${s.corrupted} corrupted`;
