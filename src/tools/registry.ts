@@ -1,0 +1,12 @@
+// Layer tools: every emulated command by name, as the shell looks commands up on $PATH. Each tool folder
+// exports its own `commands`; this is the one place that gathers them.
+
+import { commands as cilium } from './cilium/index.js';
+import { commands as helm } from './helm/index.js';
+import { commands as host } from './host/index.js';
+import { commands as ip } from './ip/index.js';
+import { commands as kubectl } from './kubectl/index.js';
+import { commands as netClients } from './net-clients/index.js';
+import type { Tool } from './process.js';
+
+export const commands: ReadonlyMap<string, Tool> = new Map(Object.entries({ ...ip, ...host, ...netClients, ...kubectl, ...helm, ...cilium }));
