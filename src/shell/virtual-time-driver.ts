@@ -2,7 +2,8 @@
 // (sleep, a ping's next second, a TCP timeout); the driver lets every JavaScript continuation settle (one
 // macrotask), then runs the events of the next virtual instant, and so on until the command finishes.
 // Scripted runs go as fast as the work allows; the real-time mode keeps virtual time no faster than the
-// wall clock, so an interactive `ping` prints a line a second.
+// wall clock, so an interactive `ping` prints a line a second; the interactive CLI also keeps a paced pump
+// running between commands, so background jobs (`tcpdump &`, `ping &`) go on while the prompt waits.
 
 import type { Scheduler } from '../sim/index.js';
 
@@ -15,12 +16,16 @@ interface Waiter {
   readonly deadlineUs: number;
 }
 
+/** Wall-clock turns (about 1 ms each) a run with nothing scheduled waits before it reports a stall. */
+const STALL_GRACE_TURNS = 200;
+
 export class VirtualTimeDriver {
   private readonly waiters = new Set<Waiter>();
+  private pump: { stopped: boolean } | undefined;
 
   constructor(
     readonly scheduler: Scheduler,
-    private readonly yieldMacrotask: MacrotaskYield,
+    readonly yieldMacrotask: MacrotaskYield,
     /** Wall-clock source and timer for real-time mode (the CLI passes Date.now and setTimeout). */
     private readonly realtime?: { readonly nowMs: () => number; readonly sleepMs: (ms: number) => Promise<void> },
   ) {}
@@ -47,6 +52,7 @@ export class VirtualTimeDriver {
    * instant is held back until the wall clock reaches it. `limitUs` bounds the virtual time a run may take.
    */
   async run<T>(task: Promise<T>, limitUs = Number.POSITIVE_INFINITY): Promise<T> {
+    if (this.pump) return task;
     let settled = false;
     const guarded = task.finally(() => {
       settled = true;
@@ -57,6 +63,7 @@ export class VirtualTimeDriver {
       await this.yieldMacrotask();
       if (settled) break;
       const next = this.scheduler.peekUs();
+      if (next === undefined && (await this.settlesWithoutClock(() => settled))) continue;
       if (next === undefined || next - startUs > limitUs) break;
       if (this.realtime) {
         const dueMs = wallStart + (next - startUs) / 1000;
@@ -70,6 +77,45 @@ export class VirtualTimeDriver {
     }
     if (!settled) throw new VirtualTimeStall(this.scheduler.nowUs - startUs);
     return guarded;
+  }
+
+  /**
+   * Nothing is left on the clock: before calling it a stall, give real asynchronous work (a module that
+   * loads on first use) up to ~200 ms of wall time to settle the task or schedule an event.
+   */
+  private async settlesWithoutClock(isSettled: () => boolean): Promise<boolean> {
+    for (let i = 0; i < STALL_GRACE_TURNS; i++) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 1));
+      if (isSettled() || this.scheduler.peekUs() !== undefined) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Real-time mode for an interactive session: from now on virtual time follows the wall clock whether or
+   * not a command runs (`run` then only awaits its task). Needs the wall clock given to the constructor.
+   */
+  startRealtime(): void {
+    const rt = this.realtime;
+    if (!rt || this.pump) return;
+    const pump = { stopped: false };
+    this.pump = pump;
+    const wallStart = rt.nowMs();
+    const virtualStart = this.scheduler.nowUs;
+    void (async () => {
+      while (!pump.stopped) {
+        await this.yieldMacrotask();
+        const next = this.scheduler.peekUs();
+        const waitMs = next === undefined ? 50 : wallStart + (next - virtualStart) / 1000 - rt.nowMs();
+        if (waitMs > 0) await rt.sleepMs(Math.min(waitMs, 50));
+        else if (next !== undefined) this.runInstant(next);
+      }
+    })();
+  }
+
+  stopRealtime(): void {
+    if (this.pump) this.pump.stopped = true;
+    this.pump = undefined;
   }
 
   /** Runs every event scheduled at virtual time `at`, then re-checks the waiters. */

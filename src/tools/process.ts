@@ -35,6 +35,17 @@ export interface ExecResult {
   readonly exitCode: number;
 }
 
+/** A host named the way tools name it: kubectl exec names a pod (and container), ssh names a VM. */
+export type HostTarget =
+  | { readonly kind: 'vm'; readonly name: string; readonly user?: string }
+  | { readonly kind: 'pod'; readonly namespace: string; readonly name: string; readonly container?: string }
+  | { readonly kind: 'workstation' };
+
+/** Where `--pcap DIR` captures go: tcpdump hands over a finished pcap file's bytes. */
+export interface PcapSink {
+  write(fileName: string, bytes: Uint8Array): void;
+}
+
 export interface Process {
   readonly argv: readonly string[];
   readonly env: ReadonlyMap<string, string>;
@@ -52,8 +63,19 @@ export interface Process {
   /** Ctrl-C: the callback runs once when SIGINT arrives (ping prints its statistics, curl aborts). */
   onInterrupt(fn: () => void): void;
   readonly isInterrupted: boolean;
-  /** Runs a command line on another host (kubectl exec, ssh), streaming its output through this process. */
+  /**
+   * Runs argv on another host (kubectl exec, ssh), streaming its output through this process; resolves
+   * with its exit status. With isTty, Ctrl-C goes to the remote command instead of this one, and a bare
+   * shell (`bash`, `sh`, `zsh`) opens an interactive shell on the terminal until it exits. A command the
+   * container image lacks prints the runtime's "executable file not found" error and exits 126.
+   */
   execOn(host: ExecHost, argv: readonly string[], opts?: { stdin?: InputStream; isTty?: boolean }): Promise<ExecResult>;
+  /** The shell's working directory when the command started (host.readFile resolves relative paths from it). */
+  readonly cwd?: string;
+  /** The ExecHost of a VM or pod container (kubectl exec finds its target here); undefined if none. */
+  findHost?(target: HostTarget): ExecHost | undefined;
+  /** Set when the user asked for pcap files (`ciliumlab --pcap DIR`). */
+  readonly pcapSink?: PcapSink | undefined;
 }
 
 /** An emulated command. Resolves with the exit status. */
