@@ -8,6 +8,9 @@ import type { Pod } from '../objects/pod.js';
 import { groupResourceOf, type ResourceType } from '../resource-registry.js';
 import { admitDefaultTolerations, admitPriority, admitServiceAccount, isMirrorPod, podQosClass } from './pod-admission.js';
 
+/** v1.NamespaceTerminatingCause, the cause NamespaceLifecycle attaches to its Forbidden error. */
+export const NAMESPACE_TERMINATING_CAUSE = 'NamespaceTerminating';
+
 export interface AdmissionDeps {
   lookup(kind: string, namespace: string | undefined, name: string): KubeObject | undefined;
   readonly rngSa: Rng;
@@ -16,11 +19,16 @@ export interface AdmissionDeps {
 /** Mutates `obj` as the admission plugins would; throws their errors. */
 export function admit(rt: ResourceType, obj: KubeObject, deps: AdmissionDeps): void {
   const ns = obj.metadata.namespace;
+  // admission.NewForbidden: names are not generated yet, so errors show the generateName prefix.
+  const shown = obj.metadata.name || obj.metadata.generateName || 'Unknown';
   if (rt.namespaced && ns !== undefined) {
     const nsObj = deps.lookup('Namespace', undefined, ns);
     if (!nsObj) throw notFound('namespaces', ns);
-    if (nsObj.metadata.deletionTimestamp && rt.kind !== 'Event')
-      throw forbidden(groupResourceOf(rt), obj.metadata.name ?? '', `unable to create new content in namespace ${ns} because it is being terminated`);
+    if (nsObj.metadata.deletionTimestamp && rt.kind !== 'Event') {
+      const err = forbidden(groupResourceOf(rt), shown, `unable to create new content in namespace ${ns} because it is being terminated`);
+      if (err.details) err.details.causes = [{ reason: NAMESPACE_TERMINATING_CAUSE, message: `namespace ${ns} is being terminated`, field: 'metadata.namespace' }];
+      throw err;
+    }
   }
   if (rt.kind !== 'Pod') return;
   const pod = obj as Pod;
@@ -28,7 +36,7 @@ export function admit(rt: ResourceType, obj: KubeObject, deps: AdmissionDeps): v
   if (!isMirrorPod(pod)) {
     const sa = pod.spec.serviceAccountName || 'default';
     const saObj = deps.lookup('ServiceAccount', ns, sa);
-    if (!saObj) throw forbidden('pods', pod.metadata.name ?? '', `error looking up service account ${ns ?? ''}/${sa}: serviceaccount ${JSON.stringify(sa)} not found`);
+    if (!saObj) throw forbidden('pods', shown, `error looking up service account ${ns ?? ''}/${sa}: serviceaccount ${JSON.stringify(sa)} not found`);
     admitServiceAccount(pod, deps.rngSa, (saObj as { automountServiceAccountToken?: boolean }).automountServiceAccountToken !== false);
   }
   admitDefaultTolerations(pod.spec);

@@ -167,10 +167,11 @@ export class ApiServer {
     clearSystemFieldsForCreate(obj);
     if (rt.namespaced) obj.metadata.namespace ||= opts.namespace ?? 'default';
     else delete obj.metadata.namespace;
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.freeName(rt, obj);
     if (rt.hasStatusSubresource && rt.kind !== 'Node') delete (obj as { status?: unknown }).status;
     applyDefaults(obj);
     admit(rt, obj, { lookup: (kind, ns, name) => this.store.get(this.resource(kind), ns, name), rngSa: this.rngSa });
+    // BeforeCreate generates the name after mutating admission (whose errors name the generateName).
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.freeName(rt, obj);
     const allocErr = rt.kind === 'Service' ? allocateForCreate(obj as unknown as Service, this.allocators) : undefined;
     if (allocErr) throw allocErr;
     const release = (): void => {

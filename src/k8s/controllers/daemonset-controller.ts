@@ -5,6 +5,7 @@
 
 import type { Scheduler } from '../../sim/scheduler.js';
 import type { ApiServer } from '../api/api-server.js';
+import type { K8sError } from '../errors.js';
 import type { DaemonSet, DaemonSetStatus } from '../objects/apps.js';
 import type { Node } from '../objects/core.js';
 import { deepEqual } from '../objects/json.js';
@@ -13,6 +14,7 @@ import type { Pod } from '../objects/pod.js';
 import { EventRecorder } from './event-recorder.js';
 import { REVISION_HASH_LABEL, daemonPod, daemonSetHash, maxUnavailableOf, nodeShouldRun } from './daemonset-util.js';
 import { ensureControllerRevision } from './controller-revision.js';
+import { PodControl } from './pod-control.js';
 import { isControlledBy, isPodAvailable, isPodReady } from './pod-util.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -28,14 +30,22 @@ interface NodePods {
   readonly terminating: Pod[];
 }
 
+/** What a manage or rolling-update pass did: whether it wrote pods, and its first failed pod write. */
+interface Outcome {
+  readonly acted: boolean;
+  readonly error: K8sError | undefined;
+}
+
 export class DaemonSetController {
   private readonly queue: WorkQueue;
+  private readonly pods: PodControl;
 
   constructor(
     private readonly api: ApiServer,
     scheduler: Scheduler,
-    private readonly events: EventRecorder,
+    events: EventRecorder,
   ) {
+    this.pods = new PodControl(api, events, SOURCE);
     this.queue = new WorkQueue(scheduler, (k) => this.sync(k));
     api.on('DaemonSet', (e) => this.queue.add(objectKey(e.object.metadata.namespace, e.object.metadata.name ?? ''), SYNC_DELAY_US));
     api.on('Pod', (e) => {
@@ -53,12 +63,17 @@ export class DaemonSetController {
     if (!ds) return;
     const hash = daemonSetHash(ds.spec.template, ds.status?.collisionCount);
     let nodes = this.nodePods(ds);
+    let error: K8sError | undefined;
     if (ds.metadata.deletionTimestamp === undefined) {
       ensureControllerRevision(this.api, ds, hash);
-      const acted = this.manage(ds, nodes, hash) || (ds.spec.updateStrategy?.type !== 'OnDelete' && this.rollingUpdate(ds, nodes, hash));
-      if (acted) nodes = this.nodePods(ds);
+      let r = this.manage(ds, nodes, hash);
+      if (!r.acted && r.error === undefined && ds.spec.updateStrategy?.type !== 'OnDelete') r = this.rollingUpdate(ds, nodes, hash);
+      error = r.error;
+      if (r.acted) nodes = this.nodePods(ds);
     }
     this.updateStatus(ds, nodes, hash);
+    // syncDaemonSet returns manage's error after the status write, so the queue retries with backoff.
+    if (error) throw error;
   }
 
   private nodePods(ds: DaemonSet): NodePods[] {
@@ -71,25 +86,32 @@ export class DaemonSetController {
     });
   }
 
-  /** manage: create missing daemon pods, delete misscheduled, failed and duplicate ones. Returns whether it acted. */
-  private manage(ds: DaemonSet, nodes: NodePods[], hash: string): boolean {
+  /**
+   * manage: create missing daemon pods, delete misscheduled, failed and duplicate ones. Returns whether it
+   * acted and the first failed pod write (creations stop there, as syncNodes' slow-start batch does).
+   */
+  private manage(ds: DaemonSet, nodes: NodePods[], hash: string): Outcome {
     let acted = false;
+    let error: K8sError | undefined;
     for (const n of nodes) {
       const failed = n.live.filter((p) => p.status?.phase === 'Failed');
       const healthy = n.live.filter((p) => p.status?.phase !== 'Failed');
       const doomed = !n.shouldContinue ? n.live : [...failed, ...healthy.slice(1)];
-      for (const p of doomed) acted = this.deletePod(ds, p) || acted;
-      if (n.shouldRun && healthy.length === 0 && n.terminating.length === 0 && failed.length === 0) {
-        const pod = this.api.create(daemonPod(ds, n.node.metadata.name ?? '', hash));
-        this.events.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, SOURCE);
+      for (const p of doomed) {
+        error ??= this.pods.delete(ds, p);
         acted = true;
       }
+      if (error === undefined && n.shouldRun && healthy.length === 0 && n.terminating.length === 0 && failed.length === 0) {
+        const r = this.pods.create(ds, daemonPod(ds, n.node.metadata.name ?? '', hash));
+        if (r.ok) acted = true;
+        else error = r.error;
+      }
     }
-    return acted;
+    return { acted, error };
   }
 
-  /** rollingUpdate with maxSurge 0: replace old pods while at most maxUnavailable nodes are unavailable. Returns whether it deleted any. */
-  private rollingUpdate(ds: DaemonSet, nodes: NodePods[], hash: string): boolean {
+  /** rollingUpdate with maxSurge 0: replace old pods while at most maxUnavailable nodes are unavailable. */
+  private rollingUpdate(ds: DaemonSet, nodes: NodePods[], hash: string): Outcome {
     const eligible = nodes.filter((n) => n.shouldRun);
     const maxUnavailable = maxUnavailableOf(ds.spec.updateStrategy?.rollingUpdate?.maxUnavailable, eligible.length);
     const nowMs = this.api.clock.wallMs();
@@ -107,14 +129,8 @@ export class DaemonSetController {
     }
     const budget = Math.max(0, Math.min(maxUnavailable - unavailable, candidates.length));
     const victims = [...replace, ...candidates.slice(0, budget)];
-    for (const p of victims) this.deletePod(ds, p);
-    return victims.length > 0;
-  }
-
-  private deletePod(ds: DaemonSet, p: Pod): boolean {
-    this.api.delete('Pod', p.metadata.namespace, p.metadata.name ?? '');
-    this.events.record(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name ?? ''}`, SOURCE);
-    return true;
+    const error = victims.map((p) => this.pods.delete(ds, p)).find((e) => e !== undefined);
+    return { acted: victims.length > 0, error };
   }
 
   private updateStatus(ds: DaemonSet, nodes: NodePods[], hash: string): void {

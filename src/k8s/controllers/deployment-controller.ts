@@ -13,7 +13,9 @@ import {
   DESIRED_ANNOTATION, HASH_LABEL, MAX_ANNOTATION, MSG, REVISION_ANNOTATION, condition, equalIgnoreHash, fenceposts, podTemplateHash,
   revisionOf, setCondition,
 } from './deployment-util.js';
-import { calculateStatus, isComplete, newRsReplicas, progressCondition, reconcileNewRs, reconcileOldRss, specReplicas } from './deployment-rollout.js';
+import {
+  calculateStatus, isComplete, moveReplicaFailure, newRsReplicas, progressCondition, reconcileNewRs, reconcileOldRss, specReplicas,
+} from './deployment-rollout.js';
 import { EventRecorder } from './event-recorder.js';
 import { controllerRef, isControlledBy } from './pod-util.js';
 import { WorkQueue } from './work-queue.js';
@@ -167,6 +169,7 @@ export class DeploymentController {
   private writeStatus(d: Deployment, all: ReplicaSet[], newRs: ReplicaSet | undefined): void {
     const st = compactStatus(calculateStatus(d, all, newRs, this.api.clock.time()));
     const recheckUs = progressCondition(d, st, newRs, this.api.clock.wallMs(), formatTime);
+    moveReplicaFailure(st, all, newRs);
     this.armDeadline(objectKey(d.metadata.namespace, d.metadata.name ?? ''), recheckUs);
     if (deepEqual(st, d.status)) return;
     this.api.mutate('Deployment', d.metadata.namespace, d.metadata.name ?? '', (o) => {

@@ -140,3 +140,20 @@ export function progressCondition(d: Deployment, st: DeploymentStatus, newRs: Re
   }
   return Math.max(1, since + deadline * 1000 - nowMs) * 1000;
 }
+
+/**
+ * syncRolloutStatus's last step (getReplicaFailures): the new ReplicaSet's ReplicaFailure condition, else
+ * an old one's, becomes the Deployment's (ReplicaSetToDeploymentCondition); none removes it.
+ */
+export function moveReplicaFailure(st: DeploymentStatus, all: readonly ReplicaSet[], newRs: ReplicaSet | undefined): void {
+  const failureOf = (rs: ReplicaSet | undefined) => rs?.status?.conditions?.find((c) => c.type === 'ReplicaFailure');
+  const rc = failureOf(newRs) ?? all.map(failureOf).find((c) => c !== undefined);
+  if (rc === undefined) {
+    const rest = (st.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure');
+    if (rest.length > 0) st.conditions = rest;
+    else delete st.conditions;
+    return;
+  }
+  const time = rc.lastTransitionTime ?? '';
+  setCondition(st, { type: 'ReplicaFailure', status: rc.status, lastUpdateTime: time, lastTransitionTime: time, reason: rc.reason ?? '', message: rc.message ?? '' });
+}

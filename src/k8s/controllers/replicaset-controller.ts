@@ -1,15 +1,18 @@
 // Layer k8s: the ReplicaSet controller (pkg/controller/replicaset/replica_set.go): keeps
 // spec.replicas active pods named `<rs>-<5 chars>` with a controller ownerReference, deletes the
-// least useful pods on scale-down, and writes status (replicas, fullyLabeled, ready, available).
+// least useful pods on scale-down, and writes status (replicas, fullyLabeled, ready, available). A
+// failed pod write sets the ReplicaFailure condition (FailedCreate/FailedDelete) and requeues with backoff.
 
 import type { Scheduler } from '../../sim/scheduler.js';
 import type { ApiServer } from '../api/api-server.js';
+import type { K8sError } from '../errors.js';
 import type { ReplicaSet, ReplicaSetStatus } from '../objects/apps.js';
-import { controllerOf, objectKey } from '../objects/meta.js';
+import { controllerOf, objectKey, type Condition } from '../objects/meta.js';
 import type { Pod } from '../objects/pod.js';
 import { deepEqual } from '../objects/json.js';
 import { matches, fromSet } from '../selectors/label-selector.js';
 import { EventRecorder } from './event-recorder.js';
+import { PodControl } from './pod-control.js';
 import { isControlledBy, isPodActive, isPodAvailable, isPodReady, podFromTemplate, podReadySinceMs, scaleDownRank } from './pod-util.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -18,12 +21,14 @@ const SYNC_DELAY_US = 3_000;
 
 export class ReplicaSetController {
   private readonly queue: WorkQueue;
+  private readonly pods: PodControl;
 
   constructor(
     private readonly api: ApiServer,
-    private readonly scheduler: Scheduler,
-    private readonly events: EventRecorder,
+    scheduler: Scheduler,
+    events: EventRecorder,
   ) {
+    this.pods = new PodControl(api, events, SOURCE);
     this.queue = new WorkQueue(scheduler, (k) => this.sync(k));
     api.on('ReplicaSet', (e) => this.queue.add(objectKey(e.object.metadata.namespace, e.object.metadata.name ?? ''), SYNC_DELAY_US));
     api.on('Pod', (e) => {
@@ -32,29 +37,31 @@ export class ReplicaSetController {
     });
   }
 
+  /** syncReplicaSet: manage, write status (with ReplicaFailure), then fail so the queue backs off. */
   private sync(key: string): void {
     const [ns, name] = key.split('/') as [string, string];
     const rs = this.api.tryGet('ReplicaSet', ns, name);
     if (!rs) return;
     const active = this.ownedPods(rs).filter(isPodActive);
-    if (rs.metadata.deletionTimestamp === undefined) this.manage(rs, active);
-    this.updateStatus(rs);
+    const err = rs.metadata.deletionTimestamp === undefined ? this.manage(rs, active) : undefined;
+    this.updateStatus(rs, err && { error: err, diff: active.length - (rs.spec.replicas ?? 1) });
+    if (err) throw err;
   }
 
-  private manage(rs: ReplicaSet, active: Pod[]): void {
+  /** manageReplicas; returns the first failed pod write (creation stops there, as the slow-start batch does). */
+  private manage(rs: ReplicaSet, active: Pod[]): K8sError | undefined {
     const diff = active.length - (rs.spec.replicas ?? 1);
     if (diff < 0) {
       for (let i = 0; i < -diff; i++) {
-        const pod = this.api.create(podFromTemplate(rs.spec.template, rs, `${rs.metadata.name ?? ''}-`));
-        this.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, SOURCE);
+        const r = this.pods.create(rs, podFromTemplate(rs.spec.template, rs, `${rs.metadata.name ?? ''}-`));
+        if (!r.ok) return r.error;
       }
     } else if (diff > 0) {
-      const victims = [...active].sort(scaleDownRank).slice(0, diff);
-      for (const p of victims) {
-        this.api.delete('Pod', p.metadata.namespace, p.metadata.name ?? '');
-        this.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name ?? ''}`, SOURCE);
-      }
+      let first: K8sError | undefined;
+      for (const p of [...active].sort(scaleDownRank).slice(0, diff)) first ??= this.pods.delete(rs, p);
+      return first;
     }
+    return undefined;
   }
 
   /** The pods this ReplicaSet controls, in key order. */
@@ -63,7 +70,7 @@ export class ReplicaSetController {
   }
 
   /** calculateStatus, then a requeue for pods that become available after minReadySeconds. */
-  private updateStatus(rs: ReplicaSet): void {
+  private updateStatus(rs: ReplicaSet, failure: { error: K8sError; diff: number } | undefined): void {
     const pods = this.ownedPods(rs).filter(isPodActive);
     const minReady = rs.spec.minReadySeconds ?? 0;
     const nowMs = this.api.clock.wallMs();
@@ -75,7 +82,8 @@ export class ReplicaSetController {
       availableReplicas: pods.filter((p) => isPodAvailable(p, minReady, nowMs)).length,
       observedGeneration: rs.metadata.generation ?? 1,
     };
-    if (rs.status?.conditions) status.conditions = rs.status.conditions;
+    const conditions = replicaFailure(rs.status?.conditions, failure, this.api.clock.time());
+    if (conditions) status.conditions = conditions;
     if (!deepEqual(compact(status), compact(rs.status))) {
       this.api.mutate('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '', (o) => {
         o.status = compact(status);
@@ -89,6 +97,23 @@ export class ReplicaSetController {
       if (pendingMs.length > 0) this.queue.add(objectKey(rs.metadata.namespace, rs.metadata.name ?? ''), Math.min(...pendingMs) * 1000 + 1000);
     }
   }
+}
+
+/**
+ * calculateStatus's ReplicaFailure: set (FailedCreate when short of pods, FailedDelete when over) the
+ * first time a sync fails, kept while failures go on, removed by the first clean sync.
+ */
+function replicaFailure(conds: readonly Condition[] | undefined, failure: { error: K8sError; diff: number } | undefined, now: string): Condition[] | undefined {
+  const cur = (conds ?? []).find((c) => c.type === 'ReplicaFailure');
+  if (failure && !cur) {
+    const reason = failure.diff < 0 ? 'FailedCreate' : failure.diff > 0 ? 'FailedDelete' : '';
+    return [...(conds ?? []), { type: 'ReplicaFailure', status: 'True', lastTransitionTime: now, reason, message: failure.error.message }];
+  }
+  if (!failure && cur) {
+    const rest = (conds ?? []).filter((c) => c !== cur);
+    return rest.length > 0 ? rest : undefined;
+  }
+  return conds === undefined ? undefined : [...conds];
 }
 
 /** Zero counters are omitted, as `omitempty` marshals them. */
