@@ -8,6 +8,7 @@ import { execute } from './cli/execute.js';
 import { applyCommand } from './verbs/apply.js';
 import { createCommand } from './verbs/create.js';
 import { deleteCommand } from './verbs/delete.js';
+import { describeCommand } from './verbs/describe.js';
 import { execCommand } from './verbs/exec.js';
 import { getCommand } from './verbs/get.js';
 import { logsCommand } from './verbs/logs.js';
@@ -16,7 +17,7 @@ export const ROOT: Command = {
   name: 'kubectl',
   short: 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/',
   usage: 'kubectl [flags] [options]',
-  subcommands: [applyCommand, createCommand, deleteCommand, execCommand, getCommand, logsCommand],
+  subcommands: [applyCommand, createCommand, deleteCommand, describeCommand, execCommand, getCommand, logsCommand],
 };
 
 /** @example await kubectl(process) // argv ['kubectl', 'get', 'pods'] */
