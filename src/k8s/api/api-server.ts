@@ -10,7 +10,7 @@ import { BUILTIN_RESOURCES, CILIUM_RESOURCES } from '../builtin-resources.js';
 import { applyDefaults } from '../defaulting/object-defaults.js';
 import { K8sError, alreadyExists, badRequest, conflict, invalid, notFound, OBJECT_MODIFIED } from '../errors.js';
 import type { Service } from '../objects/core.js';
-import { deepClone, deepEqual, deepFreeze } from '../objects/json.js';
+import { deepClone, deepFreeze } from '../objects/json.js';
 import type { ObjectFor } from '../objects/kind-map.js';
 import type { KubeObject, ObjectList } from '../objects/meta.js';
 import type { Pod } from '../objects/pod.js';
@@ -26,8 +26,7 @@ import { allocateForCreate, allocateForUpdate, releaseAll, releaseDropped, type 
 import { NodePortAllocator, ServiceIpAllocator } from './service-ip-allocator.js';
 import { WatchHub, type WatchHandler } from './watch-hub.js';
 import {
-  bumpGeneration, checkDecode, clearSystemFieldsForCreate, keepStatus, keepSystemFields, prepareStrategy, statusOnly, withoutResourceVersion,
-  type FieldValidation,
+  bumpGeneration, checkDecode, clearSystemFieldsForCreate, equalIgnoringResourceVersion, keepStatus, keepSystemFields, prepareStrategy, statusOnly,
 } from './write-helpers.js';
 import { DeletionLogic, type DeleteOptions } from './deletion.js';
 import type { ApiServerConfig, CreateOptions, ListOptions, UpdateOptions, WriteOptions } from './api-types.js';
@@ -248,7 +247,7 @@ export class ApiServer {
     bumpGeneration(rt, obj, old);
     if (opts.subresource !== 'status') prepareStrategy(obj, old);
     if (opts.dryRun) return obj;
-    if (deepEqual(withoutResourceVersion(obj), withoutResourceVersion(old))) return old;
+    if (equalIgnoringResourceVersion(obj, old)) return old;
     if (rt.kind === 'Service') releaseDropped(obj as unknown as Service, old as unknown as Service, this.allocators);
     if (obj.metadata.deletionTimestamp !== undefined && (obj.metadata.finalizers ?? []).length === 0 && rt.kind !== 'Pod' && rt.kind !== 'Namespace') {
       this.removeObject(rt, obj);

@@ -22,6 +22,8 @@ interface Bucket {
 
 export class ObjectStore {
   private readonly buckets = new Map<string, Bucket>();
+  /** The bucket of a ResourceType object (a re-registered type maps to the same storage key). */
+  private readonly byType = new WeakMap<ResourceType, Bucket>();
   private readonly byUid = new Map<string, KubeObject>();
   /** Owner uid → dependent uid → dependent. */
   private readonly owned = new Map<string, Map<string, KubeObject>>();
@@ -42,12 +44,15 @@ export class ObjectStore {
   }
 
   private bucket(rt: ResourceType): Bucket {
+    const hit = this.byType.get(rt);
+    if (hit) return hit;
     const k = storageKey(rt);
     let b = this.buckets.get(k);
     if (!b) {
       b = { byKey: new Map(), byNamespace: new Map(), sortedKeys: undefined, sortedNames: new Map() };
       this.buckets.set(k, b);
     }
+    this.byType.set(rt, b);
     return b;
   }
 

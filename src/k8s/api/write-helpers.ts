@@ -65,10 +65,17 @@ export function bumpGeneration(rt: ResourceType, obj: KubeObject, old: KubeObjec
   obj.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0);
 }
 
-/** The object with a fresh resourceVersion stripped, for no-op detection. */
-export function withoutResourceVersion(obj: KubeObject): KubeObject {
-  const { resourceVersion: _rv, ...meta } = obj.metadata;
-  return { ...obj, metadata: meta };
+/** Equal but for metadata.resourceVersion: an update that changes nothing is a no-op. */
+export function equalIgnoringResourceVersion(a: KubeObject, b: KubeObject): boolean {
+  const ra = a as unknown as Record<string, unknown>;
+  const rb = b as unknown as Record<string, unknown>;
+  for (const k in ra) if (k !== 'metadata' && !deepEqual(ra[k], rb[k])) return false;
+  for (const k in rb) if (k !== 'metadata' && rb[k] !== undefined && !(k in ra)) return false;
+  const ma = a.metadata as Record<string, unknown>;
+  const mb = b.metadata as Record<string, unknown>;
+  for (const k in ma) if (k !== 'resourceVersion' && !deepEqual(ma[k], mb[k])) return false;
+  for (const k in mb) if (k !== 'resourceVersion' && mb[k] !== undefined && !(k in ma)) return false;
+  return true;
 }
 
 export const DS_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
