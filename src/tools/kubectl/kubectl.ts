@@ -5,19 +5,28 @@ import type { Tool } from '../process.js';
 import type { Command } from './cli/command.js';
 import { GLOBAL_FLAGS } from './cli/common-flags.js';
 import { execute } from './cli/execute.js';
+import { apiResourcesCommand } from './verbs/api-resources.js';
 import { applyCommand } from './verbs/apply.js';
+import { clusterInfoCommand } from './verbs/cluster-info.js';
+import { configCommand } from './verbs/config.js';
 import { createCommand } from './verbs/create.js';
 import { deleteCommand } from './verbs/delete.js';
 import { describeCommand } from './verbs/describe.js';
 import { execCommand } from './verbs/exec.js';
 import { getCommand } from './verbs/get.js';
+import { annotateCommand, labelCommand } from './verbs/label-annotate.js';
 import { logsCommand } from './verbs/logs.js';
+import { patchCommand } from './verbs/patch.js';
+import { rolloutCommand } from './verbs/rollout.js';
+import { scaleCommand } from './verbs/scale.js';
+import { versionCommand } from './verbs/version.js';
+import { waitCommand } from './verbs/wait.js';
 
 export const ROOT: Command = {
   name: 'kubectl',
   short: 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/',
   usage: 'kubectl [flags] [options]',
-  subcommands: [applyCommand, createCommand, deleteCommand, describeCommand, execCommand, getCommand, logsCommand],
+  subcommands: [annotateCommand, apiResourcesCommand, applyCommand, clusterInfoCommand, configCommand, createCommand, deleteCommand, describeCommand, execCommand, getCommand, labelCommand, logsCommand, patchCommand, rolloutCommand, scaleCommand, versionCommand, waitCommand],
 };
 
 /** @example await kubectl(process) // argv ['kubectl', 'get', 'pods'] */

@@ -8,6 +8,8 @@ export interface TabwriterOptions {
   readonly tabwidth: number;
   readonly padding: number;
   readonly rememberWidths: boolean;
+  /** The fill character (kubectl: ' '). */
+  readonly padchar?: string;
 }
 
 /** cli-runtime printers.GetNewTabWriter: minwidth 6, tabwidth 4, padding 3, ' ', RememberWidths. */
@@ -103,7 +105,7 @@ export class Tabwriter {
       line.forEach((c, j) => {
         out.push(c.text);
         const w = this.widths[j];
-        if (w !== undefined) out.push(' '.repeat(w - c.width));
+        if (w !== undefined) out.push((this.opts.padchar ?? ' ').repeat(w - c.width));
       });
       if (i + 1 < this.lines.length) out.push('\n');
     }

@@ -7,12 +7,9 @@ import { FILENAME_FLAGS, HUMAN_FLAGS, PRINT_FLAGS, SELECTOR_FLAG } from '../cli/
 import type { Ctx } from '../cli/context.js';
 import { AggregateError, KubectlError, usageError } from '../cli/errors.js';
 import { fetchAll, infosOf, parseResourceArgs, type Group } from '../server/builder.js';
-import { kindPrefix } from '../server/discovery.js';
 import { genericOutput } from '../printers/generic.js';
 import { outputFormat } from '../printers/output.js';
-import { sortByField } from '../printers/sort-by.js';
-import { buildTable } from '../printers/tables.js';
-import { decorate, tableText, type PrintOptions } from '../printers/table.js';
+import { humanOutput } from '../printers/human-output.js';
 import { Tabwriter } from '../text/tabwriter.js';
 import { watchGet } from './get-watch.js';
 
@@ -68,48 +65,12 @@ function writeGeneric(ctx: Ctx, text: string, output: string): void {
   tw.flush();
 }
 
-/** The human-readable branch of GetOptions.Run. */
 function printHuman(ctx: Ctx, groups: readonly Group[], wide: boolean, noErrors: boolean): void {
   const f = ctx.flags;
-  const allNamespaces = f.bool('all-namespaces');
-  const withKind = f.bool('show-kind') || new Set(groups.map((g) => `${g.rt.group}/${g.rt.kind}`)).size > 1;
-  let written = 0;
-  let separator = false;
-  const write = (s: string): void => {
-    if (s === '') return;
-    if (separator) {
-      ctx.out('\n');
-      separator = false;
-    }
-    written += s.length;
-    ctx.out(s);
-  };
-  const tw = new Tabwriter(write);
-  let lastType: string | undefined;
-  let headersPrinted = false;
-  let allNamespaced = !allNamespaces;
-  for (const g of groups) {
-    allNamespaced = allNamespaced && g.rt.namespaced;
-    const type = `${g.rt.group}/${g.rt.plural}`;
-    if (type !== lastType) {
-      tw.flush();
-      tw.forgetWidths();
-      if (lastType !== undefined && !f.bool('no-headers') && written > 0) separator = true;
-      lastType = type;
-      headersPrinted = false;
-    }
-    const sortBy = f.string('sort-by');
-    const objs = sortBy ? sortByField(g.objs, (o) => o, sortBy) : g.objs;
-    const opts: PrintOptions = {
-      wide, noHeaders: f.bool('no-headers') || headersPrinted, withNamespace: allNamespaces && g.rt.namespaced,
-      showLabels: f.bool('show-labels'), labelColumns: f.strings('label-columns'), ...(withKind ? { kindPrefix: kindPrefix(g.rt) } : {}),
-    };
-    const table = decorate(buildTable(g.rt, objs, ctx.nowMs()), opts);
-    if (table.rows.length > 0) headersPrinted = true;
-    tw.write(tableText(table, opts));
-  }
-  tw.flush();
-  if (written === 0 && !f.bool('ignore-not-found') && noErrors) {
-    ctx.err(allNamespaced ? `No resources found in ${ctx.namespace()} namespace.\n` : 'No resources found\n');
-  }
+  const r = humanOutput(groups, {
+    wide, noHeaders: f.bool('no-headers'), allNamespaces: f.bool('all-namespaces'), showLabels: f.bool('show-labels'), showKind: f.bool('show-kind'),
+    labelColumns: f.strings('label-columns'), sortBy: f.string('sort-by'), nowMs: ctx.nowMs(),
+  });
+  ctx.out(r.text);
+  if (r.text === '' && !f.bool('ignore-not-found') && noErrors) ctx.err(r.allNamespaced ? `No resources found in ${ctx.namespace()} namespace.\n` : 'No resources found\n');
 }
