@@ -19,7 +19,7 @@ export interface ShellOptions {
 
 export class ShellState {
   readonly vars = new Map<string, Variable>();
-  readonly functions = new Map<string, FunctionDefNode>();
+  readonly functions: Map<string, FunctionDefNode> = new Map();
   readonly aliases = new Map<string, string>();
   cwd = '/';
   positional: string[] = [];

@@ -17,7 +17,11 @@ import type { Terminal } from './terminal.js';
 export class InteractiveShell {
   readonly shell: Shell;
   foreground: Job | undefined;
+  /** False when commands come from a pipe or file (bash reading a script): errors then carry "line N:". */
+  readonly isInteractive: boolean;
   private pending = '';
+  private linesRead = 0;
+  private commandFirstLine = 1;
   private resolveExit: (code: number) => void = () => undefined;
   readonly exited: Promise<number>;
 
@@ -27,8 +31,8 @@ export class InteractiveShell {
     readonly user: string,
     readonly isLogin: boolean,
   ) {
-    this.shell = new Shell(terminal.session, host, user, { flavor: 'bash', isInteractive: true, name: isLogin ? '-bash' : 'bash', terminal });
-    this.shell.state.name = 'bash';
+    this.isInteractive = terminal.screen.isInputTty;
+    this.shell = new Shell(terminal.session, host, user, { flavor: 'bash', isInteractive: this.isInteractive, name: 'bash', terminal });
     this.exited = new Promise((resolve) => (this.resolveExit = resolve));
   }
 
@@ -49,6 +53,8 @@ export class InteractiveShell {
 
   /** One line typed; resolves when the command it completes has finished (at once if it needs more). */
   async feed(line: string): Promise<void> {
+    this.linesRead++;
+    if (this.pending === '') this.commandFirstLine = this.linesRead;
     const text = this.pending !== '' ? `${this.pending}\n${line}` : line;
     const parsed = parseScript(text);
     if (parsed.kind === 'incomplete') {
@@ -59,10 +65,16 @@ export class InteractiveShell {
     if (text.trim() === '') return;
     this.shell.history.push(text);
     if (parsed.kind === 'error') {
-      this.terminal.screen.write(`bash: ${parsed.message}\n`);
+      if (this.isInteractive) this.terminal.screen.write(`bash: ${parsed.message}\n`);
+      else {
+        const n = this.commandFirstLine + parsed.line - 1;
+        this.terminal.screen.write(`bash: line ${n}: ${parsed.message}\nbash: line ${n}: \`${text.split('\n')[parsed.line - 1] ?? text}'\n`);
+        this.leave(2);
+      }
       this.shell.state.lastStatus = 2;
       return;
     }
+    this.shell.lineBase = this.commandFirstLine - 1;
     const job = new Job(text, this.shell.nextPid());
     this.foreground = job;
     this.shell.interp.resetPasses();
@@ -93,9 +105,10 @@ export class InteractiveShell {
   /** Ctrl-D on an empty line. */
   eof(): void {
     if (this.pending !== '') {
-      this.terminal.screen.write('bash: syntax error: unexpected end of file\n');
+      this.terminal.screen.write(this.isInteractive ? 'bash: syntax error: unexpected end of file\n' : `bash: line ${this.linesRead + 1}: syntax error: unexpected end of file\n`);
       this.pending = '';
-      return;
+      if (this.isInteractive) return;
+      this.shell.state.lastStatus = 2;
     }
     this.leave(this.shell.state.lastStatus);
   }
@@ -106,7 +119,7 @@ export class InteractiveShell {
   }
 
   private leave(code: number): void {
-    this.terminal.screen.write(this.isLogin ? 'logout\n' : 'exit\n');
+    if (this.isInteractive) this.terminal.screen.write(this.isLogin ? 'logout\n' : 'exit\n');
     for (const j of this.shell.jobs.list()) j.signal('HUP');
     this.terminal.remove(this);
     this.resolveExit(code);

@@ -4,6 +4,7 @@
 // command's sleeps and waits never return, its output is dropped, and its stdin is closed.
 
 import type { Lab } from '../../lab/index.js';
+import type { Netns } from '../../net/netns.js';
 import type { ExecHost, ExecResult, HostTarget, InputStream, PcapSink, Process } from '../../tools/process.js';
 import type { Io } from '../interp/runtime.js';
 import type { Job, SignalTarget } from '../interp/job.js';
@@ -33,6 +34,8 @@ export interface LabProcessInit {
   readonly world: ProcessWorld;
   /** The terminal the command runs in, for commands that open an interactive shell (ssh, vagrant ssh). */
   readonly terminal: Terminal | undefined;
+  /** Another namespace than the host's (`ip netns exec NS CMD` runs CMD there). */
+  readonly netns?: Netns | undefined;
 }
 
 export class LabProcess implements Process, SignalTarget {
@@ -57,7 +60,8 @@ export class LabProcess implements Process, SignalTarget {
     this.argv = init.argv;
     this.env = init.env;
     this.cwd = init.cwd;
-    this.host = init.labHost.view(init.user, init.cwd);
+    const view = init.labHost.view(init.user, init.cwd);
+    this.host = init.netns && init.netns !== view.netns ? { ...view, netns: init.netns } : view;
     this.lab = init.world.lab;
     this.pcapSink = init.world.pcapSink;
     this.stdin = inputStream(init.io.stdin);

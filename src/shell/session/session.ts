@@ -7,9 +7,9 @@ import type { Lab } from '../../lab/index.js';
 import type { ExecHost, ExecResult, HostTarget, InputStream, PcapSink, Tool } from '../../tools/process.js';
 import { HostDirectory } from '../hosts/host-directory.js';
 import type { LabHost } from '../hosts/lab-host.js';
-import type { Frame } from '../interp/runtime.js';
+import type { Frame, Io } from '../interp/runtime.js';
 import { exited, killedBy, type Status } from '../interp/signals.js';
-import { EMPTY_SOURCE, ttySource, type Source } from '../io/streams.js';
+import { EMPTY_SOURCE, ttySource, type Sink, type Source } from '../io/streams.js';
 import type { VirtualTimeDriver } from '../virtual-time-driver.js';
 import { LabProcess, type ProcessWorld } from './lab-process.js';
 import type { Shell } from './shell.js';
@@ -108,10 +108,11 @@ export class LabSession implements ProcessWorld {
       labHost: host,
       user: target.user,
       cwd: isSameHost ? caller.cwd : host.startDir(target.user),
-      io: { stdin, stdout: caller.io.stdout, stderr: caller.io.stderr },
+      io: isTty ? ptyIo(stdin, caller.io.stdout) : { stdin, stdout: caller.io.stdout, stderr: caller.io.stderr },
       job: caller.job,
       world: this,
       terminal: caller.init.terminal,
+      netns: target.netns,
     });
     if (isTty) caller.ttyForwards++;
     try {
@@ -129,6 +130,12 @@ export class LabSession implements ProcessWorld {
     if (h.pod) return this.hosts.pod(h.pod.namespace, h.pod.name, h.pod.container);
     return undefined;
   }
+}
+
+/** A remote command on a pseudo-terminal: it sees a tty, and its stderr shares the one output stream. */
+function ptyIo(stdin: Source, out: Sink): Io {
+  const pty: Sink = { isTty: true, write: (t) => out.write(t) };
+  return { stdin, stdout: pty, stderr: pty };
 }
 
 /** A tool's InputStream as a Source for the process that reads it. */

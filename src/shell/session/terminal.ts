@@ -18,6 +18,7 @@ export interface Screen {
 export class Terminal {
   private readonly stack: InteractiveShell[] = [];
   private waiters: Array<() => void> = [];
+  private loginShell: InteractiveShell | undefined;
 
   constructor(
     readonly session: LabSession,
@@ -28,8 +29,14 @@ export class Terminal {
   /** The login shell at the bottom of the stack. */
   login(host: LabHost, user: string): Promise<void> {
     const sh = new InteractiveShell(this, host, user, true);
+    this.loginShell = sh;
     this.stack.push(sh);
     return sh.start(host.loginEnv(user));
+  }
+
+  /** The exit status of the login shell, once it is left (the terminal closes). */
+  get closed(): Promise<number> {
+    return this.loginShell?.exited ?? Promise.resolve(0);
   }
 
   /** A hop: a new interactive shell on top; resolves with its exit status when it is left. */
