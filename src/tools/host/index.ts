@@ -6,6 +6,8 @@ import { ifconfig } from './ifconfig.js';
 import { lsmod } from './lsmod.js';
 import { modprobe } from './modprobe.js';
 import { sysctl } from './sysctl.js';
+import { tracepath } from './tracepath.js';
+import { traceroute } from './traceroute.js';
 import { uname } from './uname.js';
 
-export const commands: Record<string, Tool> = { hostname, ifconfig, lsmod, modprobe, sysctl, uname };
+export const commands: Record<string, Tool> = { hostname, ifconfig, lsmod, modprobe, sysctl, tracepath, traceroute, uname };

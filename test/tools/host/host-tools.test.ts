@@ -9,6 +9,8 @@ import { hostname } from '../../../src/tools/host/hostname.js';
 import { ifconfig } from '../../../src/tools/host/ifconfig.js';
 import { lsmod } from '../../../src/tools/host/lsmod.js';
 import { modprobe } from '../../../src/tools/host/modprobe.js';
+import { tracepath } from '../../../src/tools/host/tracepath.js';
+import { traceroute } from '../../../src/tools/host/traceroute.js';
 import { uname } from '../../../src/tools/host/uname.js';
 import type { Tool } from '../../../src/tools/process.js';
 import { hostOf, runTool } from '../../support/tool-harness.js';
@@ -63,5 +65,15 @@ describe('host tools on the week-4 lab', () => {
     );
     const loop1 = (await run(ifconfig, 'router', 'ifconfig loop1')).stdout;
     expect(loop1.split('\n')[0]).toBe('loop1: flags=195<UP,BROADCAST,RUNNING,NOARP>  mtu 1500');
+  });
+
+  it('tracepath -n 192.168.20.100 from k8s-ctr: pmtu 1500, hop 1 the router, 2 hops (lab notes)', async () => {
+    const out = (await run(tracepath, 'k8s-ctr', 'tracepath -n 192.168.20.100')).stdout.replace(/ +\d+\.\d+ms/g, ' <rtt>ms');
+    expect(out).toBe(' 1?: [LOCALHOST]                      pmtu 1500\n 1:  192.168.10.200 <rtt>ms \n 1:  192.168.10.200 <rtt>ms \n 2:  192.168.20.100 <rtt>ms reached\n     Resume: pmtu 1500 hops 2 back 2 \n');
+  });
+
+  it('traceroute to a pod CIDR in native mode: hop 1 is the router, which sends the probes on to its NAT uplink', async () => {
+    const out = (await run(traceroute, 'k8s-ctr', 'traceroute -n -m 3 -q 1 -w 1 172.20.1.5')).stdout.replace(/\d+\.\d+ ms/g, '<rtt> ms');
+    expect(out).toBe('traceroute to 172.20.1.5 (172.20.1.5), 3 hops max, 60 byte packets\n 1  192.168.10.200  <rtt> ms\n 2  *\n 3  *\n');
   });
 });
