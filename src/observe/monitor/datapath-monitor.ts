@@ -93,7 +93,7 @@ export class DatapathMonitor {
     const lxcEp = h.dev ? agent.endpointsByLxc.get(h.dev.ifindex) : undefined;
     const dstEp = typeof d['endpoint'] === 'number' ? d['endpoint'] : 0;
     const source = point === 'to-endpoint' ? dstEp : program === 'cil_from_container' ? (lxcEp?.id ?? 0) : 0;
-    const ct = this.ctState(agent, point, program, source, h);
+    const ct = this.ctState(agent, point, program, source, lxcEp?.id ?? 0, h);
     if (level >= TRACE_AGGREGATE_ACTIVE_CT && !ct.isReported) return;
     const ifindex = this.ifindexOf(agent, point, h);
     const e: TraceNotify = {
@@ -117,16 +117,21 @@ export class DatapathMonitor {
     this.emit(agent.nodeName, e);
   }
 
-  /** The conntrack lookup the program made: the sender's egress in bpf_lxc, the receiver's ingress policy. */
-  private ctState(agent: CiliumAgent, point: ObsPointName, program: string, source: number, h: HopEvent): { reason: TraceReason; isReported: boolean } {
-    const isCt = point === 'to-endpoint' || (program === 'cil_from_container' && !point.startsWith('from-'));
-    if (!isCt || !h.data) return { reason: 'unknown', isReported: false };
+  /**
+   * The conntrack lookups the programs made: the sender's egress in bpf_lxc, the receiver's ingress policy
+   * (both, for a pod-to-pod packet delivered on the node: the trace carries the ingress one).
+   */
+  private ctState(agent: CiliumAgent, point: ObsPointName, program: string, source: number, sender: number, h: HopEvent): { reason: TraceReason; isReported: boolean } {
+    const isFromLxc = program === 'cil_from_container' && !point.startsWith('from-');
+    if ((point !== 'to-endpoint' && !isFromLxc) || !h.data) return { reason: 'unknown', isReported: false };
     let ct = this.conntrack.get(agent.nodeName);
     if (!ct) {
       ct = new ConntrackReports(agent.dp?.config.monitorAggregationIntervalUs ?? 5_000_000);
       this.conntrack.set(agent.nodeName, ct);
     }
-    return ct.lookup(source, flowTuple(h.data), h.timeUs);
+    const tuple = flowTuple(h.data);
+    if (isFromLxc && point === 'to-endpoint') ct.lookup(sender, tuple, h.timeUs);
+    return ct.lookup(source, tuple, h.timeUs);
   }
 
   private ifindexOf(agent: CiliumAgent, point: ObsPointName, h: HopEvent): number {

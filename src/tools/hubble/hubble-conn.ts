@@ -57,9 +57,11 @@ async function connect(p: Process, addr: string, port: number): Promise<string |
   const sk = TcpSocket.connect(ns, { addr: ip, port });
   if (typeof sk === 'string') return `${where}: ${GO_ERRNO[sk] ?? 'connect: connection refused'}`;
   let closed: Errno | 'closed' | undefined;
+  let isConnected = false;
+  sk.onConnected = () => void (isConnected = true);
   sk.onClosed = (errno) => void (closed = errno ?? 'closed');
-  const isDone = await p.until(() => sk.state === 'ESTABLISHED' || closed !== undefined, CONNECT_TIMEOUT_US);
-  if (sk.state === 'ESTABLISHED') {
+  const isDone = await p.until(() => isConnected || closed !== undefined, CONNECT_TIMEOUT_US);
+  if (isConnected) {
     sk.close();
     return undefined;
   }
