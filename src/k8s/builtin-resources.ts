@@ -69,6 +69,7 @@ export const BUILTIN_RESOURCES: readonly ResourceTypeInput[] = [
   },
   { group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', namespaced: true },
   { group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', plural: 'endpointslices', namespaced: true },
+  { group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass', plural: 'storageclasses', shortNames: ['sc'], namespaced: false },
 ];
 
 /** Cilium 1.18's CRDs that exist from the first agent start (pkg/k8s/apis/cilium.io/client/crds/v2). */

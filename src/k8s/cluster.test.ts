@@ -58,24 +58,3 @@ describe('seed lab', () => {
     expect(run(7)).not.toEqual(run(8));
   });
 });
-
-describe('kubeadm addons', () => {
-  it('adds the control-plane mirror pods and CoreDNS with kube-dns on 10.96.0.10', () => {
-    const { cluster, scheduler } = newLab();
-    cluster.installKubeadmAddons();
-    settle(scheduler);
-    const api = cluster.api;
-    expect(api.get('Service', 'kube-system', 'kube-dns').spec.clusterIP).toBe('10.96.0.10');
-    const sys = api.list('Pod', { namespace: 'kube-system' });
-    expect(sys.filter((p) => p.metadata.labels?.['tier'] === 'control-plane').map((p) => p.metadata.name)).toEqual([
-      'etcd-k8s-ctr', 'kube-apiserver-k8s-ctr', 'kube-controller-manager-k8s-ctr', 'kube-scheduler-k8s-ctr',
-    ]);
-    const dns = sys.filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns');
-    expect(dns).toHaveLength(2);
-    expect(dns.every((p) => p.status?.phase === 'Running' && p.spec.priority === 2000000000)).toBe(true);
-    expect(api.get('Pod', 'kube-system', 'etcd-k8s-ctr').status?.podIP).toBe('192.168.10.100');
-    const ep = api.get('Endpoints', 'kube-system', 'kube-dns');
-    expect(ep.subsets?.[0]?.addresses).toHaveLength(2);
-    expect(ep.subsets?.[0]?.ports?.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol ?? ''}`).sort()).toEqual(['dns-tcp/53/TCP', 'dns/53/UDP', 'metrics/9153/TCP']);
-  });
-});

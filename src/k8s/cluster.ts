@@ -1,7 +1,8 @@
 // Layer k8s: builds a whole control plane from a plain description: the apiserver, the controllers
 // of kube-controller-manager (deployment, replicaset, daemonset, endpoints, endpointslice, garbage
-// collector, namespace, node IPAM), kube-scheduler, one kubelet per node, and the objects kubeadm
-// leaves behind. Nodes may have joined before the lab's t=0 (negative joinedAtUs).
+// collector, namespace, node IPAM), kube-scheduler, one kubelet per node, and the apiserver's own
+// bootstrap objects. Nodes may have joined before the lab's t=0 (negative joinedAtUs). What kubeadm and
+// the other installers create on top is the lab's (src/lab/system).
 
 import type { Rng } from '../sim/rng.js';
 import type { Scheduler } from '../sim/scheduler.js';
@@ -23,8 +24,6 @@ import type { PodRuntime } from './kubelet/pod-runtime.js';
 import type { Node } from './objects/core.js';
 import { ApiClock } from './objects/time.js';
 import { KubeScheduler } from './scheduler/kube-scheduler.js';
-import { controlPlanePods, coreDnsObjects } from './cluster/kubeadm-addons.js';
-import { fnv32a } from './objects/json.js';
 
 export type { NodeConfig };
 
@@ -125,22 +124,5 @@ export class Cluster {
       if (taints.length > 0) n.spec.taints = taints;
       else delete n.spec.taints;
     });
-  }
-
-  /**
-   * The rest of `kubeadm init`: control-plane mirror pods on the control-plane node and the CoreDNS
-   * addon with kube-dns on the tenth service address. `atUs` backdates them (default: now).
-   */
-  installKubeadmAddons(atUs = this.config.scheduler.nowUs): void {
-    const cp = this.config.nodes.find((n) => (n.roles ?? []).includes('control-plane'));
-    const node = cp ? this.api.tryGet('Node', undefined, cp.name) : undefined;
-    if (cp && node) {
-      const params = {
-        nodeName: cp.name, nodeUid: node.metadata.uid ?? '', advertiseAddress: cp.internalIP, version: this.config.version,
-        serviceCidr: this.config.serviceCidr, clusterCidr: this.config.clusterCidr, seenAt: this.clock.microTime(atUs).replace('Z', '000Z'),
-      };
-      for (const pod of controlPlanePods(params, (s) => fnv32a(`${cp.name}/${s}`).toString(16).padStart(8, '0').repeat(4))) this.api.create(pod, { atUs });
-    }
-    for (const obj of coreDnsObjects(this.api.allocators.ips.addressAt(10))) this.api.create(obj, { atUs });
   }
 }

@@ -68,7 +68,6 @@ export type { PodRuntime, SandboxResult, ContainerStartResult, ContainerStopResu
 export { normalizeImage, imageId, goDuration } from './kubelet/image-ref.js';
 
 export { Cluster } from './cluster.js';
-export { coreDnsObjects, controlPlanePods, COREDNS_IMAGE, ETCD_IMAGE } from './cluster/kubeadm-addons.js';
 export { buildNode } from './cluster/node-factory.js';
 export { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from './api/deletion.js';
 export { ENDPOINTS_MANAGED_BY, LAST_CHANGE_TRIGGER } from './controllers/endpoints-controller.js';

@@ -6,7 +6,7 @@
 import type { DaemonSet, Deployment, ReplicaSet } from '../objects/apps.js';
 import type { Namespace, Secret, Service } from '../objects/core.js';
 import type { EndpointSlice } from '../objects/discovery.js';
-import type { KubeObject } from '../objects/meta.js';
+import type { GenericObject, KubeObject } from '../objects/meta.js';
 import type { Pod } from '../objects/pod.js';
 import { defaultPodOnly, defaultPodSpec, defaultPodTemplate } from './pod-defaults.js';
 
@@ -88,6 +88,12 @@ function defaultSecret(s: Secret): void {
   }
 }
 
+/** SetDefaults_StorageClass (pkg/apis/storage/v1/defaults.go). */
+function defaultStorageClass(sc: GenericObject): void {
+  sc['reclaimPolicy'] ??= 'Delete';
+  sc['volumeBindingMode'] ??= 'Immediate';
+}
+
 function defaultEndpointSlice(es: EndpointSlice): void {
   for (const p of es.ports ?? []) p.protocol ??= 'TCP';
 }
@@ -124,6 +130,9 @@ export function applyDefaults(obj: KubeObject): void {
       return;
     case 'EndpointSlice':
       defaultEndpointSlice(obj as EndpointSlice);
+      return;
+    case 'StorageClass':
+      defaultStorageClass(obj as GenericObject);
       return;
     default:
       return;

@@ -57,8 +57,13 @@ function defaultVolumes(spec: PodSpec): void {
   }
 }
 
-/** SetDefaults_PodSpec + containers (shared by pods and pod templates). */
+/**
+ * SetDefaults_PodSpec + containers (shared by pods and pod templates). Also the v1 conversion of the
+ * deprecated serviceAccount field: serviceAccountName falls back to it, and it mirrors serviceAccountName.
+ */
 export function defaultPodSpec(spec: PodSpec): void {
+  if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
+  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.restartPolicy ??= 'Always';
   spec.securityContext ??= {};

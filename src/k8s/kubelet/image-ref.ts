@@ -28,11 +28,16 @@ export function imageDigest(image: string): string {
   return new Rng(fnv32a(image)).hex(64);
 }
 
-/** imageID as the CRI reports it: `docker.io/traefik/whoami@sha256:<digest>`. */
+/**
+ * imageID as the CRI reports it: the repository and the manifest digest, `docker.io/traefik/whoami@sha256:<digest>`.
+ * A reference pinned by digest (`quay.io/cilium/cilium:v1.18.0@sha256:...`) keeps its own digest.
+ */
 export function imageId(image: string): string {
   const n = normalizeImage(image);
-  const base = n.includes('@') ? n.slice(0, n.indexOf('@')) : n.slice(0, n.lastIndexOf(':') > n.lastIndexOf('/') ? n.lastIndexOf(':') : n.length);
-  return `${base}@sha256:${imageDigest(n)}`;
+  const at = n.indexOf('@');
+  const named = at < 0 ? n : n.slice(0, at);
+  const tagAt = named.lastIndexOf(':') > named.lastIndexOf('/') ? named.lastIndexOf(':') : named.length;
+  return `${named.slice(0, tagAt)}@${at < 0 ? `sha256:${imageDigest(n)}` : n.slice(at + 1)}`;
 }
 
 /** A plausible compressed image size in bytes (5-80 MB), stable per image. */

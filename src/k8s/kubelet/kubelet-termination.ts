@@ -24,10 +24,12 @@ export class KubeletTermination {
     const graceUs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1_000_000;
     let waitUs = 0;
     const codes = new Map<string, number>();
-    for (const crt of w.rt.containers) {
+    const specs = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+    for (const crt of [...w.rt.initContainers, ...w.rt.containers]) {
       if (crt.state !== 'running') continue;
-      const c = pod.spec.containers.find((x) => x.name === crt.name);
-      this.k.record(pod, 'Normal', 'Killing', `Stopping container ${crt.name}`, crt.name);
+      const c = specs.find((x) => x.name === crt.name);
+      const field = w.rt.initContainers.includes(crt) ? 'initContainers' : 'containers';
+      this.k.record(pod, 'Normal', 'Killing', `Stopping container ${crt.name}`, crt.name, field);
       const r = c && node && this.k.runtime.stopContainer ? this.k.runtime.stopContainer(pod, c, node) : {};
       const exitUs = r.exitAfterUs ?? DEFAULT_EXIT_US;
       codes.set(crt.name, exitUs > graceUs ? 137 : (r.exitCode ?? 0));
@@ -38,7 +40,7 @@ export class KubeletTermination {
 
   private finish(w: KubeletWork, codes: ReadonlyMap<string, number>): void {
     const now = this.k.api.clock.time();
-    for (const crt of w.rt.containers) {
+    for (const crt of [...w.rt.initContainers, ...w.rt.containers]) {
       if (crt.state !== 'running') continue;
       crt.state = 'terminated';
       crt.ready = false;

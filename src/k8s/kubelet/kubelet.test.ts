@@ -25,6 +25,11 @@ describe('image references', () => {
   it('imageID is a sha256 digest of the repository', () => {
     expect(imageId('traefik/whoami')).toMatch(/^docker\.io\/traefik\/whoami@sha256:[0-9a-f]{64}$/);
   });
+  it('imageID of a digest-pinned reference is the repository at that digest', () => {
+    expect(imageId('quay.io/cilium/cilium:v1.18.0@sha256:dfea023972d06ec183cfa3c9e7809716f85daaff042e573ef366e9ec6a0c0ab2')).toBe(
+      'quay.io/cilium/cilium@sha256:dfea023972d06ec183cfa3c9e7809716f85daaff042e573ef366e9ec6a0c0ab2',
+    );
+  });
   it.each([
     [560_000, '560ms'],
     [1_862_400, '1.862s'],

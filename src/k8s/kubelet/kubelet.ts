@@ -1,7 +1,8 @@
 // Layer k8s: the kubelet of one node (pkg/kubelet: pod workers, kuberuntime_manager SyncPod,
 // killPod, status manager). For each pod bound to its node it asks the PodRuntime for a sandbox,
-// pulls and starts containers with the real events (Pulling, Pulled, Created, Started, Killing),
-// reports status, honours terminationGracePeriodSeconds on deletion and restarts containers.
+// runs the init containers to completion (kubelet-init.ts), pulls and starts containers with the
+// real events (Pulling, Pulled, Created, Started, Killing), reports status, honours
+// terminationGracePeriodSeconds on deletion and restarts containers.
 
 import type { Rng } from '../../sim/rng.js';
 import type { Scheduler, Timer } from '../../sim/scheduler.js';
@@ -15,6 +16,10 @@ import { goDuration, imageSizeBytes } from './image-ref.js';
 import type { PodRuntime } from './pod-runtime.js';
 import { renderPodStatus, type ContainerRt, type PodRt } from './pod-status.js';
 import { KubeletTermination } from './kubelet-termination.js';
+import { runInitContainers } from './kubelet-init.js';
+
+/** Which list of the pod spec a container is in: event fieldPaths name it (`spec.initContainers{config}`). */
+export type ContainerField = 'containers' | 'initContainers';
 
 interface Work {
   readonly uid: string;
@@ -78,12 +83,17 @@ export class Kubelet {
     this.pods.delete(uid);
   }
 
+  /** A uniform integer from this kubelet's seeded stream (start-up and run times). */
+  rngInt(lo: number, hi: number): number {
+    return this.rng.int(lo, hi);
+  }
+
   after(w: Work, delayUs: number, fn: () => void): void {
     w.timers.push(this.scheduler.after(delayUs, fn));
   }
 
-  record(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
-    this.events.record(pod, type, reason, message, this.source, container === undefined ? {} : { fieldPath: `spec.containers{${container}}` });
+  record(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, container?: string, field: ContainerField = 'containers'): void {
+    this.events.record(pod, type, reason, message, this.source, container === undefined ? {} : { fieldPath: `spec.${field}{${container}}` });
   }
 
   /** Writes the rendered status if it changed. */
@@ -106,7 +116,8 @@ export class Kubelet {
       hostIP: this.internalIP(),
       startTime: now,
       sandboxReady: false,
-      containers: pod.spec.containers.map((c) => newContainerRt(c)),
+      initContainers: (pod.spec.initContainers ?? []).map((c) => newContainerRt(c, 'ContainerCreating')),
+      containers: pod.spec.containers.map((c) => newContainerRt(c, (pod.spec.initContainers ?? []).length > 0 ? 'PodInitializing' : 'ContainerCreating')),
       conditionTimes: new Map(),
     };
     for (const c of pod.status?.conditions ?? []) if (c.lastTransitionTime !== undefined) rt.conditionTimes.set(c.type, [c.status, c.lastTransitionTime]);
@@ -132,7 +143,7 @@ export class Kubelet {
     w.rt.sandboxReady = true;
     w.rt.podIP = r.podIP;
     this.flush(w);
-    this.startNext(w, 0);
+    runInitContainers(this, w, 0, () => this.startNext(w, 0));
   }
 
   /** Pull (or not), create and start container `i`, then the next one. */
@@ -150,42 +161,49 @@ export class Kubelet {
   }
 
   /** Records the image events and returns how long the pull takes (0 when the image is present). */
-  private pull(pod: Pod, c: Container): number {
+  pull(pod: Pod, c: Container, field: ContainerField = 'containers'): number {
     const image = c.image ?? '';
     const node = this.node();
     const present = node !== undefined && this.runtime.hasImage ? this.runtime.hasImage(node, image) : this.images.has(image);
     if (c.imagePullPolicy !== 'Always' && present) {
-      this.record(pod, 'Normal', 'Pulled', `Container image ${JSON.stringify(image)} already present on machine`, c.name);
+      this.record(pod, 'Normal', 'Pulled', `Container image ${JSON.stringify(image)} already present on machine`, c.name, field);
       return 0;
     }
-    this.record(pod, 'Normal', 'Pulling', `Pulling image ${JSON.stringify(image)}`, c.name);
+    this.record(pod, 'Normal', 'Pulling', `Pulling image ${JSON.stringify(image)}`, c.name, field);
     const us = present ? this.rng.int(400_000, 1_200_000) : this.rng.int(1_200_000, 2_800_000);
     this.scheduler.after(us, () => {
       this.images.add(image);
       const d = goDuration(us);
-      this.record(pod, 'Normal', 'Pulled', `Successfully pulled image ${JSON.stringify(image)} in ${d} (${d} including waiting). Image size: ${imageSizeBytes(image)} bytes.`, c.name);
+      this.record(pod, 'Normal', 'Pulled', `Successfully pulled image ${JSON.stringify(image)} in ${d} (${d} including waiting). Image size: ${imageSizeBytes(image)} bytes.`, c.name, field);
     });
     return us;
   }
 
-  /** Creates and starts one container; readiness follows the runtime's delay. */
-  run(w: Work, pod: Pod, c: Container, crt: ContainerRt): void {
+  /**
+   * Creates and starts one container; readiness follows the runtime's delay (init containers are never
+   * ready while they run). Returns whether it started.
+   */
+  run(w: Work, pod: Pod, c: Container, crt: ContainerRt, field: ContainerField = 'containers'): boolean {
     const node = this.node();
-    if (!node) return;
+    if (!node) return false;
     crt.image = c.image ?? '';
     crt.containerId = `containerd://${this.rng.hex(64)}`;
-    this.record(pod, 'Normal', 'Created', `Created container: ${c.name}`, c.name);
+    this.record(pod, 'Normal', 'Created', `Created container: ${c.name}`, c.name, field);
     const r = this.runtime.startContainer ? this.runtime.startContainer(pod, c, node) : { ok: true as const };
     if (!r.ok) {
       crt.state = 'waiting';
       crt.waitingReason = 'RunContainerError';
-      this.record(pod, 'Warning', 'Failed', `Error: ${r.error}`, c.name);
+      this.record(pod, 'Warning', 'Failed', `Error: ${r.error}`, c.name, field);
       this.flush(w);
-      return;
+      return false;
     }
-    this.record(pod, 'Normal', 'Started', `Started container ${c.name}`, c.name);
+    this.record(pod, 'Normal', 'Started', `Started container ${c.name}`, c.name, field);
     crt.state = 'running';
     crt.startedAt = this.api.clock.time();
+    if (field === 'initContainers') {
+      this.flush(w);
+      return true;
+    }
     const readyUs = r.readyAfterUs ?? readinessDelayUs(c);
     if (readyUs <= 0) crt.ready = true;
     else
@@ -195,6 +213,7 @@ export class Kubelet {
         this.flush(w);
       });
     this.flush(w);
+    return true;
   }
 
   /** Marks a container (not) ready, for runtimes that run their own readiness checks. */
@@ -223,8 +242,8 @@ export class Kubelet {
 
 export type { Work as KubeletWork };
 
-function newContainerRt(c: Container): ContainerRt {
-  return { name: c.name, image: c.image ?? '', state: 'waiting', waitingReason: 'ContainerCreating', ready: false, restartCount: 0, lastState: {} };
+function newContainerRt(c: Container, waitingReason: string): ContainerRt {
+  return { name: c.name, image: c.image ?? '', state: 'waiting', waitingReason, ready: false, restartCount: 0, lastState: {} };
 }
 
 /** Without a runtime readiness signal: a readinessProbe makes the container ready after its first success. */

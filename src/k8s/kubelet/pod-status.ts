@@ -1,9 +1,10 @@
 // Layer k8s: how the kubelet renders a pod's status from its runtime state
 // (pkg/kubelet/kubelet_pods.go generateAPIPodStatus, status/generate.go): phase, the five
-// conditions with their transition times, host and pod IPs, and one status per container.
+// conditions with their transition times (Initialized waits for every init container to complete),
+// host and pod IPs, and one status per init container and per container.
 
 import type { Condition } from '../objects/meta.js';
-import type { ContainerState, ContainerStatus, Pod, PodPhase, PodStatus } from '../objects/pod.js';
+import type { Container, ContainerState, ContainerStatus, Pod, PodPhase, PodStatus } from '../objects/pod.js';
 import { imageId, normalizeImage } from './image-ref.js';
 
 export interface ContainerRt {
@@ -26,13 +27,20 @@ export interface PodRt {
   podIP?: string;
   startTime: string;
   sandboxReady: boolean;
+  /** Run one after another before `containers`; each must exit 0. */
+  initContainers: ContainerRt[];
   containers: ContainerRt[];
   /** Condition type → [status, lastTransitionTime], so transitions keep their first time. */
   readonly conditionTimes: Map<string, [Condition['status'], string]>;
 }
 
-function containerStatus(pod: Pod, c: ContainerRt): ContainerStatus {
-  const mounts = (pod.spec.containers.find((x) => x.name === c.name)?.volumeMounts ?? []).map((m) => {
+/** An init container that ran to completion (exit 0). */
+export function isCompleted(c: ContainerRt): boolean {
+  return c.state === 'terminated' && (c.exitCode ?? 0) === 0;
+}
+
+function containerStatus(specs: readonly Container[] | undefined, c: ContainerRt): ContainerStatus {
+  const mounts = ((specs ?? []).find((x) => x.name === c.name)?.volumeMounts ?? []).map((m) => {
     const out: { name: string; mountPath: string; readOnly?: boolean; recursiveReadOnly?: string } = { mountPath: m.mountPath, name: m.name };
     if (m.readOnly) {
       out.readOnly = true;
@@ -83,6 +91,13 @@ function cond(rt: PodRt, type: string, status: Condition['status'], now: string,
   return c;
 }
 
+/** The Initialized condition: true once every init container completed. */
+function initialized(rt: PodRt, now: string): Condition {
+  const pending = rt.initContainers.filter((c) => !isCompleted(c)).map((c) => c.name);
+  if (pending.length === 0) return cond(rt, 'Initialized', 'True', now);
+  return cond(rt, 'Initialized', 'False', now, 'ContainersNotInitialized', `containers with incomplete status: [${pending.join(' ')}]`);
+}
+
 /** The full status the kubelet would write now. */
 export function renderPodStatus(pod: Pod, rt: PodRt, now: string): PodStatus {
   const unready = rt.containers.filter((c) => !c.ready).map((c) => c.name);
@@ -92,7 +107,7 @@ export function renderPodStatus(pod: Pod, rt: PodRt, now: string): PodStatus {
   const reason = phase === 'Succeeded' ? 'PodCompleted' : 'ContainersNotReady';
   const conditions: Condition[] = [
     cond(rt, 'PodReadyToStartContainers', rt.sandboxReady ? 'True' : 'False', now),
-    cond(rt, 'Initialized', 'True', now),
+    initialized(rt, now),
     allReady ? cond(rt, 'Ready', 'True', now) : cond(rt, 'Ready', 'False', now, reason, phase === 'Succeeded' ? undefined : notReadyMsg),
     allReady ? cond(rt, 'ContainersReady', 'True', now) : cond(rt, 'ContainersReady', 'False', now, reason, phase === 'Succeeded' ? undefined : notReadyMsg),
     cond(rt, 'PodScheduled', 'True', now),
@@ -103,9 +118,10 @@ export function renderPodStatus(pod: Pod, rt: PodRt, now: string): PodStatus {
     hostIP: rt.hostIP,
     hostIPs: [{ ip: rt.hostIP }],
     startTime: rt.startTime,
-    containerStatuses: rt.containers.map((c) => containerStatus(pod, c)),
+    containerStatuses: rt.containers.map((c) => containerStatus(pod.spec.containers, c)),
     qosClass: pod.status?.qosClass ?? 'BestEffort',
   };
+  if (rt.initContainers.length > 0) st.initContainerStatuses = rt.initContainers.map((c) => containerStatus(pod.spec.initContainers, c));
   if (rt.podIP !== undefined) {
     st.podIP = rt.podIP;
     st.podIPs = [{ ip: rt.podIP }];

@@ -1,5 +1,5 @@
 // Layer k8s: decoder schemas for the built-in kinds besides Pod (core/v1, apps/v1, discovery/v1,
-// coordination/v1), keyed by "<apiVersion>/<kind>". Kinds without an entry (CRDs without a
+// coordination/v1, storage/v1), keyed by "<apiVersion>/<kind>". Kinds without an entry (CRDs without a
 // structural schema here) are stored as given, like x-kubernetes-preserve-unknown-fields.
 
 import { labelSelector, topLevel } from './meta-schema.js';
@@ -68,6 +68,10 @@ export const KIND_SCHEMAS: Readonly<Record<string, FieldType>> = {
   'apps/v1/ControllerRevision': topLevel('v1.ControllerRevision', () => ({ data: anyValue, revision: { t: 'int64' } })),
   'discovery.k8s.io/v1/EndpointSlice': topLevel('v1.EndpointSlice', () => ({
     addressType: str, endpoints: listOf(anyValue), ports: listOf(anyValue),
+  })),
+  'storage.k8s.io/v1/StorageClass': topLevel('v1.StorageClass', () => ({
+    provisioner: str, parameters: strMap, reclaimPolicy: str, mountOptions: strList, allowVolumeExpansion: bool,
+    volumeBindingMode: str, allowedTopologies: listOf(anyValue),
   })),
   'coordination.k8s.io/v1/Lease': topLevel('v1.Lease', () => ({
     spec: struct('v1.LeaseSpec', () => ({
