@@ -30,6 +30,8 @@ export interface IpSendOptions {
   readonly oif?: NetDevice | undefined;
   readonly mark?: number;
   readonly causeTraceId?: number;
+  /** Keep this trace id instead of starting a new one (an encapsulated packet continues its inner's trace). */
+  readonly traceId?: number;
 }
 
 export type IpSendResult =
@@ -58,7 +60,7 @@ export function sendIp(ns: Netns, o: IpSendOptions, l4Len: number, write: (frame
   frame[13] = ETH_P_IP & 0xff;
   write(frame, L3_OFF + IPV4_HEADER_LEN, src);
   writeIpv4Header(frame, L3_OFF, { tos: o.tos ?? 0, id, df, mf: false, fragOffset: 0, ttl: o.ttl ?? 64, protocol: o.protocol, src, dst: o.dst }, l4Len);
-  const skb: Skb = { data: frame, meta: newMeta(ns.ctx.nextTraceId(), o.causeTraceId ?? 0) };
+  const skb: Skb = { data: frame, meta: newMeta(o.traceId ?? ns.ctx.nextTraceId(), o.causeTraceId ?? 0) };
   if (o.mark !== undefined) skb.meta.mark = o.mark;
   if (ns.ctx.isTracingHops) ns.ctx.hop({ netns: ns, dev: out.value.dev, traceId: skb.meta.traceId, stage: 'ip_local_out', decision: 'route', detail: { route: describeRoute(route) } });
   if (out.value.isLocal) neighOutput(ns, ns.lo, o.dst, skb);

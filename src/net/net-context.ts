@@ -17,6 +17,8 @@ export interface PacketEvent {
   readonly data: Uint8Array;
   readonly timeUs: number;
   readonly traceId: number;
+  /** The trace id of the packet this one answers or reports on (0 when none): replies, ICMP errors. */
+  readonly causeTraceId?: number;
 }
 
 export interface DropEvent {

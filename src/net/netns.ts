@@ -354,7 +354,7 @@ export class Netns {
   private tap(dev: NetDevice, skb: Skb, dir: 'in' | 'out'): void {
     const trace = this.ctx.trace;
     if (!trace.has('packet')) return;
-    trace.emit('packet', { netns: this, dev, dir, data: skb.data.slice(), timeUs: this.now, traceId: skb.meta.traceId });
+    trace.emit('packet', { netns: this, dev, dir, data: skb.data.slice(), timeUs: this.now, traceId: skb.meta.traceId, causeTraceId: skb.meta.causeTraceId });
   }
 
   toString(): string {

@@ -83,7 +83,7 @@ export class TunnelDevice extends NetDevice {
     const geneve = this.kind === 'geneve' ? geneveEthernet(key.vni) : undefined;
     const encapLen = geneve ? geneveHeaderLen(geneve) : VXLAN_HEADER_LEN;
     const udpHdr = { srcPort, dstPort: this.dstPort, length: UDP_HEADER_LEN + encapLen + inner.length, checksum: 0 };
-    const r = sendIp(ns, { dst: key.remote, protocol: IPPROTO_UDP, ttl: key.ttl ?? 64, df: false, causeTraceId: skb.meta.traceId }, udpHdr.length, (frame, off) => {
+    const r = sendIp(ns, { dst: key.remote, protocol: IPPROTO_UDP, ttl: key.ttl ?? 64, df: false, traceId: skb.meta.traceId, causeTraceId: skb.meta.causeTraceId }, udpHdr.length, (frame, off) => {
       writeUdpHeader(frame, off, udpHdr);
       if (geneve) writeGeneveHeader(frame, off + UDP_HEADER_LEN, geneve);
       else writeVxlanHeader(frame, off + UDP_HEADER_LEN, { vni: key.vni });
@@ -93,7 +93,6 @@ export class TunnelDevice extends NetDevice {
       this.stats.txErrors++;
       return ns.drop(this, skb, 'IP_OUTNOROUTES', `${this.kind}_xmit`, `no route to the remote tunnel endpoint (${r.errno})`);
     }
-    r.skb.meta.traceId = skb.meta.traceId;
   }
 
   /** vxlan_rcv / geneve_rx: decapsulate and deliver the inner frame to this device's ingress. */
