@@ -23,16 +23,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { runScenarioFile } = await import('./run-scenario-file.js');
     return runScenarioFile(args.scenarioFile ?? '', args);
   }
-  const { setUpLab } = await import('./lab-setup.js');
-  const setup = setUpLab(args);
-  if (!setup.ok) {
-    process.stderr.write(`${setup.message}\n`);
+  const { loadSpec } = await import('./spec-loader.js');
+  const spec = loadSpec(args);
+  if (!spec.ok) {
+    process.stderr.write(`${spec.message}\n`);
     return 2;
   }
   if (process.stdin.isTTY) {
     const { runRepl } = await import('./repl.js');
-    return runRepl(setup.lab, args);
+    return runRepl(spec.spec, args);
   }
   const { runPiped } = await import('./piped.js');
-  return runPiped(setup.lab, args);
+  return runPiped(spec.spec, args);
 }

@@ -3,10 +3,11 @@
 // status of the last command (or of `exit N`) as ciliumlab's own.
 
 import { createInterface } from 'node:readline';
-import type { Lab } from '../lab/index.js';
+import { buildLab, type LabSpec } from '../lab/index.js';
 import { openCliSession } from './session-setup.js';
 
-export async function runPiped(lab: Lab, opts: { host?: string | undefined; pcapDir?: string | undefined }): Promise<number> {
+export async function runPiped(spec: LabSpec, opts: { host?: string | undefined; pcapDir?: string | undefined; seed?: number | undefined }): Promise<number> {
+  const lab = buildLab(spec, opts.seed === undefined ? {} : { seed: opts.seed });
   const s = openCliSession(lab, { ...opts, isRealtime: false, screen: { write: (t) => void process.stdout.write(t), isTty: process.stdout.isTTY === true, isInputTty: false } });
   if (typeof s === 'string') {
     process.stderr.write(`${s}\n`);

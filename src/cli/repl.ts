@@ -1,17 +1,50 @@
 // Layer cli: the interactive shell on a terminal — readline for line editing, history and Tab completion;
 // Ctrl-C interrupts the running command (or drops the typed line); Ctrl-D leaves the current hop and, at
-// the login shell, ends ciliumlab. Virtual time follows the wall clock, and background jobs (`tcpdump &`)
-// print while the prompt waits, the prompt and typed text being redrawn under their output.
+// the login shell, ends ciliumlab. The first prompt is shown from the lab file before the lab is built
+// (lines typed meanwhile wait); then virtual time follows the wall clock, and background jobs (`tcpdump
+// &`) print while the prompt waits, the prompt and typed text redrawn under their output.
 
 import { createInterface, type Interface } from 'node:readline';
-import type { Lab } from '../lab/index.js';
+import type { LabSpec } from '../lab/lab-file/index.js';
+import { loginPromptFor } from '../shell/hosts/prompt.js';
 import type { Terminal } from '../shell/index.js';
-import { completer } from './completion.js';
-import { openCliSession } from './session-setup.js';
 
-export async function runRepl(lab: Lab, opts: { host?: string | undefined; pcapDir?: string | undefined }): Promise<number> {
+const EOF = '\u0004';
+
+export async function runRepl(spec: LabSpec, opts: { host?: string | undefined; pcapDir?: string | undefined; seed?: number | undefined }): Promise<number> {
   let rl: Interface | undefined;
+  let terminal: Terminal | undefined;
   let isPrompting = false;
+  const history: string[] = [];
+  const queue: string[] = [];
+  let wake: (() => void) | undefined;
+  let complete: ((t: Terminal) => (line: string) => [string[], string]) | undefined;
+  const push = (line: string) => {
+    queue.push(line);
+    wake?.();
+  };
+  const open = () => {
+    const r = createInterface({ input: process.stdin, output: process.stdout, completer: (line: string) => (terminal && complete ? complete(terminal)(line) : [[], line]), history, historySize: 1000, terminal: true });
+    r.on('line', (line) => {
+      isPrompting = false;
+      push(line);
+    });
+    r.on('SIGINT', () => onCtrlC(terminal, r, isPrompting));
+    r.on('close', () => {
+      if (rl !== r) return;
+      rl = undefined;
+      push(EOF);
+    });
+    return r;
+  };
+  rl = open();
+  rl.setPrompt(loginPromptFor(spec, opts.host ?? spec.kubernetes.controlPlane ?? spec.hosts[0]?.name ?? 'workstation'));
+  isPrompting = true;
+  rl.prompt();
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const [{ buildLab }, { openCliSession }, completion] = await Promise.all([import('../lab/index.js'), import('./session-setup.js'), import('./completion.js')]);
+  complete = completion.completer;
+  const lab = buildLab(spec, opts.seed === undefined ? {} : { seed: opts.seed });
   const screen = {
     isTty: true,
     isInputTty: true,
@@ -24,54 +57,38 @@ export async function runRepl(lab: Lab, opts: { host?: string | undefined; pcapD
   };
   const s = openCliSession(lab, { ...opts, isRealtime: true, screen });
   if (typeof s === 'string') {
-    process.stderr.write(`${s}\n`);
+    rl.close();
+    process.stderr.write(`\n${s}\n`);
     return 2;
   }
-  const { terminal, driver } = s;
+  terminal = s.terminal;
   await terminal.whenReady();
-  const history: string[] = [];
-  const queue: string[] = [];
-  let wake: (() => void) | undefined;
-  const open = () => {
-    const r = createInterface({ input: process.stdin, output: process.stdout, completer: completer(terminal), history, historySize: 1000, removeHistoryDuplicates: false, terminal: true });
-    r.on('line', (line) => {
-      isPrompting = false;
-      queue.push(line);
-      wake?.();
-    });
-    r.on('SIGINT', () => onCtrlC(terminal, r, () => isPrompting));
-    r.on('close', () => {
-      if (rl !== r) return;
-      rl = undefined;
-      queue.push('\u0004');
-      wake?.();
-    });
-    return r;
-  };
-  rl = open();
+  let isFirst = true;
   while (!terminal.isClosed) {
     const notices = terminal.takeNotices();
     if (notices) process.stdout.write(notices);
     rl ??= open();
-    rl.setPrompt(terminal.prompt());
-    isPrompting = true;
-    rl.prompt();
+    if (!isFirst || !isPrompting) {
+      rl.setPrompt(terminal.prompt());
+      isPrompting = true;
+      rl.prompt();
+    }
+    isFirst = false;
     while (queue.length === 0) await new Promise<void>((r) => (wake = r));
     const line = queue.shift() ?? '';
-    if (line === '\u0004') await terminal.eof();
+    if (line === EOF) await terminal.eof();
     else await terminal.submit(line);
   }
   rl?.close();
-  driver.stopRealtime();
+  s.driver.stopRealtime();
   return terminal.closed;
 }
 
-function onCtrlC(terminal: Terminal, rl: Interface, isPrompting: () => boolean): void {
+function onCtrlC(terminal: Terminal | undefined, rl: Interface, isPrompting: boolean): void {
   process.stdout.write('^C\n');
-  if (isPrompting()) {
-    rl.write(null, { ctrl: true, name: 'u' });
-    terminal.interrupt();
-    rl.setPrompt(terminal.prompt());
-    rl.prompt();
-  } else terminal.interrupt();
+  terminal?.interrupt();
+  if (!isPrompting) return;
+  rl.write(null, { ctrl: true, name: 'u' });
+  rl.setPrompt(terminal?.prompt() ?? '');
+  rl.prompt();
 }

@@ -31,3 +31,13 @@ function contextNamespace(kubeconfig: string, context: string): string | undefin
   }
   return undefined;
 }
+
+/**
+ * The prompt a fresh login shows on `host`, from the lab file alone (the CLI prints it before the lab is
+ * built): kube-ps1 on the control plane, the workstation's project directory, plain root elsewhere.
+ */
+export function loginPromptFor(spec: { readonly kubernetes: { readonly controlPlane: string | undefined; readonly kubeconfigContext: string } }, host: string): string {
+  if (host === 'workstation') return 'user@workstation:~/cilium-lab$ ';
+  if (host === spec.kubernetes.controlPlane) return `(⎈|${spec.kubernetes.kubeconfigContext.split('.')[0]}:N/A) root@${host}:~# `;
+  return `root@${host}:~# `;
+}
