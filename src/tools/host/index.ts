@@ -5,9 +5,10 @@ import { hostname } from './hostname.js';
 import { ifconfig } from './ifconfig.js';
 import { lsmod } from './lsmod.js';
 import { modprobe } from './modprobe.js';
+import { ss } from './ss.js';
 import { sysctl } from './sysctl.js';
 import { tracepath } from './tracepath.js';
 import { traceroute } from './traceroute.js';
 import { uname } from './uname.js';
 
-export const commands: Record<string, Tool> = { hostname, ifconfig, lsmod, modprobe, sysctl, tracepath, traceroute, uname };
+export const commands: Record<string, Tool> = { hostname, ifconfig, lsmod, modprobe, ss, sysctl, tracepath, traceroute, uname };

@@ -29,13 +29,16 @@ export function realRun(ns: string, argv: readonly string[], env: Record<string,
   return { stdout: r.stdout, stderr: r.stderr, exitCode: r.status ?? -1 };
 }
 
-/** A real namespace named `${PREFIX}-${suffix}` with lo up and IPv6 DAD off (no "tentative" addresses). */
+/** A real namespace named `${PREFIX}-${suffix}` with lo up, IPv6 DAD off (no "tentative") and no router solicitations. */
 export function realNetns(suffix: string): string {
   const name = `${PREFIX}-${suffix}`;
   spawnSync('ip', ['netns', 'del', name]);
   const r = spawnSync('ip', ['netns', 'add', name], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`ip netns add ${name}: ${r.stderr}`);
-  for (const k of ['all', 'default']) realRun(name, ['sysctl', '-qw', `net.ipv6.conf.${k}.accept_dad=0`]);
+  for (const k of ['all', 'default']) {
+    realRun(name, ['sysctl', '-qw', `net.ipv6.conf.${k}.accept_dad=0`]);
+    realRun(name, ['sysctl', '-qw', `net.ipv6.conf.${k}.router_solicitations=0`]);
+  }
   realRun(name, ['ip', 'link', 'set', 'lo', 'up']);
   return name;
 }
