@@ -8,7 +8,7 @@ import { parentOf } from '../hosts/host-fs.js';
 import { absPath, hostFsOf } from './input.js';
 
 /** Commands taken from just-bash as they are. */
-export const DELEGATED = ['awk', 'gawk', 'sed', 'sort', 'uniq', 'jq', 'yq', 'column', 'rev', 'tac', 'nl', 'paste', 'fold', 'expr', 'base64', 'md5sum', 'sha256sum', 'diff', 'comm', 'join', 'od', 'expand', 'strings'] as const;
+export const DELEGATED = ['awk', 'gawk', 'sed', 'sort', 'jq', 'yq', 'column', 'rev', 'tac', 'nl', 'paste', 'fold', 'expr', 'base64', 'md5sum', 'sha256sum', 'diff', 'comm', 'join', 'od', 'expand', 'strings'] as const;
 
 let engine: { bash: Bash; fs: InMemoryFs } | undefined;
 

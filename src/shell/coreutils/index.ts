@@ -7,7 +7,7 @@ import { echo, ls, mkdir, printf, rm, touch } from './files.js';
 import { grep } from './grep.js';
 import { head, tail } from './head-tail.js';
 import { basename, clear, date, dirname, env, hostname, id, printenv, sleep, uname, which, whoami } from './system-info.js';
-import { cat, cut, seq, tee, tr, wc } from './text-filters.js';
+import { cat, cut, seq, tee, tr, uniq, wc } from './text-filters.js';
 import { xargs } from './xargs.js';
 
 export const COREUTILS: ReadonlyMap<string, Tool> = new Map<string, Tool>([
@@ -22,6 +22,7 @@ export const COREUTILS: ReadonlyMap<string, Tool> = new Map<string, Tool>([
   ['tr', tr],
   ['tee', tee],
   ['seq', seq],
+  ['uniq', uniq],
   ['xargs', xargs],
   ['echo', echo],
   ['printf', printf],

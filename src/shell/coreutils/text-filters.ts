@@ -1,4 +1,4 @@
-// Layer shell: the small GNU filters — cat (-n, -A lite), wc (-l -w -c -m; GNU's column widths), cut
+// Layer shell: the small GNU filters — cat (-n, -A, -E, -T, -v), uniq (-c -d -u -i), wc (-l -w -c -m; GNU's column widths), cut
 // (-d -f -c -b, --complement, -s, --output-delimiter), tr (sets, ranges, classes; -d -s -c), tee (-a)
 // and seq (FIRST INC LAST, -s, -w, -f). cat, cut, tr and tee stream chunk by chunk.
 
@@ -17,12 +17,14 @@ export const cat: Tool = async (p) => {
       code = 1;
       continue;
     }
-    if (!has(o, 'n') && !has(o, 'A') && !has(o, 'E')) {
+    if (!['n', 'A', 'E', 'T', 'v'].some((k) => has(o, k))) {
       for await (const c of input.chunks) p.out(c);
       continue;
     }
     for await (const line of linesOf(input.chunks)) {
-      const body = has(o, 'A') || has(o, 'E') ? line.replace(/\n$/, '$\n') : line;
+      let body = has(o, 'A') || has(o, 'T') ? line.replace(/\t/g, '^I') : line;
+      if (has(o, 'A') || has(o, 'v')) body = body.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => (c === '\x7f' ? '^?' : `^${String.fromCharCode(c.charCodeAt(0) + 64)}`));
+      if (has(o, 'A') || has(o, 'E')) body = body.replace(/\n$/, '$\n');
       p.out(has(o, 'n') ? `${String(++n).padStart(6)}\t${body}` : body);
     }
   }
@@ -211,5 +213,31 @@ export const seq: Tool = async (p) => {
     }
   }
   if (!isFirst) p.out(`${buf}\n`);
+  return 0;
+};
+
+export const uniq: Tool = async (p) => {
+  const o = getopt('uniq', p.argv.slice(1), { flags: 'cdui', withValue: '', long: { count: { key: 'c', hasValue: false }, repeated: { key: 'd', hasValue: false }, unique: { key: 'u', hasValue: false }, 'ignore-case': { key: 'i', hasValue: false } } });
+  if ('error' in o) return usageError(p, 'uniq', o.error);
+  let prev: string | undefined;
+  let count = 0;
+  const emit = () => {
+    if (prev === undefined || (has(o, 'd') && count < 2) || (has(o, 'u') && count > 1)) return;
+    p.out(has(o, 'c') ? `${String(count).padStart(7)} ${prev}\n` : `${prev}\n`);
+  };
+  const key = (l: string) => (has(o, 'i') ? l.toLowerCase() : l);
+  for await (const input of inputs(p, 'uniq', o.operands.slice(0, 1))) {
+    if ('missing' in input) return 1;
+    for await (const raw of linesOf(input.chunks)) {
+      const line = raw.replace(/\n$/, '');
+      if (prev !== undefined && key(line) === key(prev)) count++;
+      else {
+        emit();
+        prev = line;
+        count = 1;
+      }
+    }
+  }
+  emit();
   return 0;
 };

@@ -38,7 +38,8 @@ export class HostFs {
 
   write(path: string, content: string, opts: { append?: boolean } = {}): FsError | undefined {
     const m = this.mountOf(path);
-    if (m) return m.provider.write(m.rel, opts.append ? (m.provider.read(m.rel) ?? '') + content : content);
+    // procfs: opening with O_TRUNC changes nothing; each write(2) is the whole new value.
+    if (m) return content === '' ? (m.provider.read(m.rel) === undefined ? 'ENOENT' : undefined) : m.provider.write(m.rel, content);
     const n = this.nodes.get(path);
     if (n?.kind === 'dir') return 'EISDIR';
     const parent = this.nodes.get(parentOf(path));
