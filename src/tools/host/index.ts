@@ -1,6 +1,7 @@
 // Layer tools (host): the host networking and system commands this folder emulates, for the shell's registry.
 
 import type { Tool } from '../process.js';
+import { arping } from './arping.js';
 import { hostname } from './hostname.js';
 import { ifconfig } from './ifconfig.js';
 import { lsmod } from './lsmod.js';
@@ -11,4 +12,4 @@ import { tracepath } from './tracepath.js';
 import { traceroute } from './traceroute.js';
 import { uname } from './uname.js';
 
-export const commands: Record<string, Tool> = { hostname, ifconfig, lsmod, modprobe, ss, sysctl, tracepath, traceroute, uname };
+export const commands: Record<string, Tool> = { arping, hostname, ifconfig, lsmod, modprobe, ss, sysctl, tracepath, traceroute, uname };
