@@ -31,8 +31,8 @@ function remaining(lftS: number | undefined, sinceUs: number, nowUs: number): nu
   return lftS - (elapsed % Math.max(1, Math.floor(lftS / 2)));
 }
 
-/** `isLoopback`: the kernel's own 127.0.0.1/8 on lo carries no IFA_BROADCAST. */
-export function inetEntry(a: IfAddr, nowUs: number, isLoopback = false): AddrEntry {
+/** `onLoopback`: the kernel's own 127.0.0.1/8 on lo carries no IFA_BROADCAST. */
+export function inetEntry(a: IfAddr, nowUs: number, opts: { onLoopback: boolean } = { onLoopback: false }): AddrEntry {
   const flags: string[] = [];
   if (a.secondary) flags.push('secondary');
   if (a.dynamic) flags.push('dynamic');
@@ -42,7 +42,7 @@ export function inetEntry(a: IfAddr, nowUs: number, isLoopback = false): AddrEnt
     local: formatIpv4(a.local),
     prefixLen: a.prefixLen,
     metric: a.metric,
-    broadcast: a.broadcast === undefined || isLoopback ? undefined : formatIpv4(a.broadcast),
+    broadcast: a.broadcast === undefined || opts.onLoopback ? undefined : formatIpv4(a.broadcast),
     scope: a.scope,
     flags,
     label: a.label,

@@ -66,7 +66,7 @@ export function parseAddrFilter(ctx: IpCtx, argv: readonly string[], doLink: boo
 function entriesOf(ctx: IpCtx, dev: NetDevice): AddrEntry[] {
   const now = ctx.ns.now;
   const fam = ctx.opts.family;
-  const v4 = fam === 'inet6' ? [] : dev.addrs.map((x) => inetEntry(x, now, dev.kind === 'loopback'));
+  const v4 = fam === 'inet6' ? [] : dev.addrs.map((x) => inetEntry(x, now, { onLoopback: dev.kind === 'loopback' }));
   const v6 = fam === 'inet' ? [] : ipv6Addrs(dev, now).map(inet6Entry);
   return [...v4, ...v6];
 }

@@ -15,6 +15,7 @@ import type { IpCtx } from './ip-context.js';
 import { duparg2, invarg, IpExit, kernelError, netlink, nodev } from './ip-errors.js';
 import { findNetns } from './netns-names.js';
 import { limitsOf } from './link-details.js';
+import { ipUsage } from './ip-usage.js';
 
 interface LinkRequest {
   dev?: string;
@@ -71,7 +72,7 @@ function parseLinkArgs(ctx: IpCtx, argv: readonly string[], isAdd: boolean): Lin
       r.kindArgs = a.rest();
     } else {
       const v = w === 'dev' ? a.next() : w;
-      if (matches(v, 'help')) throw new IpExit(255, '');
+      if (matches(v, 'help')) throw new IpExit(255, ipUsage('link'));
       if (r.dev !== undefined) duparg2('dev', v);
       r.dev = v;
     }
@@ -129,7 +130,7 @@ function parsePeer(ctx: IpCtx, argv: readonly string[]): { name?: string; netns?
   const a = new Args(argv);
   const out: { name?: string; netns?: Netns } = {};
   if (a.done) return out;
-  if (a.take() !== 'peer') throw new IpExit(255, '');
+  if (a.take() !== 'peer') throw new IpExit(255, ipUsage('link'));
   while (!a.done) {
     const w = a.take();
     if (w === 'netns') {
