@@ -8,7 +8,7 @@ import { openCliSession } from './session-setup.js';
 
 export async function runPiped(spec: LabSpec, opts: { host?: string | undefined; pcapDir?: string | undefined; seed?: number | undefined }): Promise<number> {
   const lab = buildLab(spec, opts.seed === undefined ? {} : { seed: opts.seed });
-  const s = openCliSession(lab, { ...opts, isRealtime: false, screen: { write: (t) => void process.stdout.write(t), isTty: process.stdout.isTTY === true, isInputTty: false } });
+  const s = openCliSession(lab, { ...opts, isRealtime: false, screen: { write: (t) => void process.stdout.write(t), writeError: (t) => void process.stderr.write(t), isTty: process.stdout.isTTY === true, isInputTty: false } });
   if (typeof s === 'string') {
     process.stderr.write(`${s}\n`);
     return 2;

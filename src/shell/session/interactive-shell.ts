@@ -68,7 +68,7 @@ export class InteractiveShell {
       if (this.isInteractive) this.terminal.screen.write(`bash: ${parsed.message}\n`);
       else {
         const n = this.commandFirstLine + parsed.line - 1;
-        this.terminal.screen.write(`bash: line ${n}: ${parsed.message}\nbash: line ${n}: \`${text.split('\n')[parsed.line - 1] ?? text}'\n`);
+        this.io().stderr.write(`bash: line ${n}: ${parsed.message}\nbash: line ${n}: \`${text.split('\n')[parsed.line - 1] ?? text}'\n`);
         this.leave(2);
       }
       this.shell.state.lastStatus = 2;
@@ -105,7 +105,7 @@ export class InteractiveShell {
   /** Ctrl-D on an empty line. */
   eof(): void {
     if (this.pending !== '') {
-      this.terminal.screen.write(this.isInteractive ? 'bash: syntax error: unexpected end of file\n' : `bash: line ${this.linesRead + 1}: syntax error: unexpected end of file\n`);
+      this.io().stderr.write(this.isInteractive ? 'bash: syntax error: unexpected end of file\n' : `bash: line ${this.linesRead + 1}: syntax error: unexpected end of file\n`);
       this.pending = '';
       if (this.isInteractive) return;
       this.shell.state.lastStatus = 2;
@@ -128,6 +128,7 @@ export class InteractiveShell {
   private io(): Io {
     const screen = this.terminal.screen;
     const sink = { isTty: screen.isTty, write: (t: string) => (screen.write(t), true) };
-    return { stdin: screen.isInputTty ? ttySource() : EMPTY_SOURCE, stdout: sink, stderr: sink };
+    const errSink = screen.writeError ? { isTty: screen.isTty, write: (t: string) => (screen.writeError?.(t), true) } : sink;
+    return { stdin: screen.isInputTty ? ttySource() : EMPTY_SOURCE, stdout: sink, stderr: errSink };
   }
 }

@@ -9,6 +9,8 @@ import type { LabSession } from './session.js';
 
 export interface Screen {
   write(text: string): void;
+  /** Standard error when it goes elsewhere than the screen (ciliumlab < script keeps fd 2 apart). */
+  writeError?(text: string): void;
   /** Whether output goes to a terminal (tools colour or pad for one). */
   readonly isTty: boolean;
   /** Whether the keyboard is a terminal (kubectl exec -t checks; false when commands come from a pipe). */
