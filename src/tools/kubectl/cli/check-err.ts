@@ -14,7 +14,7 @@ export interface CheckedError {
 export function checkErr(err: unknown): CheckedError {
   if (err instanceof AggregateError && err.errors.length === 1) return checkErr(err.errors[0]);
   if (err instanceof SilentExit) return { text: '', exitCode: err.exitCode };
-  if (err instanceof K8sError && err.code === 'Invalid' && err.details !== undefined) return { text: invalidText(err), exitCode: 1 };
+  if (err instanceof K8sError && err.code === 'Invalid') return { text: invalidText(err), exitCode: 1 };
   if (err instanceof AggregateError) return { text: err.errors.map((e) => `${messageForError(e)}\n`).join(''), exitCode: 1 };
   if (err instanceof ExitStatusError) return { text: withNewline(err.message), exitCode: err.exitStatus };
   if (err instanceof RawMessageError) return { text: withNewline(err.message), exitCode: err.exitCode };
@@ -44,11 +44,12 @@ export function messageForError(err: unknown): string {
 function invalidText(err: K8sError): string {
   const d = err.details;
   let s = 'The request is invalid';
-  if (d?.kind || d?.name) s = `The ${d.kind ?? ''} ${JSON.stringify(d.name ?? '')} is invalid`;
-  else if (err.message && (d?.causes ?? []).length === 0) s += `: ${err.message}`;
+  if (d === undefined) return `${s}${err.message ? `: ${err.message}` : ''}\n`;
+  if (d.kind || d.name) s = `The ${d.kind ?? ''} ${JSON.stringify(d.name ?? '')} is invalid`;
+  else if (err.message && (d.causes ?? []).length === 0) s += `: ${err.message}`;
   const seen = new Set<string>();
   const causes: string[] = [];
-  for (const c of d?.causes ?? []) {
+  for (const c of d.causes ?? []) {
     const m = `${c.field}: ${c.message}`;
     if (seen.has(m)) continue;
     seen.add(m);

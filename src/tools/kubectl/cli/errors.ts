@@ -46,6 +46,9 @@ export class SilentExit extends Error {
   }
 }
 
+/** Ctrl-C: kubectl does not trap SIGINT, so it dies of it (status 130) mid-wait. */
+export const interrupted = (): SilentExit => new SilentExit(130);
+
 /** cmdutil.UsageErrorf: the message and a pointer to `-h`. */
 export function usageError(cmdPath: string, message: string): KubectlError {
   return new KubectlError(`${message}\nSee '${cmdPath} -h' for help and examples`);

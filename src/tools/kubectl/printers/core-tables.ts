@@ -27,7 +27,7 @@ export function nodeRoles(n: Node): string[] {
 export function nodeStatus(n: Node): string {
   const ready = (n.status?.conditions ?? []).find((c) => c.type === 'Ready');
   const status = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
-  if (n.spec.unschedulable) status.push('SchedulingDisabled');
+  if (n.spec?.unschedulable) status.push('SchedulingDisabled');
   return status.join(',');
 }
 

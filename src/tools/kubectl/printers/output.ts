@@ -24,14 +24,14 @@ export interface OutputFormat {
   readonly wide: boolean;
 }
 
-/** Resolves -o. @example outputFormat('jsonpath={.metadata.name}', false).printer?.(pod) */
-export function outputFormat(format: string, noHeaders: boolean): OutputFormat {
+/** Resolves -o (and --allow-missing-template-keys). @example outputFormat('jsonpath={.metadata.name}', false, true).printer?.(pod) */
+export function outputFormat(format: string, noHeaders: boolean, allowMissingKeys: boolean): OutputFormat {
   if (format === '' || format === 'wide') return { printer: undefined, wide: format === 'wide' };
   if (format === 'json') return { printer: (o) => `${goJsonIndent(o)}\n`, wide: false };
   if (format === 'yaml') return { printer: (o) => goYaml(o), wide: false };
   if (format === 'name') return { printer: namePrinter(''), wide: false };
   for (const kind of ['jsonpath-as-json', 'jsonpath'] as const) {
-    if (format === kind || format.startsWith(`${kind}=`)) return { printer: jsonPathPrinter(format.slice(kind.length + 1), kind === 'jsonpath-as-json'), wide: false };
+    if (format === kind || format.startsWith(`${kind}=`)) return { printer: jsonPathPrinter(format.slice(kind.length + 1), kind === 'jsonpath-as-json', allowMissingKeys), wide: false };
   }
   if (format === 'custom-columns' || format.startsWith('custom-columns=')) return { printer: customColumnsPrinter(format.slice('custom-columns='.length), noHeaders), wide: false };
   throw new KubectlError(`unable to match a printer suitable for the output format ${JSON.stringify(format)}, allowed formats are: ${ALLOWED_FORMATS.join(',')}`);
@@ -51,7 +51,7 @@ function isList(o: KubeObject): boolean {
   return Array.isArray((o as unknown as { items?: unknown }).items);
 }
 
-function jsonPathPrinter(template: string, asJson: boolean): ObjectPrinter {
+function jsonPathPrinter(template: string, asJson: boolean, allowMissingKeys: boolean): ObjectPrinter {
   if (template === '') throw new KubectlError('template format specified but no template given');
   try {
     new JsonPath(template);
@@ -61,7 +61,7 @@ function jsonPathPrinter(template: string, asJson: boolean): ObjectPrinter {
   }
   return (obj) => {
     const jp = new JsonPath(template);
-    jp.allowMissingKeys = true;
+    jp.allowMissingKeys = allowMissingKeys;
     jp.outputJson = asJson;
     try {
       return jp.execute(obj);

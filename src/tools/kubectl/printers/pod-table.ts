@@ -60,7 +60,7 @@ export function podRow(pod: Pod, wide: boolean, nowMs: number): Cell[] {
   const status = pod.status ?? {};
   let reason: string = status.reason || status.phase || '';
   if ((status.conditions ?? []).some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) reason = 'SchedulingGated';
-  const total = pod.spec.containers.length + (pod.spec.initContainers ?? []).filter((c) => c['restartPolicy'] === 'Always').length;
+  const total = (pod.spec.containers ?? []).length + (pod.spec.initContainers ?? []).filter((c) => c['restartPolicy'] === 'Always').length;
   const ready = { n: 0 };
   const all: Tally = { restarts: 0, lastRestartMs: 0 };
   const restartable: Tally = { restarts: 0, lastRestartMs: 0 };

@@ -2,7 +2,7 @@
 // `TYPE NAME...`, `TYPE1,TYPE2 NAME`, `TYPE/NAME...` — fetching with the namespace, -A, label and field
 // selectors; NotFound for each missing name is collected (ContinueOnError) and the rest still returned.
 
-import type { KubeObject, ResourceType } from '../../../k8s/index.js';
+import { K8sError, goQuote, isK8sError, type KubeObject, type ResourceType } from '../../../k8s/index.js';
 import type { Ctx } from '../cli/context.js';
 import { KubectlError } from '../cli/errors.js';
 import { resolveTypes, warnDeprecated } from './discovery.js';
@@ -70,7 +70,11 @@ export function fetchAll(ctx: Ctx, requests: readonly Request[], opts: FetchOpti
     const namespace = rt.namespaced && !(opts.allNamespaces && names.length === 0) ? ctx.namespace() : undefined;
     if (names.length === 0) {
       const listOpts = { ...(namespace !== undefined ? { namespace } : {}), labelSelector: opts.labelSelector ?? '', fieldSelector: opts.fieldSelector ?? '' };
-      groups.push({ rt, objs: api.list(rt.kind, listOpts), isList: true });
+      try {
+        groups.push({ rt, objs: api.list(rt.kind, listOpts), isList: true });
+      } catch (e) {
+        throw enhanceListError(e, rt, listOpts.labelSelector, listOpts.fieldSelector);
+      }
       continue;
     }
     for (const name of names) {
@@ -82,6 +86,16 @@ export function fetchAll(ctx: Ctx, requests: readonly Request[], opts: FetchOpti
     }
   }
   return { groups, errors };
+}
+
+/** helper.go EnhanceListError: a BadRequest or NotFound from a list names the resource and selectors. */
+function enhanceListError(e: unknown, rt: ResourceType, labelSelector: string, fieldSelector: string): unknown {
+  if (!isK8sError(e, 'BadRequest') && !isK8sError(e, 'NotFound')) return e;
+  const subj = `${rt.group}/${rt.version}, Resource=${rt.plural}`;
+  const message = labelSelector === '' && fieldSelector === ''
+    ? `Unable to list ${goQuote(subj)}: ${e.message}`
+    : `Unable to find ${goQuote(subj)} that match label selector ${goQuote(labelSelector)}, field selector ${goQuote(fieldSelector)}: ${e.message}`;
+  return new K8sError(e.code, message, e.details);
 }
 
 /** The fetched objects, flattened. */

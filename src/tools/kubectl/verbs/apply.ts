@@ -38,7 +38,7 @@ export const applyCommand: Command = {
 async function runApply(ctx: Ctx, args: string[]): Promise<void> {
   if (args.length > 0) throw usageError(ctx.path, `Unexpected args: [${args.join(' ')}]`);
   const output = ctx.flags.string('output');
-  const printer = output === '' ? undefined : outputFormat(output, false).printer;
+  const printer = output === '' ? undefined : outputFormat(output, false, ctx.flags.bool('allow-missing-template-keys')).printer;
   const filenames = ctx.flags.strings('filename');
   if (filenames.length === 0 && !ctx.flags.string('kustomize')) throw new KubectlError('must specify one of -f and -k');
   const { infos, errors } = await readManifests(ctx, filenames);

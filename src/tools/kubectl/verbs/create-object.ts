@@ -28,7 +28,7 @@ export function createObject(ctx: Ctx, input: GenericObject, source: string): st
   }
   const output = ctx.flags.string('output');
   if (output !== '') {
-    const p = outputFormat(output, false).printer;
+    const p = outputFormat(output, false, ctx.flags.bool('allow-missing-template-keys')).printer;
     if (!p) throw new KubectlError(`unable to match a printer suitable for the output format ${JSON.stringify(output)}`);
     return p(created);
   }

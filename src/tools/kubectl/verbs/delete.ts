@@ -6,7 +6,7 @@ import type { KubeObject, PropagationPolicy, ResourceType } from '../../../k8s/i
 import type { Command } from '../cli/command.js';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, SELECTOR_FLAG } from '../cli/common-flags.js';
 import type { Ctx } from '../cli/context.js';
-import { AggregateError, KubectlError } from '../cli/errors.js';
+import { AggregateError, KubectlError, interrupted } from '../cli/errors.js';
 import { fetchAll, infosOf, parseResourceArgs } from '../server/builder.js';
 import { kindPrefix } from '../server/discovery.js';
 import { readManifests } from '../server/manifests.js';
@@ -123,4 +123,5 @@ async function waitGone(ctx: Ctx, deleted: readonly Target[]): Promise<void> {
   const timeoutUs = ctx.flags.durationUs('timeout') || 7 * 24 * 3600 * 1_000_000;
   const gone = (): boolean => deleted.every((t) => api.tryGet(t.rt.kind, t.obj.metadata.namespace, t.obj.metadata.name ?? '')?.metadata.uid !== t.obj.metadata.uid);
   await ctx.p.until(() => gone() || ctx.p.isInterrupted, timeoutUs);
+  if (ctx.p.isInterrupted) throw interrupted();
 }

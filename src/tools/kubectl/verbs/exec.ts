@@ -8,7 +8,7 @@ import type { ExecHost } from '../../process.js';
 import type { Command } from '../cli/command.js';
 import { FILENAME_FLAGS } from '../cli/common-flags.js';
 import type { Ctx } from '../cli/context.js';
-import { ExitStatusError, KubectlError, usageError } from '../cli/errors.js';
+import { ExitStatusError, KubectlError, interrupted, usageError } from '../cli/errors.js';
 import { objectForArg, podsForObject } from '../server/pod-for-object.js';
 import { defaultContainer } from './containers.js';
 import { podExecHost } from './pod-exec-host.js';
@@ -51,6 +51,7 @@ async function podFor(ctx: Ctx, arg: string): Promise<Pod> {
   let pods = podsForObject(ctx, obj, 'exec');
   if (pods.length === 0) {
     await ctx.p.until(() => podsForObject(ctx, obj, 'exec').length > 0 || ctx.p.isInterrupted, ctx.flags.durationUs('pod-running-timeout'));
+    if (ctx.p.isInterrupted) throw interrupted();
     pods = podsForObject(ctx, obj, 'exec');
   }
   const pod = pods[0];

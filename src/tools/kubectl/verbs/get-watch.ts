@@ -4,7 +4,7 @@
 
 import { matches, matchesFields, parseFieldSelector, parseSelector, type KubeObject, type WatchEvent } from '../../../k8s/index.js';
 import type { Ctx } from '../cli/context.js';
-import { KubectlError, SilentExit } from '../cli/errors.js';
+import { KubectlError, interrupted } from '../cli/errors.js';
 import { fetchAll, infosOf, type FetchOptions, type Request } from '../server/builder.js';
 import type { OutputFormat } from '../printers/output.js';
 import { buildTable } from '../printers/tables.js';
@@ -23,16 +23,17 @@ export async function watchGet(ctx: Ctx, requests: readonly Request[], opts: Fet
   const events = f.bool('output-watch-events');
   const tw = new Tabwriter((s) => ctx.out(s));
   let headerDone = false;
-  const emit = (obj: KubeObject, type: string): void => {
-    if (format.printer) return ctx.out(format.printer(obj));
+  /** One PrintObj and Flush: the initial list as one table, then each event's object. */
+  const emit = (objs: readonly KubeObject[], type: string): void => {
+    if (format.printer) return ctx.out(objs.map((o) => format.printer?.(o) ?? '').join(''));
     const o = { wide: format.wide, noHeaders: f.bool('no-headers') || headerDone, withNamespace: opts.allNamespaces === true && req.rt.namespaced, showLabels: f.bool('show-labels'), labelColumns: f.strings('label-columns') };
-    let table: Table = decorate(buildTable(req.rt, [obj], ctx.nowMs()), o);
+    let table: Table = decorate(buildTable(req.rt, objs, ctx.nowMs()), o);
     if (events) table = { columns: [{ name: 'Event' }, ...table.columns], rows: table.rows.map((r) => ({ object: r.object, cells: [type, ...r.cells] })) };
     tw.write(tableText(table, o));
     tw.flush();
-    headerDone = true;
+    headerDone = headerDone || table.rows.length > 0;
   };
-  if (!f.bool('watch-only')) for (const info of infosOf(fetched)) emit(info.obj, 'ADDED');
+  if (!f.bool('watch-only')) emit(infosOf(fetched).map((i) => i.obj), 'ADDED');
   const pending: WatchEvent[] = [];
   const keep = eventFilter(ctx, req, opts);
   const stop = ctx.api().on(req.rt.kind, (e) => {
@@ -41,8 +42,8 @@ export async function watchGet(ctx: Ctx, requests: readonly Request[], opts: Fet
   try {
     for (;;) {
       await ctx.p.until(() => pending.length > 0 || ctx.p.isInterrupted);
-      if (ctx.p.isInterrupted) throw new SilentExit(1);
-      for (const e of pending.splice(0)) emit(e.object, e.type);
+      if (ctx.p.isInterrupted) throw interrupted();
+      for (const e of pending.splice(0)) emit([e.object], e.type);
     }
   } finally {
     stop();

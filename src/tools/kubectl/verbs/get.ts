@@ -32,7 +32,7 @@ export const getCommand: Command = {
 
 async function runGet(ctx: Ctx, args: string[]): Promise<void> {
   const f = ctx.flags;
-  const format = outputFormat(f.string('output'), f.bool('no-headers'));
+  const format = outputFormat(f.string('output'), f.bool('no-headers'), f.bool('allow-missing-template-keys'));
   const watch = f.bool('watch') || f.bool('watch-only');
   if (args.length === 0 && f.strings('filename').length === 0) {
     if (!watch) {

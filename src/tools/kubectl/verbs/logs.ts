@@ -7,7 +7,7 @@ import type { Command } from '../cli/command.js';
 import { SELECTOR_FLAG } from '../cli/common-flags.js';
 import type { Ctx } from '../cli/context.js';
 import { K8sError } from '../../../k8s/index.js';
-import { KubectlError, SilentExit, usageError } from '../cli/errors.js';
+import { KubectlError, interrupted, usageError } from '../cli/errors.js';
 import { containerLogLines, containerRun, rfc3339Nano, type LogLine } from '../server/container-logs.js';
 import { objectForArg, podsForObject } from '../server/pod-for-object.js';
 import { allContainerNames, findContainer, hasOtherContainers } from './containers.js';
@@ -126,7 +126,7 @@ async function follow(ctx: Ctx, streams: readonly Stream[], prefix: boolean): Pr
       for (const l of lines.slice(seen[i] ?? 0)) ctx.out(render(ctx, s, l, prefix));
       seen[i] = lines.length;
     });
-    if (ctx.p.isInterrupted) throw new SilentExit(1);
+    if (ctx.p.isInterrupted) throw interrupted();
     if (!streams.some(running)) return;
   }
 }

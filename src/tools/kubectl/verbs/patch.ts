@@ -60,7 +60,7 @@ async function runPatch(ctx: Ctx, args: string[]): Promise<void> {
     const patched = patchObject(ctx.api(), rt.kind, obj.metadata.namespace, obj.metadata.name ?? '', patch, type, { dryRun: mode !== 'none' });
     const changed = !deepEqual(patched, obj);
     const out = ctx.flags.string('output');
-    ctx.out(out ? (outputFormat(out, false).printer?.(patched) ?? '') : namePrinter(`${changed ? 'patched' : 'patched (no change)'}${dryRunSuffix(ctx)}`)(patched));
+    ctx.out(out ? (outputFormat(out, false, ctx.flags.bool('allow-missing-template-keys')).printer?.(patched) ?? '') : namePrinter(`${changed ? 'patched' : 'patched (no change)'}${dryRunSuffix(ctx)}`)(patched));
   }
   if (errors.length > 0) throw new AggregateError(errors);
 }

@@ -22,7 +22,7 @@ export const rolloutRestartCommand: Command = {
     const fetched = fetchAll(ctx, parseResourceArgs(ctx, args), { labelSelector: ctx.flags.string('selector') });
     const errors: unknown[] = [...fetched.errors];
     const output = ctx.flags.string('output');
-    const printer = output ? outputFormat(output, false).printer : namePrinter('restarted');
+    const printer = output ? outputFormat(output, false, ctx.flags.bool('allow-missing-template-keys')).printer : namePrinter('restarted');
     const stamp = rfc3339Local(ctx.nowMs(), ctx.lab.spec.clock.timezone);
     for (const { rt, obj } of infosOf(fetched)) {
       const resource = rt.group ? `${rt.plural}.${rt.group}` : rt.plural;

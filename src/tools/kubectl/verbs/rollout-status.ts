@@ -7,7 +7,7 @@ import type { DaemonSet, Deployment, KubeObject } from '../../../k8s/index.js';
 import type { Command } from '../cli/command.js';
 import { FILENAME_FLAGS, SELECTOR_FLAG } from '../cli/common-flags.js';
 import type { Ctx } from '../cli/context.js';
-import { KubectlError, SilentExit } from '../cli/errors.js';
+import { KubectlError, interrupted } from '../cli/errors.js';
 import { fetchAll, infosOf, parseResourceArgs } from '../server/builder.js';
 
 interface Status {
@@ -88,7 +88,7 @@ async function watchStatus(ctx: Ctx, kind: string, first: KubeObject): Promise<v
       const left = deadline - ctx.lab.nowUs;
       if (left <= 0) throw new KubectlError('timed out waiting for the condition');
       await ctx.p.until(() => events.length > 0 || ctx.p.isInterrupted, Number.isFinite(left) ? left : undefined);
-      if (ctx.p.isInterrupted) throw new SilentExit(1);
+      if (ctx.p.isInterrupted) throw interrupted();
     }
   } finally {
     stop();

@@ -31,7 +31,7 @@ export const scaleCommand: Command = {
       if (fetched.errors.length > 0) throw new KubectlError(`no objects passed to scale ${fetched.errors.map(String).join(', ')}`.replace(/Error: /g, ''));
       throw new KubectlError('no objects passed to scale');
     }
-    const printer = f.string('output') ? outputFormat(f.string('output'), false).printer : namePrinter(`scaled${dryRunSuffix(ctx)}`);
+    const printer = f.string('output') ? outputFormat(f.string('output'), false, f.bool('allow-missing-template-keys')).printer : namePrinter(`scaled${dryRunSuffix(ctx)}`);
     const errors: unknown[] = [...fetched.errors];
     for (const { rt, obj } of infos) {
       if (!SCALABLE.has(rt.kind)) throw new K8sError('NotFound', 'the server could not find the requested resource');

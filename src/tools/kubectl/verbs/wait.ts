@@ -6,7 +6,7 @@ import { isRecord, type KubeObject, type ResourceType } from '../../../k8s/index
 import type { Command } from '../cli/command.js';
 import { FILENAME_FLAGS, PRINT_FLAGS, SELECTOR_FLAG } from '../cli/common-flags.js';
 import type { Ctx } from '../cli/context.js';
-import { AggregateError, KubectlError, SilentExit } from '../cli/errors.js';
+import { AggregateError, KubectlError, interrupted } from '../cli/errors.js';
 import { JsonPath } from '../jsonpath/evaluate.js';
 import { relaxedJsonPath } from '../jsonpath/relaxed.js';
 import { namePrinter } from '../printers/output.js';
@@ -75,7 +75,7 @@ async function waitOne(ctx: Ctx, rt: ResourceType, obj: KubeObject, check: Check
   };
   const timeoutUs = ctx.flags.durationUs('timeout');
   const ok = timeoutUs === 0 ? check(live()) : await ctx.p.until(() => check(live()) || ctx.p.isInterrupted, timeoutUs);
-  if (ctx.p.isInterrupted) throw new SilentExit(1);
+  if (ctx.p.isInterrupted) throw interrupted();
   if (!ok) throw new KubectlError(timeoutUs === 0 ? `condition not met for ${rt.plural}/${name}` : `timed out waiting for the condition on ${rt.plural}/${name}`);
   ctx.out(namePrinter('condition met')(live() ?? obj));
 }
