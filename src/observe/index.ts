@@ -9,3 +9,5 @@ export * from './monitor/drop-reasons.js';
 export * from './flows/flow.js';
 export * from './flows/flow-filter.js';
 export * from './flows/hubble-observer.js';
+export * from './explain/explanation.js';
+export { explainPing, explainCurl, startPing, startCurl, type ExplainRun, type PingRequest, type CurlRequest } from './explain/explain-run.js';
