@@ -105,10 +105,15 @@ export class VirtualTimeDriver {
     void (async () => {
       while (!pump.stopped) {
         await this.yieldMacrotask();
+        const wallNowUs = virtualStart + Math.floor((rt.nowMs() - wallStart) * 1000);
         const next = this.scheduler.peekUs();
-        const waitMs = next === undefined ? 50 : wallStart + (next - virtualStart) / 1000 - rt.nowMs();
-        if (waitMs > 0) await rt.sleepMs(Math.min(waitMs, 50));
-        else if (next !== undefined) this.runInstant(next);
+        if (next !== undefined && next <= wallNowUs) {
+          this.runInstant(next);
+          continue;
+        }
+        // Nothing due: the clock still moves with the wall, so a timer set now fires a real second later.
+        if (wallNowUs > this.scheduler.nowUs) this.runInstant(wallNowUs);
+        await rt.sleepMs(Math.min(next === undefined ? 50 : (next - wallNowUs) / 1000, 50));
       }
     })();
   }
