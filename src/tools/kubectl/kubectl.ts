@@ -19,6 +19,7 @@ import { logsCommand } from './verbs/logs.js';
 import { patchCommand } from './verbs/patch.js';
 import { rolloutCommand } from './verbs/rollout.js';
 import { scaleCommand } from './verbs/scale.js';
+import { topCommand } from './verbs/top.js';
 import { versionCommand } from './verbs/version.js';
 import { waitCommand } from './verbs/wait.js';
 
@@ -26,7 +27,7 @@ export const ROOT: Command = {
   name: 'kubectl',
   short: 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/',
   usage: 'kubectl [flags] [options]',
-  subcommands: [annotateCommand, apiResourcesCommand, applyCommand, clusterInfoCommand, configCommand, createCommand, deleteCommand, describeCommand, execCommand, getCommand, labelCommand, logsCommand, patchCommand, rolloutCommand, scaleCommand, versionCommand, waitCommand],
+  subcommands: [annotateCommand, apiResourcesCommand, applyCommand, clusterInfoCommand, configCommand, createCommand, deleteCommand, describeCommand, execCommand, getCommand, labelCommand, logsCommand, patchCommand, rolloutCommand, scaleCommand, topCommand, versionCommand, waitCommand],
 };
 
 /** @example await kubectl(process) // argv ['kubectl', 'get', 'pods'] */

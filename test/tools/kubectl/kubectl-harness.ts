@@ -45,9 +45,21 @@ export interface RunOptions {
   readonly isTty?: boolean;
 }
 
+const hosts = new WeakMap<Lab, Map<string, ExecHost>>();
+
+/** The lab's host by name, one per lab so that files written (~/.kube/config) stay for the next command. */
+function persistentHost(lab: Lab, name: string): ExecHost {
+  let m = hosts.get(lab);
+  if (!m) hosts.set(lab, (m = new Map()));
+  let h = m.get(name);
+  if (!h) m.set(name, (h = hostOf(lab, name)));
+  return h;
+}
+
 /** Runs `kubectl ...` (the line includes the word kubectl). */
 export function kc(lab: Lab, line: string, opts: RunOptions = {}): Promise<ToolRun> {
-  const host = hostOf(lab, opts.host ?? 'k8s-ctr', opts.files ?? {});
+  const host = persistentHost(lab, opts.host ?? 'k8s-ctr');
+  for (const [path, text] of Object.entries(opts.files ?? {})) host.writeFile(path, text);
   return runTool(lab, kubectl, host, words(line), {
     ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}),
     ...(opts.interruptAfterUs !== undefined ? { interruptAfterUs: opts.interruptAfterUs } : {}),
