@@ -16,7 +16,8 @@ import { ipv4Dst } from '../../wire/index.js';
 export type Recorded =
   | { readonly kind: 'packet'; readonly e: PacketEvent; readonly entries: readonly string[] }
   | { readonly kind: 'hop'; readonly e: HopEvent; readonly entries: readonly string[] }
-  | { readonly kind: 'drop'; readonly e: DropEvent };
+  /** `where` names the BPF program for a drop at a tc hook ("cil_from_container" rather than "tc ingress"). */
+  | { readonly kind: 'drop'; readonly e: DropEvent; readonly where: string };
 
 export class TraceRecorder {
   readonly events: Recorded[] = [];
@@ -27,7 +28,7 @@ export class TraceRecorder {
     this.offs = [
       bus.on('packet', (e) => this.events.push({ kind: 'packet', e, entries: this.neighbourOf(e) })),
       bus.on('hop', (e) => this.events.push({ kind: 'hop', e, entries: this.hopEntries(e) })),
-      bus.on('drop', (e) => this.events.push({ kind: 'drop', e })),
+      bus.on('drop', (e) => this.events.push({ kind: 'drop', e, where: (e.where === 'tc ingress' ? e.dev?.tcIngress?.name : e.where === 'tc egress' ? e.dev?.tcEgress?.name : undefined) ?? e.where })),
     ];
   }
 

@@ -23,7 +23,7 @@ function stepOf(r: Recorded): Step {
     case 'packet':
       return { ...base, dev: r.e.dev.name, dir: r.e.dir, kind: 'tap', decision: r.e.dir === 'out' ? 'transmit' : 'receive', entries: r.entries, headers: headerStack(r.e.data) };
     case 'drop':
-      return { ...base, dev: r.e.dev?.name, dir: undefined, kind: 'drop', decision: `drop ${r.e.reason} in ${r.e.where}`, entries: r.e.detail !== undefined ? [r.e.detail] : [], headers: headerStack(r.e.data) };
+      return { ...base, dev: r.e.dev?.name, dir: undefined, kind: 'drop', decision: `drop ${r.e.reason} in ${r.where}`, entries: r.e.detail !== undefined ? [r.e.detail] : [], headers: headerStack(r.e.data) };
     case 'hop': {
       const h = r.e;
       const d = h.detail ?? {};
@@ -65,7 +65,7 @@ function fateOf(mine: readonly Recorded[]): Fate {
   const drop = [...mine].reverse().find((r) => r.kind === 'drop');
   if (drop?.kind === 'drop') {
     const { host, pod } = placeOf(drop.e.netns);
-    return { kind: 'dropped', host, pod, dev: drop.e.dev?.name, reason: drop.e.reason, where: drop.e.where, detail: drop.e.detail };
+    return { kind: 'dropped', host, pod, dev: drop.e.dev?.name, reason: drop.e.reason, where: drop.where, detail: drop.e.detail };
   }
   const last = mine[mine.length - 1];
   if (last?.kind === 'packet' && last.e.dir === 'in' && last.e.data.length >= 34 && last.e.netns.isLocalAddr(ipv4Dst(last.e.data, 14))) {
