@@ -173,9 +173,8 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** icmp_tstamp_print: milliseconds since midnight UT as hh:mm:ss.mmm. */
+/** icmp_tstamp_print: milliseconds (since midnight UT) as hh:mm:ss.mmm; hours are not wrapped. */
 function tstamp(ms: number): string {
-  if (ms >= 86400000) return '[not ms since midnight]';
   const h = Math.floor(ms / 3600000);
   const m = Math.floor((ms % 3600000) / 60000);
   const s = Math.floor((ms % 60000) / 1000);

@@ -18,8 +18,6 @@ const IP_DF = 0x4000;
 const IP_RES = 0x8000;
 const IPPROTO_TCP = 6;
 const IPPROTO_UDP = 17;
-const IPPROTO_SCTP = 132;
-const IPPROTO_DCCP = 33;
 const IP_OPTION_NAMES = new Map([[0, 'EOL'], [1, 'NOP'], [68, 'timestamp'], [130, 'security'], [7, 'RR'], [137, 'SSRR'], [131, 'LSRR'], [148, 'RA'], [82, 'traceroute']]);
 
 function ipFlags(off: number): string {
@@ -56,7 +54,8 @@ export function ipPrint(nd: Nd, bp: number, length: number): void {
     return nd.popSnaplen();
   }
   if ((off & IP_OFFMASK) === 0) {
-    if (proto !== IPPROTO_TCP && proto !== IPPROTO_UDP && proto !== IPPROTO_SCTP && proto !== IPPROTO_DCCP) nd.print(`${src} > ${dst}: `);
+    // TCP and UDP print the addresses with their ports (tcpdump's SCTP and DCCP printers do too; ciliumlab has neither).
+    if (proto !== IPPROTO_TCP && proto !== IPPROTO_UDP) nd.print(`${src} > ${dst}: `);
     if (!nd.has(bp, hlen)) {
       nd.print(` [remaining caplen(${nd.available(bp)}) < header length(${hlen})]`);
       throw TRUNCATED;
