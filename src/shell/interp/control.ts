@@ -32,7 +32,3 @@ export class FatalExpansion {
     readonly code = 1,
   ) {}
 }
-
-export function isControl(e: unknown): boolean {
-  return e instanceof BreakLoop || e instanceof ContinueLoop || e instanceof ReturnFrom || e instanceof ExitShell || e instanceof Aborted || e instanceof FatalExpansion;
-}

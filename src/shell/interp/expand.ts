@@ -124,7 +124,7 @@ function splitOnIfs(text: string, ifs: string): string[] {
   return words;
 }
 
-export async function expandParts(parts: readonly WordPart[], scope: ExpandScope, inDouble: boolean, isAssignment: boolean): Promise<Piece[]> {
+async function expandParts(parts: readonly WordPart[], scope: ExpandScope, inDouble: boolean, isAssignment: boolean): Promise<Piece[]> {
   const out: Piece[] = [];
   for (const part of parts) {
     switch (part.type) {

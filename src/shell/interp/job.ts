@@ -21,7 +21,6 @@ export class Job {
   fatal: SignalName | undefined;
   readonly members = new Set<SignalTarget>();
   private readonly doneWaiters: Array<(s: Status) => void> = [];
-  private readonly fatalWaiters = new Set<(sig: SignalName) => void>();
 
   constructor(
     /** The command text as `jobs` shows it. */
@@ -32,18 +31,8 @@ export class Job {
   signal(sig: SignalName): void {
     if (this.state === 'done') return;
     const targets = [...this.members];
-    if (sig !== 'INT' || targets.length === 0) this.setFatal(sig);
+    if (sig !== 'INT' || targets.length === 0) this.fatal ??= sig;
     for (const t of targets) t.signal(sig);
-  }
-
-  /** Resolves with the signal once the job must stop (used to cut a builtin's wait short). */
-  onFatal(fn: (sig: SignalName) => void): () => void {
-    if (this.fatal) {
-      fn(this.fatal);
-      return () => undefined;
-    }
-    this.fatalWaiters.add(fn);
-    return () => this.fatalWaiters.delete(fn);
   }
 
   finish(status: Status): void {
@@ -56,11 +45,5 @@ export class Job {
   wait(): Promise<Status> {
     if (this.status) return Promise.resolve(this.status);
     return new Promise((resolve) => this.doneWaiters.push(resolve));
-  }
-
-  private setFatal(sig: SignalName): void {
-    this.fatal ??= sig;
-    for (const w of [...this.fatalWaiters]) w(sig);
-    this.fatalWaiters.clear();
   }
 }

@@ -60,21 +60,6 @@ export function inputStream(src: Source): InputStream {
   };
 }
 
-/** Reads a Source line by line; the last line may lack its newline. */
-export async function* lines(src: Source): AsyncGenerator<string> {
-  let rest = '';
-  for (let c = await src.read(); c !== undefined; c = await src.read()) {
-    rest += c;
-    let nl = rest.indexOf('\n');
-    while (nl >= 0) {
-      yield rest.slice(0, nl + 1);
-      rest = rest.slice(nl + 1);
-      nl = rest.indexOf('\n');
-    }
-  }
-  if (rest !== '') yield rest;
-}
-
 export async function readAll(src: Source): Promise<string> {
   let all = '';
   for (let c = await src.read(); c !== undefined; c = await src.read()) all += c;

@@ -64,11 +64,6 @@ export class Terminal {
     return this.stack.length === 0;
   }
 
-  /** The shells from the login shell to the current hop. */
-  get shells(): readonly InteractiveShell[] {
-    return this.stack;
-  }
-
   prompt(): string {
     return this.top?.prompt() ?? '';
   }
