@@ -8,10 +8,13 @@ export interface ModuleInfo {
   readonly deps: readonly string[];
 }
 
-/** Modules of linux-modules-6.8.0-53-generic (sizes as lsmod prints them on that kernel). */
+/**
+ * Modules of linux-modules-6.8.0-53-generic (sizes as lsmod prints them on that kernel). Dependencies are
+ * in load order: `modprobe vxlan` loads udp_tunnel, then ip6_udp_tunnel (lsmod lists them newest first).
+ */
 export const KNOWN_MODULES: Readonly<Record<string, ModuleInfo>> = {
-  vxlan: { name: 'vxlan', size: 155648, deps: ['ip6_udp_tunnel', 'udp_tunnel'] },
-  geneve: { name: 'geneve', size: 45056, deps: ['ip6_udp_tunnel', 'udp_tunnel'] },
+  vxlan: { name: 'vxlan', size: 155648, deps: ['udp_tunnel', 'ip6_udp_tunnel'] },
+  geneve: { name: 'geneve', size: 45056, deps: ['udp_tunnel', 'ip6_udp_tunnel'] },
   ip6_udp_tunnel: { name: 'ip6_udp_tunnel', size: 16384, deps: [] },
   udp_tunnel: { name: 'udp_tunnel', size: 32768, deps: [] },
   dummy: { name: 'dummy', size: 12288, deps: [] },
