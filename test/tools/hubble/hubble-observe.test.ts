@@ -5,6 +5,7 @@
 // to-overlay FORWARDED (TCP Flags: SYN)` (lab-spec §5).
 
 import { describe, expect, test } from 'vitest';
+import { PingEngine } from '../../../src/apps/index.js';
 import { HubbleObserver } from '../../../src/observe/index.js';
 import { hubble } from '../../../src/tools/hubble/index.js';
 import { hostOf, runTool } from '../../support/tool-harness.js';
@@ -71,6 +72,22 @@ describe('hubble observe through the port-forward', () => {
     const spec = 'Aug  3 00:02:26.403: default/curl-pod:40332 (ID:23926) -> default/webpod-697b545f57-76lt6:80 (ID:12438) to-overlay FORWARDED (TCP Flags: SYN)';
     expect(out.split('\n').map(norm)).toContain(norm(spec));
     expect(out).toMatch(/default\/curl-pod:\d+ \(ID:\d+\) <- default\/webpod-[a-z0-9]+-[a-z0-9]{5}:80 \(ID:\d+\) to-endpoint FORWARDED \(TCP Flags: SYN, ACK\)/);
+  });
+
+  test('-f prints flows as they happen until Ctrl-C; --since 1s leaves out older ones', async () => {
+    const lab = week4();
+    HubbleObserver.of(lab);
+    const stop = portForward(lab);
+    const host = hostOf(lab, 'k8s-ctr', { '/etc/hosts': HOSTS_V4 });
+    ping(lab, 'curl-pod', webpodOn(lab, 'k8s-w1'), { count: 1 });
+    lab.runFor(3_000_000);
+    const recent = await runTool(lab, hubble, host, ['hubble', 'observe', '--since', '1s']);
+    expect(recent.stdout).toBe('');
+    lab.scheduler.after(500_000, () => void new PingEngine(lab.netns('curl-pod'), { dst: webpodOn(lab, 'k8s-w0'), ident: 9, count: 1 }, () => undefined).start());
+    const r = await runTool(lab, hubble, host, ['hubble', 'observe', '-f', '--pod', 'curl-pod', '--type', 'trace:to-network', '-o', 'dict'], { interruptAfterUs: 3_000_000 });
+    stop();
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}TIMESTAMP: Aug {2}3 [\d:.]+\n {5}SOURCE: default\/curl-pod\n(DESTINATION): default\/webpod-\S+\n {7}TYPE: to-network\n {4}VERDICT: FORWARDED\n {4}SUMMARY: ICMPv4 EchoRequest\n$/);
   });
 
   test('status counts the flows of the three nodes', async () => {
