@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { BUILTIN_RESOURCES, CILIUM_RESOURCES, ResourceRegistry, type KubeObject } from '../../../src/k8s/index.js';
 import { humanOutput, type HumanOptions } from '../../../src/tools/kubectl/printers/human-output.js';
 import { decorate, tableText, type Cell, type Column, type PrintOptions, type Table } from '../../../src/tools/kubectl/printers/table.js';
+import { buildTable } from '../../../src/tools/kubectl/printers/tables.js';
 import type { Group } from '../../../src/tools/kubectl/server/builder.js';
 import { KUBECTL_TABWRITER, Tabwriter } from '../../../src/tools/kubectl/text/tabwriter.js';
 
@@ -118,5 +119,53 @@ node/foo   Unknown   <none>   <unknown>
   test('an empty list prints nothing and reports namespaced', () => {
     expect(humanOutput([group('pods', [])], opts)).toEqual({ text: '', allNamespaced: true });
     expect(humanOutput([group('nodes', [])], opts).allNamespaced).toBe(false);
+  });
+});
+
+describe('printers.go cells', () => {
+  const registry = new ResourceRegistry([...BUILTIN_RESOURCES, ...CILIUM_RESOURCES]);
+  const cells = (w: string, obj: unknown, nowMs = Date.parse('2025-08-03T12:00:00Z')) => {
+    const rt = registry.resolve(w);
+    if (!rt) throw new Error(w);
+    return buildTable(rt, [obj as KubeObject], nowMs).rows[0]?.cells;
+  };
+
+  test('pod RESTARTS: "1 (5m ago)" from the last termination; READY counts ready containers', () => {
+    const pod = {
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', creationTimestamp: '2025-08-03T11:00:00Z' },
+      spec: { containers: [{ name: 'a' }, { name: 'b' }] },
+      status: {
+        phase: 'Running', podIP: '10.0.0.1', podIPs: [{ ip: '10.0.0.1' }],
+        containerStatuses: [
+          { name: 'a', ready: true, restartCount: 1, state: { running: {} }, lastState: { terminated: { exitCode: 1, finishedAt: '2025-08-03T11:55:00Z' } } },
+          { name: 'b', ready: false, restartCount: 0, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: {} },
+        ],
+      },
+    };
+    expect(cells('pods', pod)?.slice(0, 5)).toEqual(['p', '1/2', 'CrashLoopBackOff', '1 (5m ago)', '60m']);
+  });
+
+  test('Endpoints: the first three host:port, then "+ N more..."', () => {
+    const ep = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'e' }, subsets: [{ addresses: ['1.1.1.1', '2.2.2.2', '3.3.3.3', '4.4.4.4'].map((ip) => ({ ip })), ports: [{ port: 80 }] }] };
+    expect(cells('ep', ep)?.[1]).toBe('1.1.1.1:80,2.2.2.2:80,3.3.3.3:80 + 1 more...');
+    expect(cells('ep', { ...ep, subsets: [] })?.[1]).toBe('<none>');
+  });
+
+  test('EndpointSlice: <unset> for no ports', () => {
+    const s = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 's' }, addressType: 'IPv4', endpoints: [], ports: [] };
+    expect(cells('endpointslices', s)?.slice(1, 4)).toEqual(['IPv4', '<unset>', '<unset>']);
+  });
+
+  test('Service: LoadBalancer without an address is <pending>; NodePort ports "80:30003/TCP"', () => {
+    const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { type: 'LoadBalancer', clusterIPs: ['10.96.0.5'], ports: [{ port: 80, nodePort: 30003, protocol: 'TCP' }] }, status: {} };
+    expect(cells('svc', svc)?.slice(1, 5)).toEqual(['LoadBalancer', '10.96.0.5', '<pending>', '80:30003/TCP']);
+  });
+
+  test('Node: roles from node-role.kubernetes.io/* labels, SchedulingDisabled', () => {
+    const node = {
+      apiVersion: 'v1', kind: 'Node', metadata: { name: 'n', labels: { 'node-role.kubernetes.io/control-plane': '', 'node-role.kubernetes.io/worker': '' } },
+      spec: { unschedulable: true }, status: { conditions: [{ type: 'Ready', status: 'True' }], nodeInfo: { kubeletVersion: 'v1.33.2' } },
+    };
+    expect(cells('nodes', node)?.slice(1, 3)).toEqual(['Ready,SchedulingDisabled', 'control-plane,worker']);
   });
 });

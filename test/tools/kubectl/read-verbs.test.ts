@@ -175,6 +175,19 @@ describe('exec', () => {
     expect(r.stdout).toBe('ok\n');
   });
 
+  test('several containers, no default-container annotation: "Defaulted container ... out of: ..."', async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: multi\nspec:\n  initContainers:\n  - name: setup\n    image: busybox\n  containers:\n  - name: main\n    image: busybox\n  - name: side\n    image: busybox\n';
+    await kc(lab, 'kubectl apply -f -', { stdin: pod });
+    const r = await kcExec(lab, 'kubectl exec multi -- ls', reply);
+    expect(r.stderr).toBe('Defaulted container "main" out of: main, side, setup (init)\n');
+    expect(r.calls[0]?.host.pod?.container).toBe('main');
+    await kc(lab, 'kubectl annotate pod multi kubectl.kubernetes.io/default-container=side');
+    const r2 = await kcExec(lab, 'kubectl exec multi -- ls', reply);
+    expect(r2.stderr).toBe('');
+    expect(r2.calls[0]?.host.pod?.container).toBe('side');
+    await kc(lab, 'kubectl delete pod multi --wait=false');
+  });
+
   test('the pod host: namespace/name, node machine, image', async () => {
     const r = await kcExec(lab, 'kubectl exec curl-pod -- hostname', reply);
     const h = r.calls[0]?.host;
@@ -214,7 +227,8 @@ describe('wait, rollout, version, config, top', () => {
   test('config: current-context, set-context --current --namespace applies to later commands', async () => {
     expect((await kc(lab, 'kubectl config current-context')).stdout).toBe('HomeLab\n');
     expect((await kc(lab, 'kubectl config set-context --current --namespace=kube-system')).stdout).toBe('Context "HomeLab" modified.\n');
-    expect((await kc(lab, 'kubectl get ds -o name')).stdout).toBe('daemonset.apps/cilium\ndaemonset.apps/kube-proxy\n');
+    const names = lab.k8s.api.list('DaemonSet', { namespace: 'kube-system' }).map((d) => `daemonset.apps/${d.metadata.name}\n`);
+    expect((await kc(lab, 'kubectl get ds -o name')).stdout).toBe(names.join(''));
     expect((await kc(lab, 'kubectl config get-contexts')).stdout).toMatch(/^CURRENT {3}NAME {6}CLUSTER {6}AUTHINFO {11}NAMESPACE\n\* {9}HomeLab {3}kubernetes {3}kubernetes-admin {3}kube-system\n$/);
     await kc(lab, 'kubectl config set-context --current --namespace=default');
   });

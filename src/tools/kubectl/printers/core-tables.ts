@@ -92,9 +92,11 @@ export function formatEndpoints(ep: Endpoints): string {
           more = true;
           break;
         }
-        list.push(port === undefined ? a.ip : `${a.ip}:${port}`);
+        list.push(port === undefined ? a.ip : `${a.ip.includes(':') ? `[${a.ip}]` : a.ip}:${port}`);
       }
     }
+    // headless (no ports): stop counting once past the three shown, as printers.go does
+    if (ports.length === 0 && count > 3) break;
   }
   return more ? `${list.join(',')} + ${count - 3} more...` : list.join(',');
 }
