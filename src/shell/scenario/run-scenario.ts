@@ -78,6 +78,10 @@ class StepRunner {
 
   async step(s: ScenarioStep): Promise<void> {
     const w = (s.terminal !== undefined ? this.windows.get(s.terminal) : undefined) ?? this.first;
+    if ('wait' in s && s.terminal === undefined && s.comment === undefined) {
+      await this.opts.driver.run(this.opts.driver.sleep(durationUs(s.wait)));
+      return;
+    }
     this.focus(w);
     if ('note' in s) {
       this.opts.write(`# ${s.note}\n`);
