@@ -35,11 +35,10 @@ const OBSERVERS = new WeakMap<Lab, HubbleObserver>();
 export class HubbleObserver {
   private readonly servers = new Map<string, NodeServer>();
   private readonly followers = new Set<(f: Flow) => void>();
-  private readonly offs: Array<() => void> = [];
 
   private constructor(private readonly lab: Lab) {
     const monitor = DatapathMonitor.of(lab);
-    for (const node of lab.agents.keys()) this.offs.push(monitor.listen(node, (e) => this.onEvent(node, e)));
+    for (const node of lab.agents.keys()) monitor.listen(node, (e) => this.onEvent(node, e));
   }
 
   /** The lab's Hubble (started on first use; call it once after building the lab). @example HubbleObserver.of(lab) */
@@ -84,12 +83,6 @@ export class HubbleObserver {
   follow(fn: (f: Flow) => void): () => void {
     this.followers.add(fn);
     return () => this.followers.delete(fn);
-  }
-
-  /** Stops feeding the rings (the lab is being discarded). */
-  close(): void {
-    for (const off of this.offs.splice(0)) off();
-    OBSERVERS.delete(this.lab);
   }
 
   private server(a: CiliumAgent): NodeServer | undefined {

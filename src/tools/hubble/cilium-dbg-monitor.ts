@@ -48,7 +48,7 @@ export async function ciliumDbgMonitor(p: Process, argv: readonly string[]): Pro
   }
   const node = p.host.machine?.hostname ?? '';
   const agent = p.lab.agents.get(node);
-  if (!agent || agent.phase !== 'running') {
+  if (!agent || (agent.phase !== 'running' && agent.phase !== 'starting')) {
     p.err(`Error: Cannot find or open a supported node-monitor socket. /var/run/cilium/monitor1_2.sock: dial unix /var/run/cilium/monitor1_2.sock: connect: no such file or directory\n`);
     return 1;
   }
