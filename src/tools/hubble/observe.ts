@@ -6,9 +6,8 @@ import { HubbleObserver, passes, type GetFlowsRequest } from '../../observe/inde
 import type { Process } from '../process.js';
 import { parseFlags, isTrue, type FlagSpec, type ParsedFlag } from './flag-parser.js';
 import { FlowPrinter, type OutputFormat } from './flow-printer.js';
-import { dialHubble } from './hubble-conn.js';
 import { ObserveFilters } from './observe-filters.js';
-import { GLOBAL_FLAGS, serverOf } from './global-flags.js';
+import { connectHubble, GLOBAL_FLAGS } from './global-flags.js';
 import { parseGoDurationUs } from './go-duration.js';
 
 const FILTER_FLAGS = ['not', 'pod', 'from-pod', 'to-pod', 'ip', 'from-ip', 'to-ip', 'port', 'from-port', 'to-port', 'label', 'from-label', 'to-label', 'namespace', 'from-namespace', 'to-namespace', 'protocol', 'verdict', 'drop-reason-desc', 'type', 'identity', 'from-identity', 'to-identity', 'node-name', 'traffic-direction', 'tcp-flags'];
@@ -96,7 +95,7 @@ export async function observe(p: Process, argv: readonly string[]): Promise<numb
   const sel = selection(p, parsed.flags, filters);
   if (typeof sel === 'string') return fail(sel);
   if (output === 'table' && sel.isFollow) return fail('table output format is not compatible with follow mode');
-  const conn = await dialHubble(p, serverOf(p, parsed.flags));
+  const conn = await connectHubble(p, parsed.flags);
   if (!conn.ok) return fail(conn.error);
   const isNumeric = isTrue(last(parsed.flags, 'numeric') ?? 'false');
   const color = last(parsed.flags, 'color') ?? 'auto';

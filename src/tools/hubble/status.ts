@@ -5,8 +5,7 @@
 import { HubbleObserver } from '../../observe/index.js';
 import type { Process } from '../process.js';
 import { parseFlags } from './flag-parser.js';
-import { GLOBAL_FLAGS, serverOf } from './global-flags.js';
-import { dialHubble } from './hubble-conn.js';
+import { connectHubble, GLOBAL_FLAGS } from './global-flags.js';
 
 /** uint64Grouping: thousands separated by commas. */
 function grouping(n: number): string {
@@ -20,7 +19,7 @@ export async function status(p: Process, argv: readonly string[]): Promise<numbe
     return 1;
   }
   const output = [...parsed.flags].reverse().find((f) => f.name === 'output')?.value ?? 'compact';
-  const conn = await dialHubble(p, serverOf(p, parsed.flags));
+  const conn = await connectHubble(p, parsed.flags);
   if (!conn.ok) {
     p.err(`failed getting status: ${conn.error}\n`);
     return 1;

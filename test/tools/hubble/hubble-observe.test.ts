@@ -29,6 +29,12 @@ describe('hubble without a port-forward', () => {
     expect(r.exitCode).toBe(1);
   });
 
+  test('-P forwards to hubble-relay itself: no port-forward needed', async () => {
+    const r = await runTool(lab, hubble, hostOf(lab, 'k8s-ctr', { '/etc/hosts': HOSTS_V4 }), ['hubble', 'status', '-P']);
+    expect(r.stdout).toMatch(/^Healthcheck \(via 127\.0\.0\.1:4245\): Ok\n/);
+    expect(r.exitCode).toBe(0);
+  });
+
   test('flag errors in pflag and hubble words', async () => {
     const host = hostOf(lab, 'k8s-ctr', { '/etc/hosts': HOSTS_V4 });
     const run = async (...args: string[]) => (await runTool(lab, hubble, host, ['hubble', 'observe', ...args])).stderr;
