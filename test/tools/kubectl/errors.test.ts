@@ -151,9 +151,19 @@ describe('errors: text, exit code, state unchanged', () => {
     expect(userState(lab)).toBe(before);
   });
 
-  test('a host without a kubeconfig: localhost:8080 refused', async () => {
+  test('a host without a kubeconfig: five memcache.go discovery errors (klog), then localhost:8080 refused', async () => {
     const r = await kc(lab, 'kubectl get pods', { host: 'k8s-w1' });
-    expect(r).toEqual({ stdout: '', stderr: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n', exitCode: 1 });
+    const lines = r.stderr.split('\n');
+    const klog = /^E\d{4} \d{2}:\d{2}:\d{2}\.\d{6} {1,7}\d+ memcache\.go:265\] "Unhandled Error" err="couldn't get current server API group list: Get \\"http:\/\/localhost:8080\/api\?timeout=32s\\": dial tcp 127\.0\.0\.1:8080: connect: connection refused"$/;
+    for (const l of lines.slice(0, 5)) expect(l).toMatch(klog);
+    expect(lines.slice(5)).toEqual(['The connection to the server localhost:8080 was refused - did you specify the right host or port?', '']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+  });
+
+  test('without a kubeconfig, commands that skip discovery print only the refusal', async () => {
+    const r = await kc(lab, 'kubectl version', { host: 'k8s-w1' });
+    expect(r).toEqual({ stdout: 'Client Version: v1.33.2\nKustomize Version: v5.6.0\n', stderr: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n', exitCode: 1 });
   });
 
   test('a missing jsonpath key prints nothing (allow-missing-template-keys defaults to true)', async () => {
@@ -171,6 +181,29 @@ describe('errors: text, exit code, state unchanged', () => {
     const r = await kc(lab, 'kubectl get pods -o yaml x');
     expect(r.stdout).toBe('apiVersion: v1\nitems: []\nkind: List\nmetadata:\n  resourceVersion: ""\n');
     expect(r.stderr).toBe('Error from server (NotFound): pods "x" not found\n');
+    expect(r.exitCode).toBe(1);
+  });
+});
+
+describe('manifests: validation and decoding', () => {
+  test('apply on a host without a kubeconfig: the OpenAPI download for validation fails first', async () => {
+    const r = await kc(lab, 'kubectl apply -f -', { host: 'k8s-w1', stdin: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n' });
+    expect(r).toEqual({
+      stdout: '',
+      stderr:
+        'error: error validating "STDIN": error validating data: failed to download openapi: Get "http://localhost:8080/openapi/v2?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused; if you choose to ignore these errors, turn validation off with --validate=false\n',
+      exitCode: 1,
+    });
+  });
+
+  test('delete -f decodes without a schema: a missing kind is "Object \'Kind\' is missing"', async () => {
+    const r = await kc(lab, 'kubectl delete -f -', { stdin: 'metadata:\n  name: x\napiVersion: v1\n' });
+    expect(r).toEqual({ stdout: '', stderr: 'error: unable to decode "STDIN": Object \'Kind\' is missing in \'{"apiVersion":"v1","metadata":{"name":"x"}}\'\n', exitCode: 1 });
+  });
+
+  test('--validate=false skips the kind/apiVersion checks; the mapping fails instead', async () => {
+    const r = await kc(lab, 'kubectl apply --validate=false -f -', { stdin: 'kind: Pod\nmetadata:\n  name: x\n' });
+    expect(r.stderr).toBe('error: resource mapping not found for name: "x" namespace: "" from "STDIN": no matches for kind "Pod" in version ""\nensure CRDs are installed first\n');
     expect(r.exitCode).toBe(1);
   });
 });

@@ -7,7 +7,11 @@ import type { Lab } from '../../../lab/index.js';
 import type { Process } from '../../process.js';
 import { RawMessageError } from './errors.js';
 import type { FlagSet } from './flag-set.js';
+import { discoveryRefusedMessage, klogLine } from './klog.js';
 import { currentContext, type Kubeconfig } from './kubeconfig.js';
+
+/** How often a command's RESTMapper asks discovery again before giving up (the five memcache.go lines). */
+const DISCOVERY_ATTEMPTS = 5;
 
 export class Ctx {
   private readonly warned = new Set<string>();
@@ -43,10 +47,28 @@ export class Ctx {
 
   /** The apiserver, or the refusal kubectl prints when no kubeconfig names a server. */
   api(): ApiServer {
-    if (!this.kubeconfig || this.server() === undefined) {
+    if (!this.connected()) {
       throw new RawMessageError('The connection to the server localhost:8080 was refused - did you specify the right host or port?');
     }
     return this.lab.k8s.api;
+  }
+
+  connected(): boolean {
+    return this.kubeconfig !== undefined && this.server() !== undefined;
+  }
+
+  /**
+   * The apiserver for resource discovery (the RESTMapper). Refused, the cached discovery client logs its
+   * error on every attempt before the command fails.
+   */
+  discoveryApi(): ApiServer {
+    if (!this.connected()) {
+      const pid = this.p.host.nextPid();
+      const wallUs = this.nowMs() * 1000;
+      const line = klogLine('E', wallUs, this.lab.spec.clock.timezone, pid, 'memcache.go:265', discoveryRefusedMessage('http://localhost:8080', '127.0.0.1:8080'));
+      this.err(line.repeat(DISCOVERY_ATTEMPTS));
+    }
+    return this.api();
   }
 
   /** The server URL of the selected context's cluster. */

@@ -8,7 +8,7 @@ import { NoResourceMatchError } from '../cli/errors.js';
 
 /** Resource types for one word of a `TYPE[,TYPE...]` argument. @example resolveTypes(ctx, 'deploy') */
 export function resolveTypes(ctx: Ctx, word: string): ResourceType[] {
-  const reg = ctx.api().registry;
+  const reg = ctx.discoveryApi().registry;
   const rt = reg.resolve(word);
   if (rt) return [rt];
   const category = reg.inCategory(word.toLowerCase());

@@ -9,7 +9,7 @@ import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAGS, PRINT_FLAGS, SELECTOR
 import type { Ctx } from '../cli/context.js';
 import { AggregateError, KubectlError, usageError } from '../cli/errors.js';
 import { namePrinter, outputFormat } from '../printers/output.js';
-import { readManifests, type ManifestInfo } from '../server/manifests.js';
+import { readManifests, validationEnabled, type ManifestInfo } from '../server/manifests.js';
 import { addSourceToErr } from '../server/source-error.js';
 import { threeWayPatch } from '../server/three-way-patch.js';
 import { goJson } from '../text/go-json.js';
@@ -41,7 +41,7 @@ async function runApply(ctx: Ctx, args: string[]): Promise<void> {
   const printer = output === '' ? undefined : outputFormat(output, false, ctx.flags.bool('allow-missing-template-keys')).printer;
   const filenames = ctx.flags.strings('filename');
   if (filenames.length === 0 && !ctx.flags.string('kustomize')) throw new KubectlError('must specify one of -f and -k');
-  const { infos, errors } = await readManifests(ctx, filenames);
+  const { infos, errors } = await readManifests(ctx, filenames, validationEnabled(ctx));
   if (infos.length === 0 && errors.length === 0) throw new KubectlError('no objects passed to apply');
   for (const info of infos) {
     try {

@@ -6,7 +6,7 @@ import type { Command } from '../cli/command.js';
 import { FILENAME_FLAGS, SELECTOR_FLAG } from '../cli/common-flags.js';
 import type { Ctx } from '../cli/context.js';
 import { AggregateError, usageError } from '../cli/errors.js';
-import { readManifests } from '../server/manifests.js';
+import { readManifests, validationEnabled } from '../server/manifests.js';
 import { createGenerators } from './create-generators.js';
 import { createObject, CREATE_FLAGS } from './create-object.js';
 
@@ -23,7 +23,7 @@ async function runCreate(ctx: Ctx, args: string[]): Promise<void> {
   if (args.length > 0) throw usageError(ctx.path, `Unexpected args: [${args.join(' ')}]`);
   const filenames = ctx.flags.strings('filename');
   if (filenames.length === 0 && !ctx.flags.string('kustomize')) throw usageError(ctx.path, 'must specify one of -f and -k');
-  const { infos, errors } = await readManifests(ctx, filenames);
+  const { infos, errors } = await readManifests(ctx, filenames, validationEnabled(ctx));
   for (const info of infos) {
     try {
       ctx.out(createObject(ctx, info.obj, info.source));
