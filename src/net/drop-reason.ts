@@ -33,24 +33,29 @@ export const KERNEL_DROP_REASONS = [
 ] as const;
 export type KernelDropReason = (typeof KERNEL_DROP_REASONS)[number];
 
-/** Cilium drop notification texts (pkg/monitor/api/drop.go), the ones this datapath can raise. */
-export const CILIUM_DROP_REASONS = [
-  'Policy denied',
-  'Invalid source ip',
-  'TTL exceeded',
-  'No tunnel/encapsulation endpoint (datapath BUG!)',
-  'Missed tail call',
-  'No mapping for NAT masquerade',
-  'No FIB entry found',
-  'Service backend not found',
-  'Unknown L3 target address',
-  'Stale or unroutable IP',
-  'Unsupported L3 protocol',
-  'CT: Map insertion failed',
-  'Unknown connection tracking state',
-  'Invalid packet',
-] as const;
-export type CiliumDropReason = (typeof CILIUM_DROP_REASONS)[number];
+/**
+ * Cilium's drop reasons this datapath can raise: the text of pkg/monitor/api/drop.go (v1.18.0), which
+ * `cilium-dbg monitor` and Hubble print, the DROP_* code of bpf/lib/common.h, and the DropReason name of
+ * api/v1/flow/flow.proto.
+ */
+export const CILIUM_DROPS = {
+  'Invalid source ip': { code: 132, flowEnum: 'INVALID_SOURCE_IP' },
+  'Policy denied': { code: 133, flowEnum: 'POLICY_DENIED' },
+  'Invalid packet': { code: 134, flowEnum: 'INVALID_PACKET_DROPPED' },
+  'Unsupported L3 protocol': { code: 139, flowEnum: 'UNSUPPORTED_L3_PROTOCOL' },
+  'Missed tail call': { code: 140, flowEnum: 'MISSED_TAIL_CALL' },
+  'Unknown L3 target address': { code: 150, flowEnum: 'UNKNOWN_L3_TARGET_ADDRESS' },
+  'Stale or unroutable IP': { code: 151, flowEnum: 'STALE_OR_UNROUTABLE_IP' },
+  'CT: Map insertion failed': { code: 155, flowEnum: 'CT_MAP_INSERTION_FAILED' },
+  'Service backend not found': { code: 158, flowEnum: 'SERVICE_BACKEND_NOT_FOUND' },
+  'No tunnel/encapsulation endpoint (datapath BUG!)': { code: 160, flowEnum: 'NO_TUNNEL_OR_ENCAPSULATION_ENDPOINT' },
+  'Unknown connection tracking state': { code: 163, flowEnum: 'UNKNOWN_CONNECTION_TRACKING_STATE' },
+  'No mapping for NAT masquerade': { code: 167, flowEnum: 'NO_MAPPING_FOR_NAT_MASQUERADE' },
+  'FIB lookup failed': { code: 169, flowEnum: 'FIB_LOOKUP_FAILED' },
+  'TTL exceeded': { code: 196, flowEnum: 'TTL_EXCEEDED' },
+} as const satisfies Record<string, { readonly code: number; readonly flowEnum: string }>;
+export type CiliumDropReason = keyof typeof CILIUM_DROPS;
+export const CILIUM_DROP_REASONS = Object.keys(CILIUM_DROPS) as CiliumDropReason[];
 
 /** Reasons that exist only in the lab: where the emulated world ends. */
 export const LAB_DROP_REASONS = ['NAT_UPLINK_NO_INTERNET', 'HOP_LIMIT'] as const;
@@ -61,21 +66,3 @@ export type DropReason = KernelDropReason | CiliumDropReason | LabDropReason;
 export function isCiliumDropReason(r: DropReason): r is CiliumDropReason {
   return (CILIUM_DROP_REASONS as readonly string[]).includes(r);
 }
-
-/** Cilium's numeric drop codes (bpf/lib/common.h DROP_*), which `cilium-dbg monitor` prints beside the text. */
-export const CILIUM_DROP_CODES = {
-  'Policy denied': 133,
-  'Invalid source ip': 132,
-  'TTL exceeded': 196,
-  'No tunnel/encapsulation endpoint (datapath BUG!)': 160,
-  'Missed tail call': 151,
-  'No mapping for NAT masquerade': 173,
-  'No FIB entry found': 169,
-  'Service backend not found': 158,
-  'Unknown L3 target address': 150,
-  'Stale or unroutable IP': 162,
-  'Unsupported L3 protocol': 139,
-  'CT: Map insertion failed': 155,
-  'Unknown connection tracking state': 163,
-  'Invalid packet': 134,
-} as const satisfies Record<CiliumDropReason, number>;

@@ -59,7 +59,7 @@ describe('drop reasons (pkg/monitor/api/drop.go v1.18.0, flow.proto DropReason)'
     expect(dropCode('Policy denied')).toBe(133);
     expect(dropCode('TTL exceeded')).toBe(196);
     expect(dropCode('Stale or unroutable IP')).toBe(151);
-    expect(dropCode('No FIB entry found')).toBe(169);
+    expect(dropCode('FIB lookup failed')).toBe(169);
     expect(dropText(169)).toBe('FIB lookup failed');
     expect(dropEnumName(196)).toBe('TTL_EXCEEDED');
     expect(dropCode('NAT_UPLINK_NO_INTERNET')).toBeUndefined();

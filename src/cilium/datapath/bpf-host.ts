@@ -53,7 +53,8 @@ export function toHost(agent: CiliumAgent): TcProgram {
     name: 'cil_to_host',
     run(skb: Skb, dev: NetDevice): TcVerdict {
       skb.meta.pktTypeOverride = 'host';
-      if (ethType(skb.data) === ETH_P_IP) traceNotify(agent, skb, dev, 'to-host', { program: 'cil_to_host', srcIdentity: skb.meta.identity });
+      // bpf_host.c's cil_to_host reports TRACE_TO_STACK.
+      if (ethType(skb.data) === ETH_P_IP) traceNotify(agent, skb, dev, 'to-stack', { program: 'cil_to_host', srcIdentity: skb.meta.identity });
       return TC_OK;
     },
   };

@@ -64,7 +64,7 @@ function handleIpv4(agent: CiliumAgent, skb: Skb, lxc: NetDevice, ep: Endpoint):
 function fibRedirect(agent: CiliumAgent, skb: Skb, lxc: NetDevice, ep: Endpoint, dstIdentity: number): TcVerdict {
   const dst = ipv4Dst(skb.data, L3_OFF);
   const out = routeOutput(agent.netns, { dst });
-  if (!out.ok || out.value.isLocal) return tcDrop('No FIB entry found');
+  if (!out.ok || out.value.isLocal) return tcDrop('FIB lookup failed');
   const dropped = ipv4L3(skb, undefined, undefined);
   if (dropped) return dropped;
   const { dev, nexthop, route } = out.value;
