@@ -9,7 +9,8 @@ import { tokenize } from './filter-lexer.js';
 import { CompileState, type Dlt } from './filter-link.js';
 import type { FilterNames } from './filter-names.js';
 import { FilterParser } from './filter-parser.js';
-import { runFilter, type FilterPacket } from './filter-program.js';
+import type { FilterPacket } from './filter-program.js';
+import { runFilter } from './filter-run.js';
 import { rejectsAll } from './filter-sat.js';
 
 export interface CompiledFilter {

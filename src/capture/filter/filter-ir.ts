@@ -5,6 +5,7 @@
 
 import type { LinkLayout } from './filter-link.js';
 import { ld, REJECT, type Pred, type Run } from './filter-program.js';
+import { test } from './filter-run.js';
 
 export type Rel = 'hdr' | 'type' | 'pl' | 'tran';
 export type CmpOp = 'eq' | 'gt' | 'ge';
@@ -116,14 +117,14 @@ export function toPred(n: Node): Pred {
     case 'cmp': {
       const { loc, size, mask, op, v } = n;
       const want = (v & mask) >>> 0;
-      return (r) => compare(op, (ld(r, locOffset(r, loc), size) & mask) >>> 0, want);
+      return test(n, (r) => compare(op, (ld(r, locOffset(r, loc), size) & mask) >>> 0, want));
     }
     case 'rel':
-      return (r) => compare(n.op, evalExpr(r, n.a), evalExpr(r, n.b));
+      return test(n, (r) => compare(n.op, evalExpr(r, n.a), evalExpr(r, n.b)));
     case 'meta':
       return (r) => (n.field === 'pkttype' ? r.pkt.pkttype : r.pkt.ifindex) === n.v;
     case 'geneve':
-      return (r) => geneveOffsets(r, n.outer.pl(r), ld(r, n.outer.type(r), 2) === 0x86dd);
+      return test(n, (r) => geneveOffsets(r, n.outer.pl(r), ld(r, n.outer.type(r), 2) === 0x86dd));
     case 'geneve-l2':
       return (r) => (r.mem[0] ?? 0) !== (r.mem[2] ?? 0);
     case 'and': {

@@ -1,7 +1,7 @@
-// Layer capture (filter): what a compiled pcap filter runs on and how. A BPF program loads bytes at
-// offsets and compares; a load past the captured length ends the program with "reject" whatever branch it
-// was in (bpf_filter() returns 0), as does a division by zero. Predicates are closures over a Run: the
-// packet and the scratch memory gen_geneve_offsets() stores the inner header offsets in.
+// Layer capture (filter): what a compiled pcap filter runs on. A BPF program loads bytes at offsets and
+// compares; a load past the captured length (or a division by zero) throws REJECT here, and filter-run.ts
+// decides what the optimized program would have done. Predicates are closures over a Run: the packet,
+// the scratch memory Geneve offsets live in, and the state of a probe.
 
 /** A packet as the filter sees it: captured bytes, wire length, and (live captures) the socket metadata. */
 export interface FilterPacket {
@@ -17,11 +17,17 @@ export interface Run {
   readonly pkt: FilterPacket;
   /** BPF scratch memory M[]: the Geneve inner offsets. */
   readonly mem: number[];
+  /** Outcomes fixed for tests this packet cannot evaluate (keyed by the test). */
+  readonly forced: ReadonlyMap<object, boolean>;
+  /** While probing an unevaluable test's outcomes (filter-run.ts). */
+  readonly probe: Probe | undefined;
 }
+
+import type { Probe } from './filter-run.js';
 
 export type Pred = (r: Run) => boolean;
 
-/** Thrown by a load out of bounds or a division by zero; the filter rejects the packet. */
+/** Thrown by a load out of bounds or a division by zero. */
 export const REJECT: unique symbol = Symbol('reject');
 
 export function ld(r: Run, off: number, size: 1 | 2 | 4): number {
@@ -30,28 +36,4 @@ export function ld(r: Run, off: number, size: 1 | 2 | 4): number {
   if (size === 1) return d[off] ?? 0;
   if (size === 2) return ((d[off] ?? 0) << 8) | (d[off + 1] ?? 0);
   return (((d[off] ?? 0) << 24) | ((d[off + 1] ?? 0) << 16) | ((d[off + 2] ?? 0) << 8) | (d[off + 3] ?? 0)) >>> 0;
-}
-
-export const TRUE: Pred = () => true;
-
-export function and(a: Pred, b: Pred): Pred {
-  return (r) => a(r) && b(r);
-}
-
-export function or(a: Pred, b: Pred): Pred {
-  return (r) => a(r) || b(r);
-}
-
-export function not(a: Pred): Pred {
-  return (r) => !a(r);
-}
-
-/** Runs a compiled filter on one packet. */
-export function runFilter(pred: Pred, pkt: FilterPacket): boolean {
-  try {
-    return pred({ pkt, mem: [] });
-  } catch (e) {
-    if (e === REJECT) return false;
-    throw e;
-  }
 }

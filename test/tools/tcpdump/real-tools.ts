@@ -95,3 +95,10 @@ export function tsharkProblems(pcap: Uint8Array): string[] {
     return out.toString().split('\n').filter((l) => l.trim());
   });
 }
+
+/** Which records (numbered by their tsSec) real tcpdump's filter selects, or its error message. */
+export function realSelection(file: string, expression: string): number[] | string {
+  const r = spawnSync(TCPDUMP ?? 'tcpdump', ['-Z', 'root', '-nn', '-tt', '-r', file, expression], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  if (r.status !== 0) return String(r.stderr).split('\n').find((l) => l.startsWith('tcpdump: '))?.slice(9) ?? `exit ${r.status}`;
+  return String(r.stdout).split('\n').filter((l) => /^\d+\.\d{6} /.test(l)).map((l) => Number(l.split('.')[0]));
+}
