@@ -3,6 +3,7 @@
 // process and implements `execOn` (kubectl exec, ssh): the remote command runs in the caller's job with
 // its output streaming through the caller's stdout and stderr.
 
+import { HubbleObserver } from '../../observe/index.js';
 import type { Lab } from '../../lab/index.js';
 import type { ExecHost, ExecResult, HostTarget, InputStream, PcapSink, Tool } from '../../tools/process.js';
 import { HostDirectory } from '../hosts/host-directory.js';
@@ -43,6 +44,8 @@ export class LabSession implements ProcessWorld {
     this.maxLoopIterations = opts.maxLoopIterations;
     this.pcapSink = opts.pcapSink;
     this.hosts = new HostDirectory(opts.lab, (name) => this.commands.has(name));
+    // Hubble records flows from the moment the session's lab exists, as the agents' rings do.
+    HubbleObserver.of(opts.lab);
   }
 
   /** Opens a terminal logged in to `target` (a VM as root by default, as `vagrant ssh` + `sudo su -` leave it). */
