@@ -27,6 +27,15 @@ export const ROOT: Command = {
   name: 'kubectl',
   short: 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/',
   usage: 'kubectl [flags] [options]',
+  groups: [
+    { title: 'Basic Commands (Beginner):', names: ['create', 'expose', 'run', 'set'] },
+    { title: 'Basic Commands (Intermediate):', names: ['explain', 'get', 'edit', 'delete'] },
+    { title: 'Deploy Commands:', names: ['rollout', 'scale', 'autoscale'] },
+    { title: 'Cluster Management Commands:', names: ['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint'] },
+    { title: 'Troubleshooting and Debugging Commands:', names: ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events'] },
+    { title: 'Advanced Commands:', names: ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize'] },
+    { title: 'Settings Commands:', names: ['label', 'annotate', 'completion'] },
+  ],
   subcommands: [annotateCommand, apiResourcesCommand, applyCommand, clusterInfoCommand, configCommand, createCommand, deleteCommand, describeCommand, execCommand, getCommand, labelCommand, logsCommand, patchCommand, rolloutCommand, scaleCommand, topCommand, versionCommand, waitCommand],
 };
 

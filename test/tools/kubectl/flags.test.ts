@@ -99,3 +99,20 @@ describe('FlagSet', () => {
     expect(() => fs().parse(['-tx'])).toThrow("unknown shorthand flag: 'x' in -x");
   });
 });
+
+describe('help', () => {
+  test('root: kubectl\'s command groups, names padded to column 18 (templates.cmdGroupsString)', async () => {
+    const r = await kc(lab, 'kubectl');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^kubectl controls the Kubernetes cluster manager\.\n\n Find more information at: https:\/\/kubernetes\.io\/docs\/reference\/kubectl\/\n\nBasic Commands \(Beginner\):\n {2}create {10}Create a resource from a file or from stdin\n/);
+    expect(r.stdout).toContain('\nOther Commands:\n  api-resources   Print the supported API resources on the server\n');
+    expect(r.stdout).toMatch(/\nUsage:\n {2}kubectl \[flags\] \[options\]\n\nUse "kubectl <command> --help" for more information about a given command\.\n/);
+  });
+
+  test('a command group without a subcommand: help on stderr, exit 1 (DefaultSubCommandRun)', async () => {
+    const r = await kc(lab, 'kubectl rollout');
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Available Commands:\n  history       View rollout history\n  pause         Mark the provided resource as paused\n');
+  });
+});

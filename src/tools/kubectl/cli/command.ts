@@ -17,6 +17,15 @@ export interface Command {
   readonly run?: (ctx: Ctx, args: string[]) => Promise<void>;
   readonly subcommands?: readonly Command[];
   readonly hidden?: boolean;
+  /** The root's help sections (templates.CommandGroups); the rest list under "Other Commands:". */
+  readonly groups?: readonly CommandGroup[];
+  /** The help text's first paragraph when longer than `short`. */
+  readonly long?: string;
+}
+
+export interface CommandGroup {
+  readonly title: string;
+  readonly names: readonly string[];
 }
 
 export interface Found {
@@ -112,10 +121,26 @@ export function helpText(path: readonly Command[]): string {
   if (!cmd) return '';
   const p = commandPath(path);
   const subs = (cmd.subcommands ?? []).filter((c) => !c.hidden);
-  const width = Math.max(0, ...subs.map((c) => c.name.length));
-  let s = `${cmd.short}\n\n`;
-  if (subs.length > 0) s += `Available Commands:\n${subs.map((c) => `  ${c.name.padEnd(width + 3)}${c.short}\n`).join('')}\n`;
+  let s = `${cmd.long ?? cmd.short}\n\n`;
+  if (subs.length > 0) s += `${commandSections(cmd, subs)}\n\n`;
   s += `Usage:\n  ${cmd.usage ?? (subs.length > 0 ? `${p} [flags] [options]` : `${p} [options]`)}\n\n`;
   if (subs.length > 0) s += `Use "${p} <command> --help" for more information about a given command.\n`;
   return `${s}Use "kubectl options" for a list of global command-line options (applies to all commands).\n`;
+}
+
+/**
+ * cmdGroupsString: each group's title, then "  NAME  Short" lines; names padded to the longest name (at
+ * least 11) plus two, then a space, as kubectl's help prints them.
+ */
+function commandSections(cmd: Command, subs: readonly Command[]): string {
+  const pad = Math.max(11, ...subs.map((c) => c.name.length)) + 2;
+  const line = (c: Command) => `  ${c.name.padEnd(pad)} ${c.short}`;
+  const groups = cmd.groups ?? [];
+  const grouped = new Set(groups.flatMap((g) => g.names));
+  const sections = groups
+    .map((g) => ({ title: g.title, cmds: g.names.flatMap((n) => subs.filter((c) => c.name === n)) }))
+    .filter((g) => g.cmds.length > 0);
+  const rest = subs.filter((c) => !grouped.has(c.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  if (rest.length > 0) sections.push({ title: groups.length > 0 ? 'Other Commands:' : 'Available Commands:', cmds: rest });
+  return sections.map((g) => [g.title, ...g.cmds.map(line)].join('\n')).join('\n\n');
 }

@@ -8,7 +8,8 @@ import { rolloutStatusCommand } from './rollout-status.js';
 
 export const rolloutCommand: Command = {
   name: 'rollout',
-  short: 'Manage the rollout of one or many resources.',
+  short: 'Manage the rollout of a resource',
+  long: 'Manage the rollout of one or many resources.\n\n Valid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets',
   usage: 'kubectl rollout SUBCOMMAND [options]',
   subcommands: [rolloutHistoryCommand, rolloutPauseCommand, rolloutRestartCommand, rolloutResumeCommand, rolloutStatusCommand, rolloutUndoCommand],
 };
