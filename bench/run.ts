@@ -1,6 +1,7 @@
 // Benchmarks (npm run bench): each figure on its own line as `name: value unit`, medians over several runs.
 // - build-default-lab: building the default week-4 lab in-process.
 // - pcap-write: PcapWriter throughput on full-size frames.
+// - explain-ping-*: explaining one ping hop by hop (the failing native one, the answered VXLAN one).
 // - packet-engine: pod-to-pod UDP across the router in tunnel mode (encapsulation, three forwarding hosts,
 //   decapsulation, full bytes), counted as device transmissions ("packet-hops") per second of CPU time.
 
@@ -8,6 +9,7 @@ import { buildLab, loadDefaultLab } from '../src/lab/index.js';
 import { benchBuild } from './build-lab.js';
 import { benchPacketEngine } from './packet-engine.js';
 import { benchPcapWrite } from './pcap-write.js';
+import { benchExplain } from './explain.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -25,3 +27,6 @@ console.log(`packet-engine-hops: ${Math.round(median(runs.map((r) => r.hopsPerSe
 console.log(`packet-engine-packets: ${Math.round(median(runs.map((r) => r.packetsPerSec)))} packets/s`);
 console.log(`packet-engine-hops-per-packet: ${median(runs.map((r) => r.hopsPerPacket)).toFixed(1)} hops`);
 console.log(`pcap-write: ${median([1, 2, 3].map(() => benchPcapWrite(150))).toFixed(0)} MB/s`);
+const explain = benchExplain(spec);
+console.log(`explain-ping-native-dropped: ${explain.nativeDroppedMs.toFixed(2)} ms`);
+console.log(`explain-ping-vxlan-answered: ${explain.tunnelAnsweredMs.toFixed(2)} ms`);
