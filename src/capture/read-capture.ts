@@ -9,10 +9,12 @@ export type OpenResult = { readonly ok: true; readonly header: ParsedPcapFileHea
 /** pcap_open_offline()'s checks. */
 export function openCapture(bytes: Uint8Array): OpenResult {
   if (bytes.length < 4) return { ok: false, error: `truncated dump file; tried to read 4 file header bytes, only got ${bytes.length}` };
-  const h = readPcapFileHeader(bytes);
-  if (h.ok) return { ok: true, header: h.value };
-  if (h.error.kind === 'unsupported') return { ok: false, error: 'unknown file format' };
-  return { ok: false, error: `truncated dump file; tried to read ${PCAP_FILE_HEADER_LEN} file header bytes, only got ${bytes.length}` };
+  const padded = new Uint8Array(Math.max(bytes.length, PCAP_FILE_HEADER_LEN));
+  padded.set(bytes);
+  const h = readPcapFileHeader(padded);
+  if (!h.ok) return { ok: false, error: 'unknown file format' };
+  if (bytes.length < PCAP_FILE_HEADER_LEN) return { ok: false, error: `truncated dump file; tried to read ${PCAP_FILE_HEADER_LEN} file header bytes, only got ${bytes.length - 4}` };
+  return { ok: true, header: h.value };
 }
 
 export interface CaptureRecords {
