@@ -39,7 +39,8 @@ export class TunnelDevice extends NetDevice {
   private socket: UdpSocket | undefined;
 
   constructor(opts: DeviceOptions & { protocol: 'vxlan' | 'geneve'; dstPort: number; srcPortRange?: readonly [number, number] }) {
-    super(opts);
+    // vxlan_setup/geneve_setup leave tx_queue_len at 0 (no qdisc queue): `ip link` prints no "qlen".
+    super({ txqlen: 0, ...opts });
     this.kind = opts.protocol;
     this.dstPort = opts.dstPort;
     const [lo, hi] = opts.srcPortRange ?? (opts.protocol === 'vxlan' ? [32768, 61000] : [1, 65535]);
