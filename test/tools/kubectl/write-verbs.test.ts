@@ -148,3 +148,39 @@ describe('delete', () => {
     expect(await kc(lab, 'kubectl delete pod nope --ignore-not-found')).toEqual({ stdout: 'No resources found\n', stderr: '', exitCode: 0 });
   });
 });
+
+describe('generators with --dry-run=client -o yaml', () => {
+  test('create deployment: the typed object, creationTimestamp: null in both ObjectMetas', async () => {
+    const r = await kc(lab, 'kubectl create deployment x --image=nginx --dry-run=client -o yaml');
+    expect(r.stdout).toBe(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  creationTimestamp: null
+  labels:
+    app: x
+  name: x
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: x
+  strategy: {}
+  template:
+    metadata:
+      creationTimestamp: null
+      labels:
+        app: x
+    spec:
+      containers:
+      - image: nginx
+        name: nginx
+        resources: {}
+status: {}
+`);
+    expect(lab.k8s.api.tryGet('Deployment', 'default', 'x')).toBeUndefined();
+  });
+
+  test('create namespace', async () => {
+    expect((await kc(lab, 'kubectl create ns foo --dry-run=client -o yaml')).stdout).toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: null\n  name: foo\nspec: {}\nstatus: {}\n');
+  });
+});

@@ -13,8 +13,9 @@ function oneName(ctx: Ctx, args: string[]): string {
   return args[0] ?? '';
 }
 
+/** A typed ObjectMeta as kubectl 1.33 serializes it: the zero creationTimestamp is `null` (omitempty keeps structs). */
 function meta(ctx: Ctx, name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { name, ...(ctx.explicitNamespace() ? { namespace: ctx.namespace() } : {}), ...extra };
+  return { creationTimestamp: null, name, ...(ctx.explicitNamespace() ? { namespace: ctx.namespace() } : {}), ...extra };
 }
 
 function containerName(ctx: Ctx, image: string): string {
@@ -32,7 +33,7 @@ const namespace: Command = {
   flags: CREATE_FLAGS,
   run: async (ctx, args) => {
     const name = oneName(ctx, args);
-    ctx.out(createObject(ctx, { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: {}, status: {} } as GenericObject, ''));
+    ctx.out(createObject(ctx, { apiVersion: 'v1', kind: 'Namespace', metadata: { creationTimestamp: null, name }, spec: {}, status: {} } as GenericObject, ''));
   },
 };
 
@@ -51,7 +52,7 @@ const deployment: Command = {
     if (port >= 0 && containers[0]) Object.assign(containers[0], { ports: [{ containerPort: port }] });
     const obj = {
       apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(ctx, name, { labels }),
-      spec: { replicas: ctx.flags.int('replicas'), selector: { matchLabels: labels }, strategy: {}, template: { metadata: { labels }, spec: { containers } } }, status: {},
+      spec: { replicas: ctx.flags.int('replicas'), selector: { matchLabels: labels }, strategy: {}, template: { metadata: { creationTimestamp: null, labels }, spec: { containers } } }, status: {},
     };
     ctx.out(createObject(ctx, obj as unknown as GenericObject, ''));
   },
