@@ -1,58 +1,105 @@
-// Layer tools (cilium): the `cilium` and `cilium-dbg` commands. On a VM (k8s-ctr) `cilium` is the
-// cilium-cli; inside the agent pod both names are the agent's debug binary, talking to the agent of the
-// node the pod runs on. Unknown subcommands get cobra's error text.
+// Layer tools (cilium): the `cilium` and `cilium-dbg` commands. On a VM (k8s-ctr) `cilium` is cilium-cli
+// v0.18.6; inside the agent pod both names are the agent's debug binary (1.18.0), talking to the agent of
+// the node the pod runs on. Each command takes the flags its cobra command defines; an unknown
+// subcommand or flag gets cobra's error.
 
 import type { CiliumAgent } from '../../cilium/agent.js';
 import type { Process, Tool } from '../process.js';
+import { configData } from './agent-facts.js';
 import { agentStatus } from './agent-status.js';
-import { ipcacheList, tunnelList } from './bpf-maps.js';
-import { configView, featuresStatus } from './cli.js';
+import { endpointMapList, ipcacheList, tunnelList } from './bpf-maps.js';
+import { configView } from './cli.js';
+import { cliStatus } from './cli-status.js';
+import { cliVersion, dbgVersion } from './cli-version.js';
+import { dbgConfig } from './dbg-config.js';
+import { endpointList } from './endpoint-list.js';
+import { featuresStatus } from './features.js';
+import { identityList } from './identity-list.js';
+import { nodeList } from './node-list.js';
+import { bpfLbList, serviceList } from './service-list.js';
 
 function agentOf(p: Process): CiliumAgent | undefined {
   const node = p.host.machine?.hostname;
   return node === undefined ? undefined : p.lab.agents.get(node);
 }
 
-const DBG_DOWN = 'Error: Unable to reach agent: Get "http://localhost/v1/healthz": dial unix /var/run/cilium/cilium.sock: connect: no such file or directory\n';
+/** The agent's API socket is absent while no agent runs (pkg/client Hint adds the question). */
+const SOCKET_ERROR = 'Get "http://localhost/v1/healthz": dial unix /var/run/cilium/cilium.sock: connect: no such file or directory\nIs the agent running?';
 
-function unknown(p: Process, word: string, cmd: string): number {
-  p.err(`Error: unknown command "${word}" for "${cmd}"\nRun '${cmd} --help' for usage.\n`);
+interface Parsed {
+  readonly words: string;
+  readonly flags: ReadonlySet<string>;
+  readonly unknown: string | undefined;
+}
+
+/** Splits argv into the subcommand words and the boolean flags; the first flag not in `known` is reported. */
+function parse(args: readonly string[], known: (words: string) => readonly string[]): Parsed {
+  const words = args.filter((a) => !a.startsWith('-')).join(' ');
+  const allowed = new Set(known(words));
+  const flags = new Set(args.filter((a) => a.startsWith('-')));
+  return { words, flags, unknown: [...flags].find((f) => !allowed.has(f)) };
+}
+
+function fail(p: Process, text: string): number {
+  p.err(text);
   return 1;
 }
 
+const DBG_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  status: ['--all-addresses', '--all-controllers', '--all-nodes', '--all-redirects', '--all-clusters', '--all-health', '--brief', '--verbose'],
+  'endpoint list': ['--no-headers'],
+  'endpoint ls': ['--no-headers'],
+};
+
 const ciliumDbg: Tool = async (p) => {
   const agent = agentOf(p);
-  const args = p.argv.slice(1);
-  const words = args.filter((a) => !a.startsWith('-')).join(' ');
-  if (!agent || agent.phase !== 'running') {
-    p.err(DBG_DOWN);
-    return 1;
-  }
-  if (words === 'status') {
-    const spec = p.lab.spec.hosts.find((h) => h.name === agent.nodeName);
-    p.out(agentStatus(agent, { allAddresses: args.includes('--all-addresses'), cpus: spec?.cpus ?? 2, k8sVersion: p.lab.spec.kubernetes.version }));
-    return 0;
-  }
-  if (words === 'bpf tunnel list') {
-    p.out(tunnelList(agent));
-    return 0;
-  }
-  if (words === 'bpf ipcache list') {
-    p.out(ipcacheList(agent));
-    return 0;
-  }
-  return unknown(p, words.split(' ')[0] ?? '', 'cilium-dbg');
+  const cmd = p.argv[0] ?? 'cilium-dbg';
+  const { words, flags, unknown } = parse(p.argv.slice(1), (w) => DBG_FLAGS[w] ?? []);
+  if (unknown !== undefined) return fail(p, `Error: unknown flag: ${unknown}\n`);
+  const isUp = agent !== undefined && agent.phase === 'running';
+  if (words === 'version') return dbgVersion(p, { isAgentUp: isUp });
+  if (!agent || !isUp) return fail(p, words === 'status' ? `${SOCKET_ERROR}\n` : `Error: Unable to reach agent: ${SOCKET_ERROR}\n`);
+  const lab = p.lab;
+  const has = (f: string) => flags.has(f);
+  const outputs: Readonly<Record<string, () => string>> = {
+    status: () => (has('--brief') ? 'OK\n' : agentStatus(lab, agent, { allAddresses: has('--all-addresses'), verbose: has('--verbose') })),
+    'endpoint list': () => endpointList(lab, agent, { noHeaders: has('--no-headers') }),
+    'service list': () => serviceList(lab, agent),
+    'identity list': () => identityList(lab, agent),
+    'node list': () => nodeList(agent),
+    config: () => dbgConfig(configData(lab)),
+    'bpf lb list': () => bpfLbList(lab, agent),
+    'bpf tunnel list': () => tunnelList(agent),
+    'bpf ipcache list': () => ipcacheList(lab, agent),
+    'bpf endpoint list': () => endpointMapList(agent),
+  };
+  const print = outputs[words.replace(/ ls$/, ' list')];
+  if (!print) return unknownCommand(p, words, cmd);
+  p.out(print());
+  return 0;
+};
+
+function unknownCommand(p: Process, words: string, cmd: string): number {
+  return fail(p, `Error: unknown command "${words.split(' ')[0] ?? ''}" for "${cmd}"\nRun '${cmd} --help' for usage.\n`);
+}
+
+const CLI_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  status: ['--wait', '--ignore-warnings'],
+  version: ['--client'],
 };
 
 const ciliumCli: Tool = async (p) => {
-  const words = p.argv.slice(1).filter((a) => !a.startsWith('-')).join(' ');
+  const { words, flags, unknown } = parse(p.argv.slice(1), (w) => CLI_FLAGS[w] ?? []);
+  if (unknown !== undefined) return fail(p, `Error: unknown flag: ${unknown}\n`);
   if (words === 'config view') return configView(p);
   if (words === 'features status') return featuresStatus(p);
+  if (words === 'status') return cliStatus(p, { wait: flags.has('--wait'), ignoreWarnings: flags.has('--ignore-warnings') });
+  if (words === 'version') return cliVersion(p, { clientOnly: flags.has('--client') });
   if (words === 'hubble port-forward') {
     await p.until(() => p.isInterrupted);
     return 0;
   }
-  return unknown(p, words.split(' ')[0] ?? '', 'cilium');
+  return unknownCommand(p, words, 'cilium');
 };
 
 export const commands: Record<string, Tool> = {
