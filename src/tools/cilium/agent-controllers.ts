@@ -33,8 +33,10 @@ function createdUs(lab: Lab, namespace: string, pod: string): number {
 export function agentControllers(lab: Lab, agent: CiliumAgent): Controller[] {
   const now = lab.nowUs;
   const start = agent.startedAtUs;
-  const init = start + (agent.phase === 'running' && start > 0 ? agent.timings.initUs : 0);
-  const synced = init + (start > 0 ? agent.timings.syncUs : 0);
+  const init = start + agent.timings.initUs;
+  const synced = init + agent.timings.syncUs;
+  // The agents the lab booted with started before t=0 with nothing to restore; a later one restores.
+  const isRestart = start >= 0;
   const at = (name: string, first: number, every = 0): Controller => ({ name, lastUs: lastRun(first, every, now) });
   const out: Controller[] = [
     at('ct-map-pressure', init, 30 * S),
@@ -49,10 +51,10 @@ export function agentControllers(lab: Lab, agent: CiliumAgent): Controller[] {
   ];
   const host = hostEndpointId(agent);
   out.push({ name: `endpoint-${host}-regeneration-recovery`, lastUs: undefined }, at(`sync-policymap-${host}`, init, 900 * S), at('resolve-labels-/', init));
-  out.push(start > 0 ? at(`restoring-ep-identity (${host})`, init) : at(`resolve-identity-${host}`, init));
+  out.push(isRestart ? at(`restoring-ep-identity (${host})`, init) : at(`resolve-identity-${host}`, init));
   for (const ep of agent.endpoints.values()) {
+    const isRestored = createdUs(lab, ep.namespace, ep.podName) < start;
     const created = Math.max(createdUs(lab, ep.namespace, ep.podName), init);
-    const isRestored = created <= init && start > 0;
     out.push({ name: `endpoint-${ep.id}-regeneration-recovery`, lastUs: undefined }, at(`sync-policymap-${ep.id}`, created, 900 * S));
     out.push(at(`resolve-labels-${ep.namespace}/${ep.podName}`, created), at(`sync-to-k8s-ciliumendpoint (${ep.id})`, created, 10 * S));
     if (isRestored) out.push(at(`restoring-ep-identity (${ep.id})`, init), at(`waiting-initial-global-identities-ep (${ep.id})`, synced));

@@ -21,7 +21,7 @@ export function kprDetails(c: Config, kprDevices: string): string {
   t += `  Socket LB Tracing:\t${onOff(configBool(c, 'trace-sock', true))}\n  Socket LB Coverage:\t${configBool(c, 'bpf-lb-sock-hostns-only', false) ? 'Hostns-only' : 'Full'}\n`;
   if (kprDevices !== '') t += `  Devices:\t${kprDevices}\n`;
   if (kpr) t += `  Mode:\t${(c['bpf-lb-mode'] ?? 'snat').toUpperCase()}\n  Backend Selection:\t${algorithm}\n`;
-  t += `  Session Affinity:\t${onOff(configBool(c, 'enable-session-affinity', false))}\n  NAT46/64 Support:\tDisabled\n`;
+  t += `  Session Affinity:\t${onOff(configBool(c, 'enable-session-affinity', true))}\n  NAT46/64 Support:\tDisabled\n`;
   if (kpr) t += `  XDP Acceleration:\t${accel.charAt(0).toUpperCase()}${accel.slice(1)}\n`;
   t += `  Services:\n  - ClusterIP:\tEnabled\n  - NodePort:\t${kpr ? `Enabled (Range: ${range})` : 'Disabled'} \n  - LoadBalancer:\t${onOff(kpr)} \n`;
   t += `  - externalIPs:\t${onOff(kpr)} \n  - HostPort:\t${onOff(kpr)}\n  Annotations:\n${SERVICE_ANNOTATIONS.map((a) => `  - ${a}\n`).join('')}`;
