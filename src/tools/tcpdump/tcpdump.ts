@@ -10,9 +10,9 @@ import { interpretOptions } from './tcpdump-options.js';
 import { readSavefile } from './tcpdump-read.js';
 import { USAGE_TEXT, VERSION_TEXT } from './tcpdump-text.js';
 
-/** @example await tcpdump(process) // argv ['-i', 'any', 'icmp', '-nn'] */
+/** @example await tcpdump(process) // argv ['tcpdump', '-i', 'any', 'icmp', '-nn'] */
 export const tcpdump: Tool = async (p) => {
-  const args = parseArgs(p.argv);
+  const args = parseArgs(p.argv.slice(1));
   if (!args.ok) {
     p.err(`tcpdump: ${args.error}\n${USAGE_TEXT}`);
     return 1;

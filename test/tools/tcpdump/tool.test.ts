@@ -24,7 +24,7 @@ function pingLater(lab: Lab, from: string, opts: Partial<PingOptions> & Pick<Pin
 }
 
 async function capture(lab: Lab, argv: readonly string[], opts: { interruptAfterUs?: number; host?: string; files?: Record<string, string> } = {}): Promise<ToolRun> {
-  return runTool(lab, tcpdump!, hostOf(lab, opts.host ?? 'router', opts.files), argv, opts.interruptAfterUs === undefined ? {} : { interruptAfterUs: opts.interruptAfterUs });
+  return runTool(lab, tcpdump!, hostOf(lab, opts.host ?? 'router', opts.files), ['tcpdump', ...argv], opts.interruptAfterUs === undefined ? {} : { interruptAfterUs: opts.interruptAfterUs });
 }
 
 describe('tcpdump on the router, as the seed runs it', () => {
@@ -56,14 +56,14 @@ describe('tcpdump on the router, as the seed runs it', () => {
     const files: Record<string, string> = {};
     const host = hostOf(lab, 'router', files);
     pingLater(lab, 'curl-pod', { dst: webpodOn(lab, 'k8s-w0') });
-    const live = await runTool(lab, tcpdump, host, ['-i', 'any', '-nn', '-w', '/root/a.pcap', '--print', 'icmp'], { interruptAfterUs: 2_000_000 });
+    const live = await runTool(lab, tcpdump, host, ['tcpdump', '-i', 'any', '-nn', '-w', '/root/a.pcap', '--print', 'icmp'], { interruptAfterUs: 2_000_000 });
     expect(live.stderr.split('\n')[1]).toBe('tcpdump: listening on any, link-type LINUX_SLL2 (Linux cooked v2), snapshot length 262144 bytes');
-    const read = await runTool(lab, tcpdump, host, ['-nn', '-r', '/root/a.pcap']);
+    const read = await runTool(lab, tcpdump, host, ['tcpdump', '-nn', '-r', '/root/a.pcap']);
     expect(read.stderr).toBe('reading from file /root/a.pcap, link-type LINUX_SLL2 (Linux cooked v2), snapshot length 262144\nWarning: interface names might be incorrect\n');
     expect(read.stdout).toBe(live.stdout);
     expect(read.exitCode).toBe(0);
     pingLater(lab, 'k8s-ctr', { dst: 0xc0a80ac8 as never });
-    const quiet = await runTool(lab, tcpdump, host, ['-i', 'eth1', '-w', '/root/b.pcap', '-c', '1']);
+    const quiet = await runTool(lab, tcpdump, host, ['tcpdump', '-i', 'eth1', '-w', '/root/b.pcap', '-c', '1']);
     expect(quiet.stdout).toBe('');
     expect(host.readFile('/root/b.pcap')?.slice(0, 4)).toBe('\xd4\xc3\xb2\xa1');
   });
