@@ -93,7 +93,7 @@ export class PacketGen {
     const isFragment = r.chance(0.03);
     const options = r.chance(0.03) ? Uint8Array.of(1, 1, 148, 4, 0, 0) : undefined;
     const pkt = emitIpv4({ tos: r.pick([0, 0, 0, 0xc0, 0x10, 1, 2, 3]), id: r.int(0, 65535), df: r.chance(0.6), mf: isFragment && r.chance(0.5), fragOffset: isFragment ? r.int(0, 100) : 0, ttl: r.pick([64, 63, 62, 1, 255, r.int(0, 255)]), protocol, src, dst, ...(options ? { options: Uint8Array.of(...options, 0, 0) } : {}) }, payload);
-    if (r.chance(0.03)) pkt[10] ^= 0x40;
+    if (r.chance(0.03)) pkt[10] = (pkt[10] ?? 0) ^ 0x40;
     return pkt;
   }
 
@@ -131,7 +131,7 @@ export class PacketGen {
       const dport = this.opts.otv && r.chance(0.5) ? 8472 : r.chance(0.7) ? 4789 : 6081;
       const inner = this.frame(depth + 1);
       const payload = dport === 6081 ? emitGeneve({ oam: false, critical: false, protocolType: ETH_P_TEB, vni: r.int(0, 0xffffff), options: r.chance(0.2) ? [{ class: 0x0101, type: 1, data: r.bytes(4) }] : [] }, inner) : emitVxlan({ vni: r.int(0, 0xffffff) }, inner);
-      return emitUdp({ srcPort: sport, dstPort: dport, checksum: r.chance(0.7) ? 0 : undefined }, payload, ph);
+      return emitUdp({ srcPort: sport, dstPort: dport, ...(r.chance(0.7) ? { checksum: 0 } : {}) }, payload, ph);
     }
     if (kind < 6) {
       const isQuery = r.chance(0.5);
