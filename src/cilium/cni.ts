@@ -90,8 +90,7 @@ export function cniDel(agent: CiliumAgent, containerId: string): void {
   agent.ipam?.release(ep.ipv4);
   agent.cluster.identities.release(ep.identity);
   agent.cluster.deleteEndpoint(ep.ipv4);
-  agent.netns.deleteDevice(ep.lxc);
-  ep.podNetns.deleteDevice(ep.podDev);
+  agent.netns.deleteDevice(ep.lxc); // and its peer, the pod's eth0
 }
 
 /** Endpoint ids come from an id pool over 1..4095, handed out in no particular order. */

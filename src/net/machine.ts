@@ -25,11 +25,16 @@ export class Machine {
   /** `ip netns add` / a container runtime creating a pod sandbox. */
   createNetns(name: string): Netns {
     const ns = new Netns(`${this.hostname}/${name}`, this.ctx);
+    ns.flowHashSeed = this.root.flowHashSeed; // hashrnd is per kernel, not per namespace
     this.namespaces.set(name, ns);
     return ns;
   }
 
+  /** cleanup_net: the namespace's devices go with it, and a veth takes its peer in another namespace. */
   deleteNetns(name: string): void {
+    const ns = this.namespaces.get(name);
+    if (!ns) return;
+    for (const d of [...ns.devices.values()]) if (d.kind !== 'loopback') ns.deleteDevice(d);
     this.namespaces.delete(name);
   }
 

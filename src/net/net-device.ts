@@ -38,11 +38,14 @@ export abstract class NetDevice {
   name: string;
   mac: MacAddr;
   mtu: number;
-  qdisc: string;
+  /** The qdisc the device gets when first brought up (until then it has "noop", as `ip link` shows). */
+  defaultQdisc: string;
   txqlen: number;
   altnames: readonly string[];
   /** IFF_UP: administratively up (`ip link set dev X up`). */
   isUp = false;
+  /** Whether it has ever been up: dev_activate attaches the default qdisc on the first open. */
+  hasBeenUp = false;
   /** IFF_NOARP: no ARP on this device (cilium_host, cilium_net). */
   isNoArp: boolean;
   /** IFF_PROMISC. */
@@ -67,7 +70,7 @@ export abstract class NetDevice {
     this.name = opts.name;
     this.mac = opts.mac;
     this.mtu = opts.mtu ?? 1500;
-    this.qdisc = opts.qdisc ?? 'noqueue';
+    this.defaultQdisc = opts.qdisc ?? 'noqueue';
     this.txqlen = opts.txqlen ?? 1000;
     this.altnames = opts.altnames ?? [];
     this.isNoArp = opts.noArp ?? false;
@@ -75,6 +78,16 @@ export abstract class NetDevice {
 
   /** IFF_LOWER_UP / carrier: whether frames can actually leave. */
   abstract get hasCarrier(): boolean;
+
+  /** The qdisc `ip link` shows: "noop" until the device is first brought up. */
+  get qdisc(): string {
+    return this.hasBeenUp ? this.defaultQdisc : 'noop';
+  }
+
+  /** ndo_open / ndo_stop: what the driver does when the device goes up or down (a tunnel binds its socket). */
+  open(_ns: Netns): void {}
+
+  stop(): void {}
 
   /** ndo_start_xmit: the frame leaves through this device's medium. */
   abstract startXmit(skb: Skb): void;

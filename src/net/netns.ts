@@ -102,7 +102,21 @@ export class Netns {
     return dev;
   }
 
+  /** unregister_netdevice: down, addresses and routes gone; a veth takes its peer with it. */
   deleteDevice(dev: NetDevice): void {
+    this.unregister(dev);
+    const peer = dev.kind === 'veth' ? dev.link : undefined;
+    if (peer?.netns) peer.netns.unregister(peer);
+  }
+
+  /** dev_change_net_namespace: down, addresses gone, the same ifindex in `to` when it is free there. */
+  moveDevice(dev: NetDevice, to: Netns): void {
+    const idx = dev.ifindex;
+    this.unregister(dev);
+    to.addDevice(dev, to.devices.has(idx) ? undefined : idx);
+  }
+
+  private unregister(dev: NetDevice): void {
     this.setUp(dev, false);
     dev.addrs = [];
     this.devices.delete(dev.ifindex);
@@ -125,8 +139,11 @@ export class Netns {
     if (dev.isUp === up) return;
     dev.isUp = up;
     if (up) {
+      dev.hasBeenUp = true;
+      dev.open(this);
       for (const a of dev.addrs) this.addAddrRoutes(dev, a);
     } else {
+      dev.stop();
       for (const r of this.fib.allRoutes()) if (r.dev === dev) this.fib.remove(r);
       this.neigh.flushDev(dev);
     }

@@ -63,10 +63,7 @@ function setupTunnel(agent: CiliumAgent, rng: import('../../sim/index.js').Rng):
   const want = dp?.config.routingMode === 'tunnel' ? dp.config.tunnelProtocol : undefined;
   for (const name of ['cilium_vxlan', 'cilium_geneve']) {
     const d = ns.dev(name);
-    if (d instanceof TunnelDevice && d.kind !== want) {
-      d.close();
-      ns.deleteDevice(d);
-    }
+    if (d instanceof TunnelDevice && d.kind !== want) ns.deleteDevice(d);
   }
   if (!want || !dp) return undefined;
   const name = `cilium_${want}`;
@@ -74,9 +71,9 @@ function setupTunnel(agent: CiliumAgent, rng: import('../../sim/index.js').Rng):
   if (existing instanceof TunnelDevice) return existing;
   // Creating the link makes the kernel load the module on demand (request_module "rtnl-link-vxlan").
   agent.machine.modules.load(want);
-  const dev = new TunnelDevice({ name, mac: randomMac(rng), mtu: dp.deviceMtu, protocol: want, dstPort: dp.config.tunnelPort });
+  // setupTunnelDevice's netlink.LinkAttrs leaves TxQLen 0, which the kernel takes: the seed's cilium_vxlan has no "qlen".
+  const dev = new TunnelDevice({ name, mac: randomMac(rng), mtu: dp.deviceMtu, txqlen: 0, protocol: want, dstPort: dp.config.tunnelPort });
   ns.addDevice(dev);
   ns.setUp(dev, true);
-  dev.open(ns);
   return dev;
 }

@@ -39,8 +39,7 @@ export class TunnelDevice extends NetDevice {
   private socket: UdpSocket | undefined;
 
   constructor(opts: DeviceOptions & { protocol: 'vxlan' | 'geneve'; dstPort: number; srcPortRange?: readonly [number, number] }) {
-    // vxlan_setup/geneve_setup leave tx_queue_len at 0 (no qdisc queue): `ip link` prints no "qlen".
-    super({ txqlen: 0, ...opts });
+    super(opts);
     this.kind = opts.protocol;
     this.dstPort = opts.dstPort;
     const [lo, hi] = opts.srcPortRange ?? (opts.protocol === 'vxlan' ? [32768, 61000] : [1, 65535]);
@@ -57,7 +56,7 @@ export class TunnelDevice extends NetDevice {
   }
 
   /** vxlan_open: bind the tunnel's UDP socket in the device's namespace. */
-  open(ns: Netns): void {
+  override open(ns: Netns): void {
     if (this.socket) return;
     const s = new UdpSocket(ns);
     s.bind(0 as Ipv4Addr, this.dstPort);
@@ -65,7 +64,8 @@ export class TunnelDevice extends NetDevice {
     this.socket = s;
   }
 
-  close(): void {
+  /** vxlan_stop: unbind it. */
+  override stop(): void {
     this.socket?.close();
     this.socket = undefined;
   }

@@ -20,15 +20,13 @@ export async function doIpNetns(ctx: IpCtx, argv: readonly string[]): Promise<nu
   if (matches(cmd, 'add')) {
     if (name === undefined) throw new IpExit(255, 'No netns name specified\n');
     if (findNetns(m, name)) throw new IpExit(1, `Cannot create namespace file "/var/run/netns/${name}": File exists\n`);
-    const ns = m.createNetns(name);
-    ns.flowHashSeed = m.root.flowHashSeed;
+    m.createNetns(name);
     return 0;
   }
   if (matches(cmd, 'delete')) {
     if (name === undefined) throw new IpExit(255, 'No netns name specified\n');
     const found = findNetns(m, name);
     if (!found) throw new IpExit(1, `Cannot remove namespace file "/var/run/netns/${name}": No such file or directory\n`);
-    for (const d of [...found.ns.devices.values()]) if (d.kind === 'veth') d.link?.netns?.deleteDevice(d.link);
     m.deleteNetns(found.key);
     return 0;
   }

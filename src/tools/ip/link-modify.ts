@@ -93,7 +93,6 @@ export function addLink(ctx: IpCtx, argv: readonly string[], opts: { replace: bo
   const [dev] = devs;
   if (!dev) return 0;
   ctx.machine?.modules.load(r.kind === 'veth' ? 'veth' : r.kind);
-  for (const d of devs) NEVER_UP.add(d);
   applyLink(ctx, dev, r);
   return 0;
 }
@@ -165,9 +164,6 @@ function freeName(ns: Netns, pattern: string, taken?: string): string {
   }
 }
 
-/** Devices made by `ip link add` that have never been up: their qdisc is "noop" until they are. */
-export const NEVER_UP = new WeakSet<NetDevice>();
-
 export function setLink(ctx: IpCtx, argv: readonly string[]): number {
   const r = parseLinkArgs(ctx, argv, false);
   if (r.dev === undefined) throw new IpExit(255, 'Not enough information: "dev" argument is required.\n');
@@ -185,7 +181,7 @@ function applyLink(ctx: IpCtx, dev: NetDevice, r: LinkRequest): void {
   if (r.name !== undefined && r.name !== dev.name && ctx.ns.dev(r.name)) kernelError(new NetlinkError('EEXIST'));
   let ns = ctx.ns;
   if (r.netns && r.netns !== ns) {
-    moveToNetns(dev, ns, r.netns);
+    ns.moveDevice(dev, r.netns);
     ns = r.netns;
   }
   if (r.mtu !== undefined) dev.mtu = r.mtu;
@@ -194,24 +190,7 @@ function applyLink(ctx: IpCtx, dev: NetDevice, r: LinkRequest): void {
   if (r.arp !== undefined) dev.isNoArp = !r.arp;
   if (r.promisc !== undefined) dev.isPromisc = r.promisc;
   if (r.name !== undefined) dev.name = r.name;
-  if (r.up !== undefined) setUp(ns, dev, r.up);
-}
-
-/** dev_open / dev_close, with a tunnel device's UDP socket bound while it is up (vxlan_open). */
-function setUp(ns: Netns, dev: NetDevice, up: boolean): void {
-  ns.setUp(dev, up);
-  if (up) NEVER_UP.delete(dev);
-  if (dev instanceof TunnelDevice) {
-    if (up) dev.open(ns);
-    else dev.close();
-  }
-}
-
-/** dev_change_net_namespace: down, addresses gone, same ifindex when free in the target. */
-function moveToNetns(dev: NetDevice, from: Netns, to: Netns): void {
-  const idx = dev.ifindex;
-  from.deleteDevice(dev);
-  to.addDevice(dev, [...to.devices.keys()].includes(idx) ? undefined : idx);
+  if (r.up !== undefined) ns.setUp(dev, r.up);
 }
 
 /** `ip link delete DEV`: a veth takes its peer with it; a tunnel closes its socket. */
@@ -221,7 +200,6 @@ export function deleteLink(ctx: IpCtx, argv: readonly string[]): number {
   const dev = ctx.ns.dev(r.dev);
   if (!dev) nodev(r.dev);
   if (dev.kind === 'loopback') kernelError(new NetlinkError('EOPNOTSUPP'));
-  if (dev instanceof TunnelDevice) dev.close();
-  for (const d of [dev, dev.kind === 'veth' ? dev.link : undefined]) d?.netns?.deleteDevice(d);
+  ctx.ns.deleteDevice(dev);
   return 0;
 }

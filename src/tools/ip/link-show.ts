@@ -9,7 +9,6 @@ import type { IpPrinter } from './ip-printer.js';
 import { printLinkDetails } from './link-details.js';
 import { IFF, ifFlags, linkPeer, linkType } from './link-model.js';
 import { printStats64 } from './link-stats.js';
-import { NEVER_UP } from './link-modify.js';
 
 const FLAG_ORDER: ReadonlyArray<readonly [keyof typeof IFF, number]> = (['LOOPBACK', 'BROADCAST', 'POINTOPOINT', 'MULTICAST', 'NOARP', 'ALLMULTI', 'PROMISC', 'UP', 'LOWER_UP'] as const).map((k) => [k, IFF[k]] as const);
 
@@ -75,7 +74,7 @@ export function printLink(ctx: IpCtx, pr: IpPrinter, dev: NetDevice, env: LinkSh
   const mDown = printNameAndLink(ctx, pr, '%s: ', dev);
   printLinkFlags(pr, dev, mDown);
   pr.uint('any', 'mtu', 'mtu %u ', dev.mtu);
-  pr.string('any', 'qdisc', 'qdisc %s ', NEVER_UP.has(dev) ? 'noop' : dev.qdisc);
+  pr.string('any', 'qdisc', 'qdisc %s ', dev.qdisc);
   printOperstate(pr, dev, false);
   if (env.doLink) pr.string('any', 'linkmode', 'mode %s ', 'DEFAULT');
   pr.string('any', 'group', 'group %s ', 'default');

@@ -96,7 +96,7 @@ loop2 UNKNOWN 10.10.2.200/24
   it('tunnel mode: cilium_vxlan, the mtu 1450 routes and ip route get', async () => {
     switchToVxlan(lab);
     const dev = trimEnds(await run(lab, 'k8s-ctr', 'ip -c addr show dev cilium_vxlan'));
-    expect(dev).toMatch(/^\d+: cilium_vxlan: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UNKNOWN group default qlen 1000\n {4}link\/ether ([0-9a-f]{2}:){5}[0-9a-f]{2} brd ff:ff:ff:ff:ff:ff\n {4}inet6 fe80::[0-9a-f:]+\/64 scope link\n {7}valid_lft forever preferred_lft forever\n$/);
+    expect(dev).toMatch(/^\d+: cilium_vxlan: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UNKNOWN group default\n {4}link\/ether ([0-9a-f]{2}:){5}[0-9a-f]{2} brd ff:ff:ff:ff:ff:ff\n {4}inet6 fe80::[0-9a-f:]+\/64 scope link\n {7}valid_lft forever preferred_lft forever\n$/);
     const routes = plain(await run(lab, 'k8s-ctr', 'ip -c route'));
     const x = /172\.20\.0\.(\d+) dev cilium_host/.exec(routes)?.[1];
     expect(routes.split('\n').filter((l) => l.includes('cilium_host')).map((l) => l.replaceAll(`172.20.0.${x}`, '172.20.0.X'))).toEqual([
