@@ -112,8 +112,8 @@ function payloadPrint(nd: Nd, bp: number, length: number, sport: number, dport: 
   }
   const p = bp + headerLen;
   if (flags & TH_RST && nd.opts.vflag) return rstDataPrint(nd, p, length);
-  const printer = TCP_DISPATCH.find((d) => d.ports.includes(sport) || d.ports.includes(dport))?.printer;
-  printer?.(nd, p, length);
+  const i = Math.min(TCP_DISPATCH_BY_PORT.get(sport) ?? Infinity, TCP_DISPATCH_BY_PORT.get(dport) ?? Infinity);
+  TCP_DISPATCH[i]?.printer?.(nd, p, length);
 }
 
 interface Dispatch {
@@ -129,6 +129,9 @@ const TCP_DISPATCH: readonly Dispatch[] = [
   { ports: [554, 8554] },
   { ports: [53], printer: (nd, p, length) => domainPrint(nd, p, length, { isOverTcp: true, isMdns: false }) },
 ];
+
+/** Port -> index of its entry in TCP_DISPATCH (either direction). */
+const TCP_DISPATCH_BY_PORT = new Map(TCP_DISPATCH.flatMap((d, i) => d.ports.map((p) => [p, i] as const)));
 
 function rstDataPrint(nd: Nd, p: number, length: number): void {
   nd.print(' [RST');

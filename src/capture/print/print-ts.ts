@@ -11,6 +11,9 @@ export class TimestampPrinter {
   private hasRef = false;
   private offsetHour = Number.NaN;
   private offsetS = 0;
+  /** The last second printed and its "HH:MM:SS" (or date and time). */
+  private lastSec = Number.NaN;
+  private lastText = '';
 
   constructor(
     private readonly tflag: number,
@@ -22,7 +25,7 @@ export class TimestampPrinter {
       case 1:
         return '';
       case 2:
-        return sec & 0x80000000 ? '[Error converting time] ' : `${sec >>> 0}.${pad(usec, 6)} `;
+        return sec & 0x80000000 ? '[Error converting time] ' : `${sec >>> 0}.${usec6(usec)} `;
       case 3:
       case 5:
         return this.delta(sec, usec);
@@ -42,7 +45,7 @@ export class TimestampPrinter {
     const t = sec * 1_000_000 + usec;
     const ref = this.refSec * 1_000_000 + this.refUsec;
     const d = Math.abs(t - ref);
-    const s = `${t < ref ? '-' : ' '}${hms(Math.floor(d / 1_000_000))}.${pad(d % 1_000_000, 6)} `;
+    const s = `${t < ref ? '-' : ' '}${hms(Math.floor(d / 1_000_000))}.${usec6(d % 1_000_000)} `;
     if (this.tflag === 3) {
       this.refSec = sec;
       this.refUsec = usec;
@@ -52,20 +55,28 @@ export class TimestampPrinter {
 
   private local(sec: number, usec: number, withDate: boolean): string {
     if (sec & 0x80000000) return '[Error converting time]';
-    const hour = Math.floor(sec / 3600);
-    if (hour !== this.offsetHour) {
-      this.offsetHour = hour;
-      this.offsetS = zoneOffsetMinutes(sec * 1000, this.timeZone) * 60;
+    if (sec !== this.lastSec) {
+      const hour = Math.floor(sec / 3600);
+      if (hour !== this.offsetHour) {
+        this.offsetHour = hour;
+        this.offsetS = zoneOffsetMinutes(sec * 1000, this.timeZone) * 60;
+      }
+      const local = sec + this.offsetS;
+      const time = hms(((local % 86400) + 86400) % 86400);
+      this.lastSec = sec;
+      this.lastText = withDate ? `${new Date(local * 1000).toISOString().slice(0, 10)} ${time}` : time;
     }
-    const local = sec + this.offsetS;
-    const time = `${hms(((local % 86400) + 86400) % 86400)}.${pad(usec, 6)}`;
-    if (!withDate) return time;
-    return `${new Date(local * 1000).toISOString().slice(0, 10)} ${time}`;
+    return `${this.lastText}.${usec6(usec)}`;
   }
 }
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
+}
+
+/** "%06u" for 0..999999 without padStart (the hot path). */
+function usec6(n: number): string {
+  return n < 1_000_000 ? String(1_000_000 + n).slice(1) : String(n);
 }
 
 /** %H:%M:%S of seconds within a day (the -ttt delta can exceed a day and wraps, as gmtime does). */

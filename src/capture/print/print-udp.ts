@@ -42,17 +42,26 @@ const UDP_DISPATCH: readonly Dispatch[] = [
   { ports: [4342, 4790, 17754, 6635, 319, 320, 30490] },
 ];
 
-function matches(d: Dispatch, port: number): boolean {
-  return d.ports.some((p) => (typeof p === 'number' ? p === port : port >= p[0] && port <= p[1]));
+/** Port -> the first dispatch entry it matches as a source (index 0) or destination (index 1) port. */
+function firstEntries(side: 'src' | 'dst'): Map<number, number> {
+  const out = new Map<number, number>();
+  UDP_DISPATCH.forEach((d, i) => {
+    if (d.side !== undefined && d.side !== side) return;
+    for (const p of d.ports) {
+      const [lo, hi] = typeof p === 'number' ? [p, p] : p;
+      for (let port = lo; port <= hi; port++) if (!out.has(port)) out.set(port, i);
+    }
+  });
+  return out;
 }
+
+const BY_SRC = firstEntries('src');
+const BY_DST = firstEntries('dst');
 
 /** The printer udp_print() would pick; undefined for plain "UDP, length N". */
 function udpPayloadPrinter(sport: number, dport: number): PayloadPrinter | undefined {
-  for (const d of UDP_DISPATCH) {
-    const hit = (d.side !== 'dst' && matches(d, sport)) || (d.side !== 'src' && matches(d, dport));
-    if (hit) return d.printer;
-  }
-  return undefined;
+  const i = Math.min(BY_SRC.get(sport) ?? Infinity, BY_DST.get(dport) ?? Infinity);
+  return UDP_DISPATCH[i]?.printer;
 }
 
 function udpipaddrPrint(nd: Nd, iph: number, sport: number, dport: number): void {
