@@ -7,7 +7,6 @@ import type { Ipv4Addr } from '../../addr/index.js';
 import { parseIpv4 } from '../../addr/index.js';
 import type { CiliumAgent } from '../../cilium/agent.js';
 import type { Lab } from '../../lab/index.js';
-import { lastRelease } from '../helm/release-store.js';
 
 /** The cilium-config data; the agent read it when it started (the lab keeps no per-agent copy). */
 export function configData(lab: Lab): Readonly<Record<string, string>> {
@@ -52,7 +51,7 @@ const IGNORED = [/^io\.kubernetes/, /^kubernetes\.io/, /^statefulset\.kubernetes
 const INCLUDED = [/^io\.kubernetes\.pod\.namespace/, /^io\.cilium\.k8s\.namespace\.labels/, /^app\.kubernetes\.io/, /^io\.cilium\.k8s\.policy\.cluster/];
 
 /** labels.Label.String(): "source:key=value", or "source:key" for an empty value. */
-export function labelString(source: string, key: string, value: string): string {
+function labelString(source: string, key: string, value: string): string {
   return value === '' ? `${source}:${key}` : `${source}:${key}=${value}`;
 }
 
@@ -84,9 +83,4 @@ export function hostEndpointId(agent: CiliumAgent): number {
     const id = rng.int(1, 4095);
     if (!agent.endpointIds.has(id)) return id;
   }
-}
-
-/** The chart version of the newest cilium release (helm's Get action, as cilium-cli asks it). */
-export function ciliumChartVersion(lab: Lab): string | undefined {
-  return lastRelease(lab, 'kube-system', 'cilium')?.chartVersion;
 }
