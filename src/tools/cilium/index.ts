@@ -74,13 +74,18 @@ const ciliumDbg: Tool = async (p) => {
     'bpf endpoint list': () => endpointMapList(agent),
   };
   const print = outputs[words.replace(/ ls$/, ' list')];
-  if (!print) return unknownCommand(p, words, cmd);
+  if (!print) return unknownCommand(p, words, cmd, [...Object.keys(outputs), 'version']);
   p.out(print());
   return 0;
 };
 
-function unknownCommand(p: Process, words: string, cmd: string): number {
-  return fail(p, `Error: unknown command "${words.split(' ')[0] ?? ''}" for "${cmd}"\nRun '${cmd} --help' for usage.\n`);
+/** cobra's error, naming the first word no implemented command path continues with. */
+function unknownCommand(p: Process, words: string, cmd: string, paths: readonly string[]): number {
+  const w = words.split(' ');
+  let depth = 0;
+  while (depth < w.length && paths.some((path) => path.split(' ').slice(0, depth + 1).join(' ') === w.slice(0, depth + 1).join(' '))) depth++;
+  const parent = [cmd, ...w.slice(0, depth)].join(' ');
+  return fail(p, `Error: unknown command "${w[depth] ?? ''}" for "${parent}"\nRun '${parent} --help' for usage.\n`);
 }
 
 const CLI_FLAGS: Readonly<Record<string, readonly string[]>> = {
@@ -99,7 +104,7 @@ const ciliumCli: Tool = async (p) => {
     await p.until(() => p.isInterrupted);
     return 0;
   }
-  return unknownCommand(p, words, 'cilium');
+  return unknownCommand(p, words, 'cilium', ['config view', 'features status', 'status', 'version', 'hubble port-forward']);
 };
 
 export const commands: Record<string, Tool> = {

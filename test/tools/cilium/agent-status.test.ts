@@ -183,3 +183,13 @@ describe('other forms', () => {
     expect(v.stdout).toBe('Client: 1.18.0 274205f0 2025-07-28T15:22:50+02:00 go version go1.24.5 linux/amd64\nDaemon: Not responding\n');
   });
 });
+
+describe('commands the lab does not implement', () => {
+  test.each([
+    [['cilium-dbg', 'bpf', 'ct', 'list', 'global'], 'Error: unknown command "ct" for "cilium-dbg bpf"\nRun \'cilium-dbg bpf --help\' for usage.\n'],
+    [['cilium-dbg', 'frobnicate'], 'Error: unknown command "frobnicate" for "cilium-dbg"\nRun \'cilium-dbg --help\' for usage.\n'],
+  ])('%j', async (argv, want) => {
+    const r = await runOn(lab, agentPod(lab, 'k8s-w0'), argv);
+    expect([r.exitCode, r.stderr]).toEqual([1, want]);
+  });
+});
