@@ -34,8 +34,6 @@ export type Node =
   | { readonly t: 'and' | 'or'; readonly a: Node; readonly b: Node }
   | { readonly t: 'not'; readonly a: Node };
 
-export const TRUE_NODE: Node = { t: 'const', v: true };
-
 export function and(a: Node, b: Node): Node {
   return { t: 'and', a, b };
 }

@@ -7,6 +7,7 @@ import type { Nd } from './nd.js';
 import { arpPrint } from './print-arp.js';
 import { hexAndAsciiPrint } from './print-hex.js';
 import { ipPrint } from './print-ip.js';
+import { suppressDefaultPrint } from './print-options.js';
 import { ETHERTYPE_NAMES, hex4 } from './tcpdump-tables.js';
 
 const ETHER_HDRLEN = 14;
@@ -36,7 +37,7 @@ export function ethertypePrint(nd: Nd, type: number, off: number, length: number
 
 /** ND_DEFAULTPRINT: a hex and ASCII dump, unless -q/-x/-X suppress it. */
 export function defaultPrint(nd: Nd, off: number, len: number): void {
-  if (nd.opts.qflag > 0 || nd.opts.xflag > 0 || nd.opts.Xflag > 0) return;
+  if (suppressDefaultPrint(nd.opts)) return;
   hexAndAsciiPrint(nd, '\n\t', off, len);
 }
 

@@ -8,11 +8,6 @@ function tok(entries: Record<number, string>): Tok {
   return new Map(Object.entries(entries).map(([k, v]) => [Number(k), v]));
 }
 
-/** tok2str(): the name, or the text for an unknown value. */
-export function tok2str(t: Tok, v: number, unknown: (v: number) => string): string {
-  return t.get(v) ?? unknown(v);
-}
-
 /** "%04x" */
 export function hex4(v: number): string {
   return v.toString(16).padStart(4, '0');

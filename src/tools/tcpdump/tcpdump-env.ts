@@ -22,13 +22,13 @@ export function tcpdumpEnv(p: Process, print: PrintOptions, Nflag: number): Tcpd
     printNames: printNames({
       nflag: print.nflag,
       Nflag,
-      ...(hosts !== undefined ? { hosts } : {}),
-      ...(services !== undefined ? { services } : {}),
+      ...optional('hosts', hosts),
+      ...optional('services', services),
       ifName: (i) => netns?.devices.get(i)?.name,
     }),
     filterNames: filterNames({
-      ...(hosts !== undefined ? { hosts } : {}),
-      ...(services !== undefined ? { services } : {}),
+      ...optional('hosts', hosts),
+      ...optional('services', services),
       ...optional('protocols', file('/etc/protocols')),
       ...optional('networks', file('/etc/networks')),
     }),
@@ -37,6 +37,7 @@ export function tcpdumpEnv(p: Process, print: PrintOptions, Nflag: number): Tcpd
   };
 }
 
+/** { key: v } when the file exists (exactOptionalPropertyTypes forbids an undefined value). */
 function optional<K extends string>(key: K, v: string | undefined): Partial<Record<K, string>> {
   return v === undefined ? {} : ({ [key]: v } as Record<K, string>);
 }
