@@ -1,6 +1,7 @@
 // Benchmarks (npm run bench): each figure on its own line as `name: value unit`, medians over several runs.
 // - build-default-lab: building the default week-4 lab in-process.
 // - pcap-write: PcapWriter throughput on full-size frames.
+// - tcpdump-*: printing tcpdump -nn lines for -i any, writing them as pcap, matching a filter.
 // - explain-ping-*: explaining one ping hop by hop (the failing native one, the answered VXLAN one).
 // - packet-engine: pod-to-pod UDP across the router in tunnel mode (encapsulation, three forwarding hosts,
 //   decapsulation, full bytes), counted as device transmissions ("packet-hops") per second of CPU time.
@@ -10,6 +11,7 @@ import { benchBuild } from './build-lab.js';
 import { benchPacketEngine } from './packet-engine.js';
 import { benchPcapWrite } from './pcap-write.js';
 import { benchExplain } from './explain.js';
+import { benchTcpdump } from './tcpdump.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -30,3 +32,6 @@ console.log(`pcap-write: ${median([1, 2, 3].map(() => benchPcapWrite(150))).toFi
 const explain = benchExplain(spec);
 console.log(`explain-ping-native-dropped: ${explain.nativeDroppedMs.toFixed(2)} ms`);
 console.log(`explain-ping-vxlan-answered: ${explain.tunnelAnsweredMs.toFixed(2)} ms`);
+const tcpdumpRuns = [1, 2, 3].map(() => benchTcpdump(100_000));
+console.log(`tcpdump-print: ${Math.round(median(tcpdumpRuns.map((r) => r.linesPerSec)))} lines/s`);
+console.log(`tcpdump-pcap-write: ${median(tcpdumpRuns.map((r) => r.pcapMBPerSec)).toFixed(0)} MB/s`);

@@ -41,7 +41,8 @@ export interface AddrOptions {
   readonly validLftS?: number;
   readonly preferredLftS?: number;
   readonly noPrefixRoute?: boolean;
-  readonly broadcast?: Ipv4Addr;
+  /** IFA_BROADCAST: undefined computes it (as netplan/DHCP configure it), null leaves it out (`ip addr add` without brd). */
+  readonly broadcast?: Ipv4Addr | null;
   /** When the address was configured (a DHCP lease granted at boot, before t=0). */
   readonly sinceUs?: number;
 }
@@ -158,7 +159,7 @@ export class Netns {
     const a: IfAddr = {
       local: c.addr,
       prefixLen: c.prefixLen,
-      broadcast: opts.broadcast ?? (c.prefixLen < 31 ? broadcast(c) : undefined),
+      broadcast: opts.broadcast === null ? undefined : (opts.broadcast ?? (c.prefixLen < 31 ? broadcast(c) : undefined)),
       scope: opts.scope ?? 'global',
       label: opts.label ?? dev.name,
       metric: opts.metric ?? 0,
@@ -193,7 +194,10 @@ export class Netns {
       this.fib.insert(makeRoute({ table: RT_TABLE_LOCAL, type, dst, dev, protocol: 'kernel', scope: type === 'local' ? 'host' : 'link', prefsrc: src }));
     if (dev.kind === 'loopback' && a.prefixLen < 32) local(network({ addr: a.local, prefixLen: a.prefixLen }), 'local');
     local({ addr: a.local, prefixLen: 32 }, 'local');
-    if (a.broadcast !== undefined) local({ addr: a.broadcast, prefixLen: 32 }, 'broadcast');
+    // fib_add_ifaddr: the network's broadcast route for any prefix shorter than /31, and IFA_BROADCAST's if different.
+    const netBroadcast = a.prefixLen < 31 ? broadcast({ addr: a.local, prefixLen: a.prefixLen }) : undefined;
+    if (netBroadcast !== undefined && !a.secondary) local({ addr: netBroadcast, prefixLen: 32 }, 'broadcast');
+    if (a.broadcast !== undefined && a.broadcast !== netBroadcast && a.broadcast !== 0xffffffff) local({ addr: a.broadcast, prefixLen: 32 }, 'broadcast');
     if (a.noPrefixRoute || a.prefixLen === 32 || dev.kind === 'loopback' || a.secondary) return;
     const dst = network({ addr: a.local, prefixLen: a.prefixLen });
     this.fib.insert(makeRoute({ dst, dev, protocol: 'kernel', scope: a.scope === 'host' ? 'host' : 'link', prefsrc: src, metric: a.metric }));
@@ -201,16 +205,24 @@ export class Netns {
 
   // ---- routes --------------------------------------------------------------------------------
 
-  /** `ip route add|replace`: validates like fib_table_insert + fib_check_nh and inserts. */
-  routeAdd(init: RouteInit, opts: { replace?: boolean } = {}): Route {
+  /**
+   * `ip route add|replace|append`: validates like fib_table_insert + fib_check_nh and inserts. Without
+   * `replace` or `append` a route with the same prefix and metric exists already (EEXIST); `append` only
+   * refuses an identical one (NLM_F_APPEND).
+   */
+  routeAdd(init: RouteInit, opts: { replace?: boolean; append?: boolean } = {}): Route {
     if (!isNetworkAddress(init.dst)) throw new NetlinkError('EINVAL', 'Invalid prefix for given prefix length');
     const table = init.table ?? RT_TABLE_MAIN;
     const metric = init.metric ?? 0;
     const nh = checkNexthop(this, init);
     const r = makeRoute({ ...init, table, metric, dev: nh.dev, nhScope: nh.scope });
-    const existing = this.fib.table(table).exact(init.dst.addr, init.dst.prefixLen).find((x) => x.metric === metric);
-    if (existing && !opts.replace) throw new NetlinkError('EEXIST');
-    if (existing) this.fib.remove(existing);
+    const same = this.fib.table(table).exact(init.dst.addr, init.dst.prefixLen).filter((x) => x.metric === metric);
+    if (opts.append) {
+      if (same.some((x) => x.gateway === r.gateway && x.dev === r.dev && x.type === r.type)) throw new NetlinkError('EEXIST');
+    } else if (same.length > 0) {
+      if (!opts.replace) throw new NetlinkError('EEXIST');
+      this.fib.remove(same[0] as Route);
+    }
     this.fib.insert(r);
     return r;
   }

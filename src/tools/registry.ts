@@ -9,6 +9,7 @@ import { commands as host } from './host/index.js';
 import { commands as ip } from './ip/index.js';
 import { commands as kubectl } from './kubectl/index.js';
 import { commands as netClients } from './net-clients/index.js';
+import { commands as tcpdump } from './tcpdump/index.js';
 import type { Tool } from './process.js';
 
 /** `ciliumlab trace ...` inside the lab shell: the hop-by-hop explanation. */
@@ -18,4 +19,4 @@ const ciliumlab: Tool = async (p) => {
   return 2;
 };
 
-export const commands: ReadonlyMap<string, Tool> = new Map(Object.entries({ ...ip, ...host, ...netClients, ...kubectl, ...helm, ...cilium, hubble, ciliumlab }));
+export const commands: ReadonlyMap<string, Tool> = new Map(Object.entries({ ...ip, ...host, ...netClients, ...tcpdump, ...kubectl, ...helm, ...cilium, hubble, ciliumlab }));

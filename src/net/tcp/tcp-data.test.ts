@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TCP_FIN, TCP_PSH, bytesEqual } from '../../wire/index.js';
 import { TcpSocket } from './tcp-socket.js';
-import { devOf, ip, isTcp, tcpdumpLines, twoHosts, type Captured, type Testbed } from './tcp-testbed.js';
+import { devOf, ip, isTcp, tcpdumpLines, twoHosts, type Captured } from './tcp-testbed.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const MS = 1000;

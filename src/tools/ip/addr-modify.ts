@@ -107,18 +107,17 @@ export function modifyAddr(ctx: IpCtx, argv: readonly string[], cmd: AddrCmd): n
   if (existing && cmd === 'add') kernelError(new NetlinkError('EEXIST', 'ipv4: Address already assigned'));
   if (existing) netlink(() => ctx.ns.delAddr(dev, local));
   const brd = broadcastFor(local, r.brd);
-  const added = netlink(() =>
+  netlink(() =>
     ctx.ns.addAddr(dev, local, {
       scope: r.scope ?? (isLoopback(local.addr) ? 'host' : 'global'),
       ...(r.label !== undefined ? { label: r.label } : {}),
       ...(r.metric !== undefined ? { metric: r.metric } : {}),
-      ...(brd !== undefined ? { broadcast: brd } : {}),
+      broadcast: brd ?? null,
       ...(r.validLft !== undefined ? { validLftS: r.validLft, dynamic: true } : {}),
       ...(r.preferredLft !== undefined ? { preferredLftS: r.preferredLft } : {}),
       noPrefixRoute: r.noPrefixRoute,
     }),
   );
-  if (brd === undefined) withoutBroadcast(dev, added);
   return 0;
 }
 
@@ -128,14 +127,6 @@ function broadcastFor(c: Ipv4Cidr, brd: AddrRequest['brd']): Ipv4Addr | undefine
   if (c.prefixLen > 30) return undefined;
   const host = c.prefixLen === 0 ? 0xffffffff : (1 << (32 - c.prefixLen)) - 1;
   return ((brd === '+' ? c.addr | host : c.addr & ~host) >>> 0) as Ipv4Addr;
-}
-
-/**
- * Thin adapter: Netns.addAddr always fills in a broadcast (what netplan/networkd configure). An address added
- * without `brd` has none; the kernel still adds the network's broadcast route, so only the address changes.
- */
-function withoutBroadcast(dev: NetDevice, a: IfAddr): void {
-  dev.addrs = dev.addrs.map((x) => (x === a ? { ...a, broadcast: undefined } : x));
 }
 
 /** inet_rtm_deladdr: the first address matching local (and the prefix length when given), label, dev. */

@@ -3,9 +3,7 @@
 // then fib_table_insert/delete's answers: EEXIST, ENOENT for change, ESRCH for del, ENODEV without a device.
 
 import { NetlinkError } from '../../net/netlink-error.js';
-import { checkNexthop } from '../../net/route-check.js';
-import { makeRoute, RT_TABLE_LOCAL, RT_TABLE_MAIN, type RouteInit, type RouteScope, type RouteType } from '../../net/route.js';
-import { isNetworkAddress } from '../../addr/index.js';
+import { RT_TABLE_LOCAL, RT_TABLE_MAIN, type RouteInit, type RouteScope, type RouteType } from '../../net/route.js';
 import { Args, getAddr, getPrefix, matches, parseUnsigned, protocolId, scopeId, tableId } from './ip-args.js';
 import type { IpCtx } from './ip-context.js';
 import { duparg2, invarg, IpExit, kernelError, netlink, nodev } from './ip-errors.js';
@@ -123,24 +121,7 @@ export function modifyRoute(ctx: IpCtx, argv: readonly string[], cmd: RouteCmd):
   const metric = init.metric ?? 0;
   const same = ns.fib.table(table).exact(dst.addr, dst.prefixLen).filter((x) => x.metric === metric);
   if (cmd === 'change' && same.length === 0) kernelError(new NetlinkError('ENOENT'));
-  if (cmd === 'append' || cmd === 'prepend') return appendRoute(ctx, init, same.length > 0);
-  netlink(() => ns.routeAdd(init, { replace: cmd !== 'add' }));
-  return 0;
-}
-
-/**
- * Thin adapter for NLM_F_APPEND: Netns.routeAdd refuses a second route with the same prefix and metric, which
- * the kernel allows unless the nexthop is identical; this inserts with the same checks routeAdd makes.
- */
-function appendRoute(ctx: IpCtx, init: RouteInit, hasSame: boolean): number {
-  const ns = ctx.ns;
-  if (!isNetworkAddress(init.dst)) kernelError(new NetlinkError('EINVAL', 'Invalid prefix for given prefix length'));
-  const nh = netlink(() => checkNexthop(ns, init));
-  const table = init.table ?? RT_TABLE_MAIN;
-  const metric = init.metric ?? 0;
-  const twin = ns.fib.table(table).exact(init.dst.addr, init.dst.prefixLen).find((x) => x.metric === metric && x.gateway === init.gateway && x.dev === nh.dev && x.type === (init.type ?? 'unicast'));
-  if (hasSame && twin) kernelError(new NetlinkError('EEXIST'));
-  ns.fib.insert(makeRoute({ ...init, table, metric, dev: nh.dev, nhScope: nh.scope }));
+  netlink(() => ns.routeAdd(init, cmd === 'append' || cmd === 'prepend' ? { append: true } : { replace: cmd !== 'add' }));
   return 0;
 }
 
