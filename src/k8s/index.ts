@@ -69,6 +69,7 @@ export { normalizeImage, imageId, goDuration } from './kubelet/image-ref.js';
 
 export { Cluster } from './cluster.js';
 export { buildNode } from './cluster/node-factory.js';
+export { fakePem } from './cluster/fake-pem.js';
 export { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from './api/deletion.js';
 export { ENDPOINTS_MANAGED_BY, LAST_CHANGE_TRIGGER } from './controllers/endpoints-controller.js';
 export { SERVICE_NAME_LABEL, SLICE_MANAGED_BY_LABEL, SLICE_CONTROLLER } from './controllers/endpointslice-controller.js';

@@ -26,7 +26,8 @@ import { allocateForCreate, allocateForUpdate, releaseAll, releaseDropped, type 
 import { NodePortAllocator, ServiceIpAllocator } from './service-ip-allocator.js';
 import { WatchHub, type WatchHandler } from './watch-hub.js';
 import {
-  bumpGeneration, checkDecode, clearSystemFieldsForCreate, equalIgnoringResourceVersion, keepStatus, keepSystemFields, prepareStrategy, statusOnly,
+  bumpGeneration, checkDecode, clearSystemFieldsForCreate, draftOf, equalIgnoringResourceVersion, keepStatus, keepSystemFields, prepareStrategy, reshareBelowTop,
+  statusOnly,
 } from './write-helpers.js';
 import { DeletionLogic, type DeleteOptions } from './deletion.js';
 import type { ApiServerConfig, CreateOptions, ListOptions, UpdateOptions, WriteOptions } from './api-types.js';
@@ -160,7 +161,7 @@ export class ApiServer {
   create<T extends KubeObject>(input: T, opts: CreateOptions = {}): T {
     const rt = this.resource(input.kind, input.apiVersion);
     this.lastWarnings = checkDecode(rt, input, opts.fieldValidation ?? 'Strict');
-    const obj = deepClone(input);
+    const obj = draftOf(input);
     obj.metadata ??= {};
     if (obj.metadata.resourceVersion) throw badRequest('resourceVersion should not be set on objects to be created');
     clearSystemFieldsForCreate(obj);
@@ -200,7 +201,8 @@ export class ApiServer {
   update<T extends KubeObject>(input: T, opts: UpdateOptions = {}): T {
     const rt = this.resource(input.kind, input.apiVersion);
     const old = this.storedForUpdate(rt, input, opts);
-    return this.write(rt, opts.subresource === 'status' ? statusOnly(old, input) : deepClone(input), old, opts) as T;
+    if (opts.subresource === 'status') return this.write(rt, statusOnly(old, input), old, opts) as T;
+    return this.write(rt, draftOf(input, old), old, opts) as T;
   }
 
   updateStatus<T extends KubeObject>(input: T): T {
@@ -215,10 +217,13 @@ export class ApiServer {
     const rt = this.resource(kind);
     const cur = this.store.get(rt, rt.namespaced ? namespace : undefined, name);
     if (cur === undefined) return undefined;
-    const draft = deepClone(cur) as ObjectFor<K>;
+    // A status write edits only the status: the draft shares everything else with the stored object.
+    const status = opts.subresource === 'status';
+    const draft = (status ? { ...cur, metadata: { ...cur.metadata }, status: deepClone((cur as { status?: unknown }).status) } : deepClone(cur)) as ObjectFor<K>;
     fn(draft);
+    reshareBelowTop(draft, cur);
     const old = this.storedForUpdate(rt, draft, opts);
-    return this.write(rt, opts.subresource === 'status' ? statusOnly(old, draft) : draft, old, opts) as ObjectFor<K>;
+    return this.write(rt, status ? statusOnly(old, draft) : draft, old, opts) as ObjectFor<K>;
   }
 
   /** Decode checks and the stored object an update applies to (NotFound, Conflict on a stale resourceVersion). */
@@ -261,12 +266,9 @@ export class ApiServer {
     const old = this.get('Pod', namespace, name);
     if (old.spec.nodeName) throw conflict('pods/binding', name, `pod ${name} is already assigned to node ${JSON.stringify(old.spec.nodeName)}`);
     if (old.metadata.deletionTimestamp) throw conflict('pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`);
-    const pod = deepClone(old);
-    pod.spec.nodeName = nodeName;
-    pod.status ??= {};
-    const conds = (pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    const conds = (old.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.clock.time() });
-    pod.status.conditions = conds;
+    const pod: Pod = { ...old, metadata: { ...old.metadata }, spec: { ...old.spec, nodeName }, status: { ...old.status, conditions: conds } };
     return this.commit(this.resource('Pod'), pod, old);
   }
 

@@ -3,7 +3,7 @@
 // PrepareForCreate status (phase Pending, qosClass). Mirror (static) pods skip service accounts.
 
 import type { Rng } from '../../sim/rng.js';
-import type { Pod, PodSpec, Toleration } from '../objects/pod.js';
+import type { Container, Pod, PodSpec, Toleration } from '../objects/pod.js';
 import { randomSuffix } from './identifiers.js';
 
 export const SA_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -54,7 +54,10 @@ export function admitServiceAccount(pod: Pod, rng: Rng, automountDefault: boolea
   if (all.some((c) => (c.volumeMounts ?? []).some((m) => m.mountPath === SA_MOUNT_PATH))) return;
   const volName = `kube-api-access-${randomSuffix(rng, 5)}`;
   spec.volumes = [...(spec.volumes ?? []), kubeApiAccessVolume(volName)];
-  for (const c of all) c.volumeMounts = [...(c.volumeMounts ?? []), { mountPath: SA_MOUNT_PATH, name: volName, readOnly: true }];
+  // New container objects, not edits: the containers may be shared with a stored template.
+  const mount = (c: Container): Container => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), { mountPath: SA_MOUNT_PATH, name: volName, readOnly: true }] });
+  if (spec.initContainers !== undefined) spec.initContainers = spec.initContainers.map(mount);
+  spec.containers = spec.containers.map(mount);
 }
 
 /** DefaultTolerationSeconds admission: tolerate not-ready/unreachable for 300 s unless already tolerated. */

@@ -2,7 +2,7 @@
 // store.go, rest/create.go, rest/update.go): decoding checks, system metadata, generation bumps.
 
 import { badRequest } from '../errors.js';
-import { deepClone, deepEqual } from '../objects/json.js';
+import { cloneShared, deepClone, deepEqual, reshare } from '../objects/json.js';
 import type { KubeObject } from '../objects/meta.js';
 import type { ResourceType } from '../resource-registry.js';
 import { schemaForKind } from '../schema/kind-schemas.js';
@@ -30,6 +30,44 @@ export function specPartEqual(a: KubeObject, b: KubeObject): boolean {
   for (const k in ra) if (!NOT_SPEC.has(k) && !deepEqual(ra[k], rb[k])) return false;
   for (const k in rb) if (!NOT_SPEC.has(k) && rb[k] !== undefined && !(k in ra)) return false;
   return true;
+}
+
+/**
+ * The write path's private draft of a client's object: the object and its top-level members (metadata,
+ * spec, status ...) are private copies the strategies may edit; deeper parts that are stored data (frozen)
+ * or equal to the same place in `stored` are shared and never edited (defaulting skips them, admission
+ * replaces rather than edits). Services are copied whole: IP and node-port allocation edit their ports.
+ */
+export function draftOf<T extends KubeObject>(input: T, stored?: KubeObject): T {
+  if (input.kind === 'Service') return deepClone(input);
+  const src = input as unknown as Record<string, unknown>;
+  const base = stored as unknown as Record<string, unknown> | undefined;
+  const out: Record<string, unknown> = {};
+  for (const k in src) {
+    const x = src[k];
+    if (x === undefined) continue;
+    const c = cloneShared(x, base?.[k]);
+    out[k] = typeof c === 'object' && c !== null && Object.isFrozen(c) ? (Array.isArray(c) ? [...c] : { ...c }) : c;
+  }
+  return out as unknown as T;
+}
+
+/** Shares with the stored object every part of a draft below its top-level members that the draft left unchanged. */
+export function reshareBelowTop(draft: KubeObject, stored: KubeObject): void {
+  const d = draft as unknown as Record<string, unknown>;
+  const b = stored as unknown as Record<string, unknown>;
+  for (const k in d) {
+    const x = d[k];
+    const y = b[k];
+    if (typeof x !== 'object' || x === null || typeof y !== 'object' || y === null || Object.isFrozen(x)) continue;
+    if (Array.isArray(x)) {
+      if (Array.isArray(y)) for (let i = 0; i < x.length && i < y.length; i++) if (reshare(x[i], y[i])) x[i] = y[i];
+      continue;
+    }
+    const xr = x as Record<string, unknown>;
+    const yr = y as Record<string, unknown>;
+    for (const j in xr) if (Object.prototype.hasOwnProperty.call(yr, j) && reshare(xr[j], yr[j])) xr[j] = yr[j];
+  }
 }
 
 /** Metadata the client may not set on create (FillObjectMetaSystemFields resets them). */
@@ -92,13 +130,14 @@ export function prepareStrategy(obj: KubeObject, old: KubeObject | undefined): v
 
 /**
  * A status-subresource write: the stored object with only its status replaced. Spec and the rest stay
- * the stored (frozen) subtrees; metadata is copied because the write path sets system fields on it.
+ * the stored (frozen) subtrees; metadata is copied because the write path sets system fields on it. The
+ * new status shares with the stored one whatever it left unchanged.
  */
 export function statusOnly<T extends KubeObject>(old: KubeObject, input: T): T {
-  const { status: _old, ...rest } = old as KubeObject & { status?: unknown };
+  const { status: prev, ...rest } = old as KubeObject & { status?: unknown };
   const out = { ...rest, metadata: { ...old.metadata } } as T & { status?: unknown };
   const st = (input as { status?: unknown }).status;
-  if (st !== undefined) out.status = deepClone(st);
+  if (st !== undefined) out.status = cloneShared(st, prev);
   return out;
 }
 

@@ -7,6 +7,7 @@ import type { Rng } from '../../sim/rng.js';
 import type { ApiServer } from '../api/api-server.js';
 import type { Endpoints, Namespace, Service } from '../objects/core.js';
 import type { EndpointSlice, Lease } from '../objects/discovery.js';
+import { fakePem } from './fake-pem.js';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'] as const;
 
@@ -67,11 +68,5 @@ export function createNodeLease(api: ApiServer, nodeName: string, nodeUid: strin
 
 /** A stand-in CA certificate (random DER bytes in PEM armour): only its shape matters to the lab. */
 export function fakeCaPem(rng: Rng): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < 1075; i++) bytes.push(rng.int(0, 255));
-  bytes[0] = 0x30;
-  bytes[1] = 0x82;
-  const b64 = btoa(String.fromCharCode(...bytes));
-  const lines = b64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+  return fakePem(rng, 'CERTIFICATE', 1075);
 }

@@ -4,7 +4,6 @@
 
 import type { ApiServer } from '../api/api-server.js';
 import type { ControllerRevision, DaemonSet } from '../objects/apps.js';
-import { deepClone } from '../objects/json.js';
 import { REVISION_HASH_LABEL } from './daemonset-util.js';
 import { controllerRef, isControlledBy } from './pod-util.js';
 
@@ -30,7 +29,7 @@ export function ensureControllerRevision(api: ApiServer, ds: DaemonSet, hash: st
       annotations: { ...(ds.metadata.annotations ?? {}) },
       ownerReferences: [controllerRef(ds)],
     },
-    data: { spec: { template: { ...deepClone(ds.spec.template), $patch: 'replace' } } },
+    data: { spec: { template: { ...ds.spec.template, $patch: 'replace' } } },
     revision: max + 1,
   });
 }

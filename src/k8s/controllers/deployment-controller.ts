@@ -92,8 +92,9 @@ export class DeploymentController {
 
   private createRs(d: Deployment, all: ReplicaSet[], revision: number): ReplicaSet {
     const hash = podTemplateHash(d.spec.template, d.status?.collisionCount);
-    const template = deepClone(d.spec.template);
-    template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [HASH_LABEL]: hash } };
+    // The stored template's spec is shared, not copied: the ReplicaSet's template is the same data.
+    const t = d.spec.template;
+    const template = { ...t, metadata: { ...(t.metadata ?? {}), labels: { ...(t.metadata?.labels ?? {}), [HASH_LABEL]: hash } } };
     const selector = deepClone(d.spec.selector);
     selector.matchLabels = { ...(selector.matchLabels ?? {}), [HASH_LABEL]: hash };
     const name = `${d.metadata.name ?? ''}-${hash}`;

@@ -2,9 +2,12 @@
 // pkg/api/v1/pod FindPort): which pods back a Service, the port a targetPort resolves to, and the
 // services a pod change concerns.
 
+import type { WatchEvent } from '../api/watch-hub.js';
 import type { Service, ServicePort } from '../objects/core.js';
+import { deepEqual } from '../objects/json.js';
 import type { Pod } from '../objects/pod.js';
 import { fromSet, matches } from '../selectors/label-selector.js';
+import { isPodReady } from './pod-util.js';
 
 /** FindPort: a numeric targetPort as is; a named one via the container ports (undefined when absent). */
 export function resolveTargetPort(pod: Pod, sp: ServicePort): number | undefined {
@@ -31,13 +34,40 @@ export function selectedPods(svc: Service, pods: readonly Pod[]): Pod[] {
   return pods.filter((p) => p.metadata.namespace === svc.metadata.namespace && matches(s, p.metadata.labels));
 }
 
-/** The services of `services` whose selector matches either version of a pod's labels. */
-export function servicesForPod(services: readonly Service[], pod: Pod, oldPod: Pod | undefined): Service[] {
-  return services.filter((svc) => {
-    if (svc.spec.selector === undefined || svc.metadata.namespace !== pod.metadata.namespace) return false;
-    const s = fromSet(svc.spec.selector);
-    return matches(s, pod.metadata.labels) || (oldPod !== undefined && matches(s, oldPod.metadata.labels));
-  });
+/** GetPodServiceMemberships: the services of `services` whose selector selects the pod. */
+function memberships(services: readonly Service[], pod: Pod): Service[] {
+  return services.filter((svc) => svc.spec.selector !== undefined && svc.metadata.namespace === pod.metadata.namespace && matches(fromSet(svc.spec.selector), pod.metadata.labels));
+}
+
+/**
+ * podEndpointsChanged: whether the change may alter endpoints (deletion timestamp, readiness, pod IPs),
+ * and whether it may alter which services select the pod (labels, hostname, subdomain). Go compares the
+ * deletion timestamps as pointers, which differ whenever one is set.
+ */
+function podEndpointsChanged(old: Pod, cur: Pod): { podChanged: boolean; labelsChanged: boolean } {
+  const labelsChanged = !deepEqual(cur.metadata.labels, old.metadata.labels) || cur.spec.hostname !== old.spec.hostname || cur.spec.subdomain !== old.spec.subdomain;
+  const ips = (p: Pod): string => (p.status?.podIPs ?? []).map((x) => x.ip).join(',');
+  const podChanged = cur.metadata.deletionTimestamp !== undefined || old.metadata.deletionTimestamp !== undefined
+    || isPodReady(old) !== isPodReady(cur) || ips(old) !== ips(cur) || old.status?.podIP !== cur.status?.podIP;
+  return { podChanged, labelsChanged };
+}
+
+/**
+ * GetServicesToUpdateOnPodChange (endpointslice/util): the services a pod event concerns: on add and
+ * delete the pod's services; on update none unless the change matters to endpoints, and for a label
+ * change the services it joined or left (all of old and new when the endpoints changed too).
+ */
+export function servicesForPodEvent(services: readonly Service[], e: WatchEvent<Pod>): Service[] {
+  const pod = e.object;
+  const old = e.oldObject;
+  if (e.type !== 'MODIFIED' || old === undefined) return memberships(services, pod);
+  if (old.metadata.resourceVersion === pod.metadata.resourceVersion) return [];
+  const { podChanged, labelsChanged } = podEndpointsChanged(old, pod);
+  if (!podChanged && !labelsChanged) return [];
+  const cur = memberships(services, pod);
+  if (!labelsChanged) return cur;
+  const prev = memberships(services, old);
+  return services.filter((s) => (podChanged ? cur.includes(s) || prev.includes(s) : cur.includes(s) !== prev.includes(s)));
 }
 
 /** Byte-wise string order, as Go's bytes.Compare orders endpoint IPs. */

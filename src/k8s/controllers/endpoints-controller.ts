@@ -10,7 +10,7 @@ import { canonicalJson, deepEqual, fnv32a } from '../objects/json.js';
 import { objectKey } from '../objects/meta.js';
 import type { Pod } from '../objects/pod.js';
 import { isK8sError } from '../errors.js';
-import { byteCompare, podInEndpoints, resolveTargetPort, selectedPods, servicesForPod } from './endpoint-util.js';
+import { byteCompare, podInEndpoints, resolveTargetPort, selectedPods, servicesForPodEvent } from './endpoint-util.js';
 import { isPodReady } from './pod-util.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -38,7 +38,7 @@ export function buildSubsets(svc: Service, pods: readonly Pod[]): EndpointSubset
       const port: EndpointPort = { port: portNum, protocol: sp.protocol ?? 'TCP' };
       if (sp.name) port.name = sp.name;
       if (sp.appProtocol) port.appProtocol = sp.appProtocol;
-      const k = canonicalJson(port);
+      const k = JSON.stringify([port.port, port.protocol, port.name ?? null, port.appProtocol ?? null]);
       const e = byPort.get(k) ?? { port, ready: [], notReady: [] };
       (ready ? e.ready : e.notReady).push(address(pod));
       byPort.set(k, e);
@@ -49,16 +49,25 @@ export function buildSubsets(svc: Service, pods: readonly Pod[]): EndpointSubset
     const sortAddrs = (l: EndpointAddress[]): EndpointAddress[] => [...l].sort((a, b) => byteCompare(a.ip, b.ip) || byteCompare(a.targetRef?.uid ?? '', b.targetRef?.uid ?? ''));
     const ready = sortAddrs(e.ready);
     const notReady = sortAddrs(e.notReady);
-    const k = canonicalJson([ready, notReady]);
+    const k = `${addressesKey(ready)}|${addressesKey(notReady)}`;
     const subset = bySet.get(k) ?? { ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports: [] };
     subset.ports = [...(subset.ports ?? []), e.port];
     bySet.set(k, subset);
   }
   // The real controller orders ports and subsets by an md5 of their dump; a stable hash stands in.
-  const h = (v: unknown): number => fnv32a(canonicalJson(v));
   const subsets = [...bySet.values()];
-  for (const s of subsets) s.ports = [...(s.ports ?? [])].sort((a, b) => h(a) - h(b));
-  return subsets.sort((a, b) => h(a) - h(b));
+  for (const s of subsets) s.ports = byHash(s.ports ?? []);
+  return byHash(subsets);
+}
+
+/** Everything an address carries, as a grouping key (equal keys, equal address lists). */
+function addressesKey(l: readonly EndpointAddress[]): string {
+  return JSON.stringify(l.map((a) => [a.ip, a.hostname ?? null, a.nodeName ?? null, a.targetRef?.name ?? null, a.targetRef?.namespace ?? null, a.targetRef?.uid ?? null]));
+}
+
+/** Sorted by the hash of each element's canonical dump (each hashed once). */
+function byHash<T>(xs: readonly T[]): T[] {
+  return xs.map((x) => ({ x, h: fnv32a(canonicalJson(x)) })).sort((a, b) => a.h - b.h).map((e) => e.x);
 }
 
 export class EndpointsController {
@@ -72,7 +81,7 @@ export class EndpointsController {
     api.on('Service', (e) => this.queue.add(objectKey(e.object.metadata.namespace, e.object.metadata.name ?? ''), SYNC_DELAY_US));
     api.on('Pod', (e) => {
       const services = api.list('Service', { namespace: e.object.metadata.namespace ?? 'default' });
-      for (const svc of servicesForPod(services, e.object, e.oldObject)) this.queue.add(objectKey(svc.metadata.namespace, svc.metadata.name ?? ''), SYNC_DELAY_US);
+      for (const svc of servicesForPodEvent(services, e)) this.queue.add(objectKey(svc.metadata.namespace, svc.metadata.name ?? ''), SYNC_DELAY_US);
     });
   }
 

@@ -10,7 +10,7 @@ import type { EndpointSlice, SliceEndpoint, SliceEndpointPort } from '../objects
 import { deepEqual } from '../objects/json.js';
 import { objectKey } from '../objects/meta.js';
 import type { Pod } from '../objects/pod.js';
-import { byteCompare, podInEndpoints, resolveTargetPort, selectedPods, servicesForPod } from './endpoint-util.js';
+import { byteCompare, podInEndpoints, resolveTargetPort, selectedPods, servicesForPodEvent } from './endpoint-util.js';
 import { LAST_CHANGE_TRIGGER } from './endpoints-controller.js';
 import { controllerRef, isPodReady } from './pod-util.js';
 import { WorkQueue } from './work-queue.js';
@@ -57,7 +57,7 @@ export class EndpointSliceController {
     api.on('Service', (e) => this.queue.add(objectKey(e.object.metadata.namespace, e.object.metadata.name ?? ''), SYNC_DELAY_US));
     api.on('Pod', (e) => {
       const services = api.list('Service', { namespace: e.object.metadata.namespace ?? 'default' });
-      for (const svc of servicesForPod(services, e.object, e.oldObject)) this.queue.add(objectKey(svc.metadata.namespace, svc.metadata.name ?? ''), SYNC_DELAY_US);
+      for (const svc of servicesForPodEvent(services, e)) this.queue.add(objectKey(svc.metadata.namespace, svc.metadata.name ?? ''), SYNC_DELAY_US);
     });
   }
 

@@ -1,7 +1,8 @@
 // Layer k8s: Pod defaulting as the apiserver applies it (pkg/apis/core/v1/defaults.go SetDefaults_Pod,
 // SetDefaults_PodSpec, SetDefaults_Container, SetDefaults_Probe ...), so `kubectl get pod -o yaml`
 // shows restartPolicy, dnsPolicy, imagePullPolicy, terminationMessagePath and friends. Admission
-// plugins (ServiceAccount, DefaultTolerationSeconds, Priority) are in api/admission.ts.
+// plugins (ServiceAccount, DefaultTolerationSeconds, Priority) are in api/admission.ts. Frozen (stored,
+// already defaulted) parts are skipped: drafts share them with the stored objects.
 
 import { isRecord } from '../objects/json.js';
 import type { Container, PodSpec, PodTemplateSpec } from '../objects/pod.js';
@@ -17,7 +18,7 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
 }
 
 function defaultProbe(p: unknown): void {
-  if (!isRecord(p)) return;
+  if (!isRecord(p) || Object.isFrozen(p)) return;
   p['timeoutSeconds'] ??= 1;
   p['periodSeconds'] ??= 10;
   p['successThreshold'] ??= 1;
@@ -27,12 +28,14 @@ function defaultProbe(p: unknown): void {
 }
 
 export function defaultContainer(c: Container, hostNetwork: boolean): void {
+  if (Object.isFrozen(c)) return;
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   // parsers.ParseImageName fails on an empty image: no "latest" tag, so IfNotPresent.
   c.imagePullPolicy ??= c.image ? defaultPullPolicy(c.image) : 'IfNotPresent';
   c.resources ??= {};
   for (const p of c.ports ?? []) {
+    if (Object.isFrozen(p)) continue;
     p.protocol ??= 'TCP';
     if (hostNetwork) p.hostPort ??= p.containerPort;
   }
@@ -47,6 +50,7 @@ export function defaultContainer(c: Container, hostNetwork: boolean): void {
 
 function defaultVolumes(spec: PodSpec): void {
   for (const v of spec.volumes ?? []) {
+    if (Object.isFrozen(v)) continue;
     for (const src of ['configMap', 'secret', 'projected', 'downwardAPI'] as const) {
       const s = v[src];
       if (isRecord(s)) s['defaultMode'] ??= 420;
@@ -62,6 +66,7 @@ function defaultVolumes(spec: PodSpec): void {
  * deprecated serviceAccount field: serviceAccountName falls back to it, and it mirrors serviceAccountName.
  */
 export function defaultPodSpec(spec: PodSpec): void {
+  if (Object.isFrozen(spec)) return;
   if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
   if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
   spec.dnsPolicy ??= 'ClusterFirst';
@@ -77,18 +82,29 @@ export function defaultPodSpec(spec: PodSpec): void {
 
 /** SetDefaults_Pod: the pod-only defaults on top of the spec ones. */
 export function defaultPodOnly(spec: PodSpec): void {
-  // Limits without requests: requests default to the limits (written only when one is missing).
-  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+  // Limits without requests: requests default to the limits (written only when one is missing; a
+  // container shared with the stored template is replaced by a copy, not edited).
+  const withRequests = (c: Container): Container => {
     const limits = c.resources?.limits;
-    if (limits === undefined || c.resources === undefined) continue;
+    if (limits === undefined || c.resources === undefined) return c;
     const requests = c.resources.requests ?? {};
-    if (Object.keys(limits).some((k) => !(k in requests))) c.resources.requests = { ...limits, ...requests };
-  }
+    if (!Object.keys(limits).some((k) => !(k in requests))) return c;
+    return { ...c, resources: { ...c.resources, requests: { ...limits, ...requests } } };
+  };
+  const fix = (cs: Container[] | undefined): Container[] | undefined => {
+    const out = cs?.map(withRequests);
+    return out !== undefined && out.some((c, i) => c !== cs?.[i]) ? out : cs;
+  };
+  const containers = fix(spec.containers);
+  if (containers !== spec.containers && containers !== undefined) spec.containers = containers;
+  const init = fix(spec.initContainers);
+  if (init !== spec.initContainers && init !== undefined) spec.initContainers = init;
   spec.enableServiceLinks ??= true;
 }
 
 /** A template's metadata marshals `creationTimestamp: null` (a zero metav1.Time) in apps/v1 objects. */
 export function defaultPodTemplate(t: PodTemplateSpec): void {
+  if (Object.isFrozen(t)) return;
   t.metadata ??= {};
   if (!('creationTimestamp' in t.metadata)) t.metadata['creationTimestamp'] = null;
   if (t.spec !== undefined) defaultPodSpec(t.spec);

@@ -9,7 +9,7 @@ import type { Scheduler, Timer } from '../../sim/scheduler.js';
 import type { ApiServer } from '../api/api-server.js';
 import { EventRecorder, type EventSourceInfo } from '../controllers/event-recorder.js';
 import { isK8sError } from '../errors.js';
-import { deepEqual } from '../objects/json.js';
+import { cloneShared } from '../objects/json.js';
 import type { Node } from '../objects/core.js';
 import type { Container, Pod } from '../objects/pod.js';
 import { goDuration, imageSizeBytes } from './image-ref.js';
@@ -100,8 +100,9 @@ export class Kubelet {
   flush(w: Work): Pod | undefined {
     const pod = this.api.tryGet('Pod', w.ns, w.name);
     if (!pod || pod.metadata.uid !== w.uid) return undefined;
-    const st = renderPodStatus(pod, w.rt, this.api.clock.time());
-    if (deepEqual(st, pod.status)) return pod;
+    // Shares the unchanged parts with the stored status (the write path then only walks what changed).
+    const st = cloneShared(renderPodStatus(pod, w.rt, this.api.clock.time()), pod.status);
+    if (st === pod.status) return pod;
     try {
       return this.api.updateStatus({ ...pod, status: st });
     } catch (e) {

@@ -33,6 +33,81 @@ export function deepClone<T>(v: T): T {
 }
 
 /**
+ * A deep copy that shares what it need not copy: frozen subtrees (frozen data is stored data, immutable;
+ * only the apiserver freezes, at commit) and every subtree deep-equal to the same place in `base` (a
+ * stored, frozen object), which is returned instead. So an unchanged part of a write is the stored one.
+ */
+export function cloneShared<T>(v: T, base?: unknown): T {
+  if (v === base || typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
+  if (Array.isArray(v)) {
+    const b = Array.isArray(base) ? (base as unknown[]) : undefined;
+    let same = b !== undefined && b.length === v.length;
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const c = cloneShared(v[i], b?.[i]);
+      out[i] = c;
+      if (same && c !== b?.[i]) same = false;
+    }
+    return (same ? b : out) as T;
+  }
+  const b = isRecord(base) ? base : undefined;
+  const src = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  let same = b !== undefined;
+  let n = 0;
+  for (const k in src) {
+    const x = src[k];
+    if (x === undefined) continue;
+    n++;
+    const bk = b?.[k];
+    const c = cloneShared(x, bk);
+    out[k] = c;
+    if (same && (c !== bk || !Object.prototype.hasOwnProperty.call(b, k))) same = false;
+  }
+  if (same && b !== undefined) {
+    let nb = 0;
+    for (const k in b) if (b[k] !== undefined) nb++;
+    if (nb === n) return b as T;
+  }
+  return out as T;
+}
+
+/**
+ * Structural sharing for a private draft of stored data: every subtree of `draft` (below the top) that is
+ * deep-equal to the same place in `base` (frozen) is replaced by base's, in place. Returns whether the
+ * whole draft equals base. Later writes then skip the shared parts (freeze, decode, compare, hash).
+ */
+export function reshare(draft: unknown, base: unknown): boolean {
+  if (draft === base) return true;
+  if (typeof draft !== 'object' || draft === null || typeof base !== 'object' || base === null) return false;
+  if (Object.isFrozen(draft) || Array.isArray(draft) !== Array.isArray(base)) return false;
+  if (Array.isArray(draft)) {
+    const b = base as unknown[];
+    let same = draft.length === b.length;
+    for (let i = 0; i < draft.length; i++) {
+      if (i < b.length && reshare(draft[i], b[i])) draft[i] = b[i];
+      else same = false;
+    }
+    return same;
+  }
+  const d = draft as Record<string, unknown>;
+  const b = base as Record<string, unknown>;
+  let same = true;
+  let n = 0;
+  for (const k in d) {
+    const x = d[k];
+    if (x === undefined) continue;
+    n++;
+    if (Object.prototype.hasOwnProperty.call(b, k) && reshare(x, b[k])) d[k] = b[k];
+    else same = false;
+  }
+  if (!same) return false;
+  let nb = 0;
+  for (const k in b) if (b[k] !== undefined) nb++;
+  return n === nb;
+}
+
+/**
  * Freezes JSON data in place, all the way down, and returns it. A frozen subtree is taken as already
  * deep-frozen (stored objects share them), so it is not walked again.
  */
@@ -76,15 +151,43 @@ export function canonicalJson(v: unknown): string {
   const frozen = Object.isFrozen(v);
   const hit = frozen ? canonicalCache.get(v) : undefined;
   if (hit !== undefined) return hit;
-  let out: string;
-  if (Array.isArray(v)) out = `[${v.map((x) => canonicalJson(x)).join(',')}]`;
-  else {
-    const r = v as Record<string, unknown>;
-    const keys = Object.keys(r).filter((k) => r[k] !== undefined).sort();
-    out = `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(r[k])}`).join(',')}}`;
-  }
+  const out = encodeCanonical(v);
   if (frozen) canonicalCache.set(v, out);
   return out;
+}
+
+const quotedKeys = new Map<string, string>();
+
+function quoteKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (quotedKeys.size < 4096) quotedKeys.set(k, q);
+  }
+  return q;
+}
+
+/** The encoding itself: frozen parts memoized earlier are reused, new ones are not stored (only roots are). */
+function encodeCanonical(v: unknown): string {
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v) ?? 'null';
+  const hit = Object.isFrozen(v) ? canonicalCache.get(v) : undefined;
+  if (hit !== undefined) return hit;
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i > 0 ? ',' : '') + encodeCanonical(v[i]);
+    return `${out}]`;
+  }
+  const r = v as Record<string, unknown>;
+  const keys = Object.keys(r).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const x = r[k];
+    if (x === undefined) continue;
+    out += `${first ? '' : ','}${quoteKey(k)}:${encodeCanonical(x)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 /** FNV-1a 32-bit over the UTF-8 bytes of `text` (Go's hash/fnv New32a); lone surrogates count as U+FFFD. */

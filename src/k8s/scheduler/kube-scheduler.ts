@@ -1,6 +1,7 @@
 // Layer k8s: kube-scheduler (pkg/scheduler/schedule_one.go): takes unassigned pods of
 // `default-scheduler`, filters nodes (filters.ts), scores the feasible ones and binds through the
 // pods/binding subresource, recording Scheduled / FailedScheduling events with the real texts.
+// Unschedulable pods are retried when a node changes, a pod goes away or a pod is bound.
 // Scoring here spreads replicas of one controller across nodes: fewest sibling pods, then fewest
 // pods, ties broken by the seeded rng (the lab's stand-in for the default score plugins).
 
@@ -45,6 +46,8 @@ export class KubeScheduler {
         this.unschedulable.delete(key);
         this.retryUnschedulable();
       } else if (this.wants(e.object) && !this.unschedulable.has(key)) this.queue.add(key, this.rng.int(2_000, 8_000));
+      // AssignedPodAdd: a newly bound pod may satisfy another's pod affinity (InterPodAffinity's queueing hint).
+      else if (e.object.spec.nodeName && !e.oldObject?.spec.nodeName && this.unschedulable.size > 0) this.retryUnschedulable();
     });
     api.on('Node', () => this.retryUnschedulable());
   }
