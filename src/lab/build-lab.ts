@@ -19,8 +19,9 @@ import type { LabSpec } from './lab-file/index.js';
 import { LabPodRuntime, type RuntimeHost } from './pod-runtime.js';
 import { AppsLauncher } from './apps-launcher.js';
 import { startHostServices } from './host-services.js';
+import { addonInstalls } from './system/addons.js';
 import { ciliumObjects } from './system/cilium.js';
-import { kubeadmObjects, staticPods } from './system/kubeadm.js';
+import { controlPlaneMirrorPods, kubeadmObjects, rfc3339NanoLocal } from './system/kubeadm.js';
 
 export interface BuildOptions {
   /** Overrides the lab file's seed (`--seed N`). */
@@ -92,9 +93,17 @@ export function buildLab(spec: LabSpec, opts: BuildOptions = {}): Lab {
   for (const agent of agents.values()) agent.onDatapathInit = () => publishNode(k8s.api, cilium, agents, agent);
   watchServices(k8s.api, cilium);
   const cpJoin = spec.kubernetes.nodes.find((n) => n.name === spec.kubernetes.controlPlane)?.joinedUs ?? startUs;
-  const createAt = (at: number, objs: GenericObject[]) => scheduler.at(at, () => objs.forEach((o) => k8s.api.create(o)));
-  createAt(cpJoin, [...staticPods(spec), ...kubeadmObjects(spec)]);
-  createAt(spec.cilium.installedUs, ciliumObjects(spec));
+  const createAt = (at: number, objs: () => readonly GenericObject[]) => scheduler.at(at, () => objs().forEach((o) => k8s.api.create(o)));
+  const system = rng.fork('system');
+  createAt(cpJoin, () => {
+    const cp = spec.kubernetes.controlPlane;
+    const node = cp === undefined ? undefined : k8s.api.tryGet('Node', undefined, cp);
+    // The kubelet read its manifests a moment before it registered the node (config.seen, to the nanosecond).
+    const seenAt = rfc3339NanoLocal(spec, cpJoin - system.int(100_000, 999_999), system.int(0, 999));
+    return [...(node ? controlPlaneMirrorPods(spec, node, seenAt) : []), ...kubeadmObjects(spec)];
+  });
+  createAt(spec.cilium.installedUs, () => ciliumObjects(spec, values, system.fork('cilium')));
+  for (const addon of addonInstalls(spec)) createAt(addon.atUs, () => addon.objects);
   scheduler.runUntil(0);
   const lab = new Lab({ spec, seed, ctx, machines, segments, k8s, cilium, agents });
   if (spec.workloads.length > 0) {

@@ -1,74 +1,56 @@
-// Layer lab: the objects `helm install cilium` creates that the emulated cluster runs (the chart's
-// templates): the cilium-config ConfigMap rendered from the values, the cilium agent DaemonSet (host
-// network, maxUnavailable 2, terminationGracePeriodSeconds 1) and the operator Deployment.
+// Layer lab (system): what `helm install cilium` (chart 1.18.0) creates, for the release's values:
+// the release record, then in Helm's kind order the ServiceAccounts, the hubble TLS Secrets, the
+// cilium-config ConfigMap (rendered by src/cilium/chart), Services, the agent and Envoy DaemonSets and
+// the operator and Hubble Deployments, each with the release's ownership metadata. RBAC is not modelled.
 
 import type { GenericObject } from '../../k8s/index.js';
-import { releaseSecret, ciliumRelease, renderCiliumConfigMap, renderNotes } from '../../cilium/chart/index.js';
+import { releaseSecret, ciliumRelease, renderNotes } from '../../cilium/chart/index.js';
+import type { Rng } from '../../sim/index.js';
 import type { LabSpec } from '../lab-file/index.js';
-import { serviceAccount } from './kubeadm.js';
+import { agentDaemonSet } from './cilium-agent.js';
+import { envoyDaemonSet, envoyService } from './cilium-envoy.js';
+import { operatorDeployment } from './cilium-operator.js';
+import { ChartValues } from './cilium-values.js';
+import { hubbleMetricsService, hubblePeerService, hubbleTlsSecrets } from './hubble.js';
+import { hubbleRelayObjects } from './hubble-relay.js';
+import { hubbleUiObjects } from './hubble-ui.js';
+import { configMap, helmInstallOrder, helmOwned, serviceAccount } from './manifest.js';
 
 export const CILIUM_CONFIG = 'cilium-config';
 
-export function ciliumObjects(spec: LabSpec): GenericObject[] {
-  const version = spec.cilium.version;
-  const replicas = Number((spec.cilium.values['operator'] as { replicas?: number } | undefined)?.replicas ?? 2);
+const NS = 'kube-system';
+
+function chartObjects(v: ChartValues, config: Record<string, string>, rng: Rng): GenericObject[] {
+  const sa = (key: string): GenericObject[] => (v.is(`serviceAccounts.${key}.create`) ? [serviceAccount(v.str(`serviceAccounts.${key}.name`), NS)] : []);
+  const envoy = v.envoyDaemonSet();
+  const hubble = v.is('hubble.enabled');
+  const metrics = hubble && (v.is('hubble.metrics.enabled') || v.is('hubble.metrics.dynamic.enabled'));
+  const ui = (hubble || v.is('hubble.ui.standalone.enabled')) && v.is('hubble.ui.enabled');
   return [
-    serviceAccount('cilium'),
-    serviceAccount('cilium-operator'),
-    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: CILIUM_CONFIG, namespace: 'kube-system', labels: { 'app.kubernetes.io/managed-by': 'Helm' } }, data: renderCiliumConfigMap(spec.cilium.values, { kubeVersion: spec.kubernetes.version }) },
-    installRecord(spec),
-    agentDaemonSet(version),
-    operatorDeployment(version, replicas),
+    ...sa('cilium'),
+    ...(envoy ? sa('envoy') : []),
+    ...(v.is('operator.enabled') ? sa('operator') : []),
+    configMap(CILIUM_CONFIG, NS, config),
+    ...(hubble ? hubbleTlsSecrets(v, rng) : []),
+    ...(envoy && v.is('envoy.prometheus.enabled') ? [envoyService(v)] : []),
+    ...(hubble ? [hubblePeerService(v)] : []),
+    ...(metrics ? [hubbleMetricsService(v)] : []),
+    agentDaemonSet(v),
+    ...(envoy ? [envoyDaemonSet(v)] : []),
+    ...(v.is('operator.enabled') ? [operatorDeployment(v)] : []),
+    ...(hubble && v.is('hubble.relay.enabled') ? hubbleRelayObjects(v) : []),
+    ...(ui ? hubbleUiObjects(v) : []),
   ];
 }
 
-function agentDaemonSet(version: string): GenericObject {
-  const labels = { 'k8s-app': 'cilium', 'app.kubernetes.io/name': 'cilium-agent', 'app.kubernetes.io/part-of': 'cilium' };
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'cilium', namespace: 'kube-system', labels },
-    spec: {
-      selector: { matchLabels: { 'k8s-app': 'cilium' } },
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 2 } },
-      template: {
-        metadata: { labels },
-        spec: {
-          hostNetwork: true,
-          serviceAccountName: 'cilium',
-          priorityClassName: 'system-node-critical',
-          terminationGracePeriodSeconds: 1,
-          tolerations: [{ operator: 'Exists' }],
-          nodeSelector: { 'kubernetes.io/os': 'linux' },
-          containers: [{ name: 'cilium-agent', image: `quay.io/cilium/cilium:v${version}`, command: ['cilium-agent'], args: ['--config-dir=/tmp/cilium/config-map'] }],
-        },
-      },
-    },
-  };
-}
-
-function operatorDeployment(version: string, replicas: number): GenericObject {
-  const labels = { 'io.cilium/app': 'operator', name: 'cilium-operator', 'app.kubernetes.io/name': 'cilium-operator', 'app.kubernetes.io/part-of': 'cilium' };
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'cilium-operator', namespace: 'kube-system', labels },
-    spec: {
-      replicas,
-      selector: { matchLabels: { 'io.cilium/app': 'operator', name: 'cilium-operator' } },
-      template: {
-        metadata: { labels },
-        spec: {
-          hostNetwork: true,
-          serviceAccountName: 'cilium-operator',
-          priorityClassName: 'system-cluster-critical',
-          tolerations: [{ operator: 'Exists' }],
-          nodeSelector: { 'kubernetes.io/os': 'linux' },
-          containers: [{ name: 'cilium-operator', image: `quay.io/cilium/operator-generic:v${version}`, command: ['cilium-operator-generic'], args: ['--config-dir=/tmp/cilium/config-map'] }],
-        },
-      },
-    },
-  };
+/**
+ * The release's objects in creation order; `config` is the cilium-config data the chart port rendered
+ * for these values, `rng` seeds the generated certificates.
+ */
+export function ciliumObjects(spec: LabSpec, config: Record<string, string>, rng: Rng): GenericObject[] {
+  const v = ChartValues.of(spec.cilium.values);
+  const release = { name: 'cilium', namespace: NS };
+  return [installRecord(spec), ...helmInstallOrder(chartObjects(v, config, rng)).map((o) => helmOwned(o, release))];
 }
 
 /** The release `helm install cilium` left: revision 1, deployed, as the Secret Helm's storage driver writes. */
@@ -76,7 +58,7 @@ function installRecord(spec: LabSpec): GenericObject {
   const at = spec.clock.startUnixMs + Math.floor(spec.cilium.installedUs / 1000);
   const rel = ciliumRelease({
     name: 'cilium',
-    namespace: 'kube-system',
+    namespace: NS,
     version: 1,
     status: 'deployed',
     firstDeployedMs: at,

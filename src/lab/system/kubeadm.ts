@@ -1,127 +1,85 @@
-// Layer lab: the objects `kubeadm init` leaves in kube-system (cmd/kubeadm/app/phases/addons and
-// controlplane): the static control-plane pods of the control-plane node, CoreDNS (Deployment, 2 replicas,
-// and the kube-dns Service at the tenth address of the service CIDR) and, unless disabled, kube-proxy.
+// Layer lab (system): what `kubeadm init` v1.33 leaves running: the control-plane static pods as the
+// kubelet mirrors them into the API (pkg/kubelet/config/common.go applyDefaults: name `<component>-<node>`,
+// nodeName, the NoExecute toleration, config.hash/seen/source; pkg/kubelet/pod/mirror_client.go: the
+// config.mirror annotation and the controller ownerReference to the Node), and the CoreDNS and kube-proxy
+// addons (the latter unless the lab file disables kube-proxy).
 
-import type { GenericObject } from '../../k8s/index.js';
-import { formatIpv4, nth } from '../../addr/index.js';
+import { md5 } from '@noble/hashes/legacy.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { formatCidr, formatIpv4, nth } from '../../addr/index.js';
+import { canonicalJson, type GenericObject, type Node } from '../../k8s/index.js';
 import type { LabSpec } from '../lab-file/index.js';
+import { rfc3339Local } from '../wall-clock.js';
+import { controlPlaneManifests } from './kubeadm-control-plane.js';
+import { coreDnsObjects } from './kubeadm-coredns.js';
+import { kubeProxyObjects } from './kubeadm-kube-proxy.js';
 
-const CP_TOLERATIONS = [
-  { key: 'CriticalAddonsOnly', operator: 'Exists' },
-  { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
-];
+/** The control plane's advertise address: the control-plane node's InternalIP. */
+function advertiseAddress(spec: LabSpec): string | undefined {
+  const cp = spec.kubernetes.nodes.find((n) => n.name === spec.kubernetes.controlPlane);
+  return cp === undefined ? undefined : formatIpv4(cp.nodeIP);
+}
 
+/** The addons `kubeadm init` applies: CoreDNS with kube-dns on the tenth service address, and kube-proxy. */
 export function kubeadmObjects(spec: LabSpec): GenericObject[] {
   const k = spec.kubernetes;
-  const objs: GenericObject[] = [serviceAccount('coredns'), coreDnsDeployment(), kubeDnsService(formatIpv4(nth(k.networking.serviceSubnet, 10)))];
-  if (!k.proxy.disabled) objs.push(serviceAccount('kube-proxy'), kubeProxyDaemonSet(k.version));
+  const objs = coreDnsObjects(k.networking.dnsDomain, formatIpv4(nth(k.networking.serviceSubnet, 10)));
+  const ip = advertiseAddress(spec);
+  if (!k.proxy.disabled && ip !== undefined) {
+    objs.push(...kubeProxyObjects(k.version, k.networking.podSubnet ? formatCidr(k.networking.podSubnet) : '', `https://${ip}:6443`));
+  }
   return objs;
 }
 
-/** Mirror pods of the static pod manifests in /etc/kubernetes/manifests on the control plane. */
-export function staticPods(spec: LabSpec): GenericObject[] {
-  const cp = spec.kubernetes.controlPlane;
-  if (cp === undefined) return [];
-  const v = spec.kubernetes.version;
-  const images: Array<[string, string]> = [
-    ['etcd', 'registry.k8s.io/etcd:3.5.21-0'],
-    ['kube-apiserver', `registry.k8s.io/kube-apiserver:${v}`],
-    ['kube-controller-manager', `registry.k8s.io/kube-controller-manager:${v}`],
-    ['kube-scheduler', `registry.k8s.io/kube-scheduler:${v}`],
-  ];
-  return images.map(([component, image]) => ({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: `${component}-${cp}`, namespace: 'kube-system', labels: { component, tier: 'control-plane' } },
-    spec: {
-      nodeName: cp,
-      hostNetwork: true,
-      priorityClassName: 'system-node-critical',
-      tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
-      containers: [{ name: component, image, command: [component] }],
-    },
-  }));
+/**
+ * The mirror pods of the static pod manifests on the control-plane node. `seenAt` is when the kubelet first
+ * read the manifests (kubernetes.io/config.seen, Go's RFC3339Nano in the node's zone).
+ */
+export function controlPlaneMirrorPods(spec: LabSpec, node: Node, seenAt: string): GenericObject[] {
+  const ip = advertiseAddress(spec);
+  const nodeName = node.metadata.name ?? '';
+  if (ip === undefined) return [];
+  const k = spec.kubernetes;
+  const manifests = controlPlaneManifests({
+    nodeName, advertiseAddress: ip, version: k.version, serviceSubnet: formatCidr(k.networking.serviceSubnet),
+    podSubnet: k.networking.podSubnet ? formatCidr(k.networking.podSubnet) : undefined,
+  });
+  return manifests.map((m) => mirrorPod(m, nodeName, node.metadata.uid ?? '', seenAt));
 }
 
-function coreDnsDeployment(): GenericObject {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
-    spec: {
-      replicas: 2,
-      selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
-      template: {
-        metadata: { labels: { 'k8s-app': 'kube-dns' } },
-        spec: {
-          priorityClassName: 'system-cluster-critical',
-          serviceAccountName: 'coredns',
-          tolerations: CP_TOLERATIONS,
-          nodeSelector: { 'kubernetes.io/os': 'linux' },
-          dnsPolicy: 'Default',
-          containers: [
-            {
-              name: 'coredns',
-              image: 'registry.k8s.io/coredns/coredns:v1.12.0',
-              args: ['-conf', '/etc/coredns/Corefile'],
-              ports: [
-                { containerPort: 53, name: 'dns', protocol: 'UDP' },
-                { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
-                { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
-              ],
-            },
-          ],
-        },
-      },
-    },
+function mirrorPod(manifest: GenericObject, nodeName: string, nodeUid: string, seenAt: string): GenericObject {
+  const spec = manifest['spec'] as Record<string, unknown>;
+  const staticPod = {
+    ...manifest,
+    metadata: { ...manifest.metadata, name: `${manifest.metadata.name ?? ''}-${nodeName}` },
+    spec: { ...spec, nodeName, tolerations: [{ operator: 'Exists', effect: 'NoExecute' }] },
   };
-}
-
-function kubeDnsService(clusterIP: string): GenericObject {
+  // The static pod's UID and config.hash: an md5 of the pod the kubelet read (DeepHashObject over md5).
+  const hash = bytesToHex(md5(new TextEncoder().encode(canonicalJson(staticPod))));
   return {
-    apiVersion: 'v1',
-    kind: 'Service',
+    ...staticPod,
     metadata: {
-      name: 'kube-dns',
-      namespace: 'kube-system',
-      labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
-      annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
-    },
-    spec: {
-      clusterIP,
-      selector: { 'k8s-app': 'kube-dns' },
-      ports: [
-        { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
-        { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
-        { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
-      ],
-    },
-  };
-}
-
-function kubeProxyDaemonSet(version: string): GenericObject {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'kube-proxy', namespace: 'kube-system', labels: { 'k8s-app': 'kube-proxy' } },
-    spec: {
-      selector: { matchLabels: { 'k8s-app': 'kube-proxy' } },
-      template: {
-        metadata: { labels: { 'k8s-app': 'kube-proxy' } },
-        spec: {
-          hostNetwork: true,
-          priorityClassName: 'system-node-critical',
-          serviceAccountName: 'kube-proxy',
-          tolerations: [{ operator: 'Exists' }],
-          nodeSelector: { 'kubernetes.io/os': 'linux' },
-          containers: [{ name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${version}`, command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'] }],
-        },
+      ...staticPod.metadata,
+      annotations: {
+        ...(manifest.metadata.annotations ?? {}),
+        'kubernetes.io/config.hash': hash,
+        'kubernetes.io/config.mirror': hash,
+        'kubernetes.io/config.seen': seenAt,
+        'kubernetes.io/config.source': 'file',
       },
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: nodeName, uid: nodeUid, controller: true }],
     },
   };
 }
 
-export function serviceAccount(name: string, namespace = 'kube-system'): GenericObject {
-  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } };
+/** Go's time.RFC3339Nano in the lab's zone for virtual time `atUs` plus `nanos` (fraction without trailing zeros). */
+export function rfc3339NanoLocal(spec: LabSpec, atUs: number, nanos = 0): string {
+  const wallUs = spec.clock.startUnixMs * 1000 + atUs;
+  const ms = Math.floor(wallUs / 1000);
+  const text = rfc3339Local(ms, spec.clock.timezone);
+  const micros = ((wallUs % 1_000_000) + 1_000_000) % 1_000_000;
+  const frac = `${String(micros).padStart(6, '0')}${String(nanos).padStart(3, '0')}`.replace(/0+$/, '');
+  if (frac === '') return text;
+  const at = text.endsWith('Z') ? text.length - 1 : text.length - 6;
+  return `${text.slice(0, at)}.${frac}${text.slice(at)}`;
 }
