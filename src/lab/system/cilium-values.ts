@@ -26,7 +26,8 @@ const WORKLOAD_DEFAULTS: HelmValues = {
   nodeSelector: onLinux,
   tolerations: anyTaint,
   priorityClassName: '',
-  podSecurityContext: { appArmorProfile: { type: 'Unconfined' } },
+  enableCriticalPriorityClass: true,
+  podSecurityContext: { appArmorProfile: { type: 'Unconfined' }, seccompProfile: { type: 'Unconfined' } },
   securityContext: {
     seLinuxOptions: seLinux,
     capabilities: {
