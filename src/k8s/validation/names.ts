@@ -51,7 +51,24 @@ function byteLen(s: string): number {
   return n;
 }
 
-export function isDns1123Label(value: string): string[] {
+/**
+ * The checks below are pure functions of the string, run on every write for the same few label keys,
+ * values and names: strings known to be valid are remembered (a bounded set per check).
+ */
+function rememberValid(check: (value: string) => string[]): (value: string) => string[] {
+  const valid = new Set<string>();
+  return (value) => {
+    if (valid.has(value)) return [];
+    const errs = check(value);
+    if (errs.length === 0) {
+      if (valid.size >= 8192) valid.clear();
+      valid.add(value);
+    }
+    return errs;
+  };
+}
+
+export const isDns1123Label = rememberValid((value) => {
   const errs: string[] = [];
   if (byteLen(value) > 63) errs.push(maxLenError(63));
   if (!DNS1123_LABEL_RE.test(value)) {
@@ -59,14 +76,14 @@ export function isDns1123Label(value: string): string[] {
     else errs.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
   }
   return errs;
-}
+});
 
-export function isDns1123Subdomain(value: string): string[] {
+export const isDns1123Subdomain = rememberValid((value) => {
   const errs: string[] = [];
   if (byteLen(value) > 253) errs.push(maxLenError(253));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
   return errs;
-}
+});
 
 export function isDns1035Label(value: string): string[] {
   const errs: string[] = [];
@@ -76,7 +93,7 @@ export function isDns1035Label(value: string): string[] {
 }
 
 /** IsQualifiedName: label keys and annotation keys ("prefix/name"). */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = rememberValid((value) => {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -95,14 +112,14 @@ export function isQualifiedName(value: string): string[] {
   else if (byteLen(name) > 63) errs.push(`name part ${maxLenError(63)}`);
   if (!QUALIFIED_NAME_RE.test(name)) errs.push(`name part ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
-}
+});
 
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = rememberValid((value) => {
   const errs: string[] = [];
   if (byteLen(value) > 63) errs.push(maxLenError(63));
   if (!LABEL_VALUE_RE.test(value)) errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
   return errs;
-}
+});
 
 /** A generateName prefix may end in '-': NameIs* masks the trailing dash before checking. */
 function maskTrailingDash(name: string): string {
