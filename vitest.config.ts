@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 120_000,
+    setupFiles: ['test/support/vitest-setup.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: 'out/test-results.json' },
   },
