@@ -33,20 +33,25 @@ export class DnsWriter {
     return at;
   }
 
+  // Each writer reserves first: reserve() may swap in a bigger buffer, and `this.buf` must be read after it.
   u8(v: number): void {
-    this.buf[this.reserve(1)] = v & 0xff;
+    const at = this.reserve(1);
+    this.buf[at] = v & 0xff;
   }
 
   u16(v: number): void {
-    writeU16(this.buf, this.reserve(2), v);
+    const at = this.reserve(2);
+    writeU16(this.buf, at, v);
   }
 
   u32(v: number): void {
-    writeU32(this.buf, this.reserve(4), v);
+    const at = this.reserve(4);
+    writeU32(this.buf, at, v);
   }
 
   bytes(b: Uint8Array): void {
-    this.buf.set(b, this.reserve(b.length));
+    const at = this.reserve(b.length);
+    this.buf.set(b, at);
   }
 
   /** Overwrites a 16-bit field written earlier (RDLENGTH). */
