@@ -1,0 +1,60 @@
+// web (topology): node positions from ELK's layered algorithm over the whole hierarchy (networks, VMs,
+// interfaces and pods), flowing left to right through the routers. ELK (480 KB gzipped) is not in the
+// main script: assets/elk.js is loaded on demand and runs in the page's thread (file:// allows no worker).
+
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
+import { loadScript } from '../app/load-script.js';
+import type { Graph } from './graph-model.js';
+
+export type Positions = ReadonlyMap<string, { readonly x: number; readonly y: number }>;
+
+const ROOT_OPTIONS = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.spacing.nodeNode': '14',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '34',
+  'elk.spacing.componentComponent': '30',
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+};
+const COMPOUND_OPTIONS = { 'elk.padding': '[top=30,left=12,bottom=12,right=12]' };
+
+let engine: Promise<ELK> | undefined;
+
+function loadElk(): Promise<ELK> {
+  engine ??= loadScript<new () => ELK>('elk.js', 'ELK').then((Elk) => new Elk());
+  return engine;
+}
+
+function elkTree(g: Graph): ElkNode {
+  const byParent = new Map<string | undefined, ElkNode[]>();
+  const nodes = new Map<string, ElkNode>();
+  for (const n of g.nodes) {
+    const isCompound = n.kind === 'network' || n.kind === 'host';
+    const node: ElkNode = isCompound ? { id: n.id, layoutOptions: COMPOUND_OPTIONS, children: [] } : { id: n.id, width: n.width, height: n.height };
+    nodes.set(n.id, node);
+    const siblings = byParent.get(n.parent) ?? [];
+    siblings.push(node);
+    byParent.set(n.parent, siblings);
+  }
+  for (const [parent, children] of byParent) {
+    const p = parent === undefined ? undefined : nodes.get(parent);
+    if (p) p.children = children;
+  }
+  const edges = g.edges.filter((e) => e.kind !== 'tunnel').map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }));
+  return { id: 'root', layoutOptions: ROOT_OPTIONS, children: byParent.get(undefined) ?? [], edges };
+}
+
+/** Centres of the leaf nodes, in one coordinate space. */
+export async function layoutGraph(g: Graph): Promise<Positions> {
+  const elk = await loadElk();
+  const out = new Map<string, { x: number; y: number }>();
+  const walk = (n: ElkNode, ox: number, oy: number) => {
+    const x = ox + (n.x ?? 0);
+    const y = oy + (n.y ?? 0);
+    if (n.children && n.children.length > 0) for (const c of n.children) walk(c, x, y);
+    else out.set(n.id, { x: x + (n.width ?? 0) / 2, y: y + (n.height ?? 0) / 2 });
+  };
+  walk(await elk.layout(elkTree(g)), 0, 0);
+  return out;
+}

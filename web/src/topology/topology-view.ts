@@ -1,0 +1,120 @@
+// web (topology): the lab drawn with Cytoscape.js and laid out by ELK, following the lab live: the
+// topology is recomputed a few times a second and redrawn when it changed (a new pod, an interface's MTU,
+// the tunnel devices and tunnels after a mode switch). A text outline of the same graph sits beside the
+// canvas for screen readers and keyboard users. Packets are drawn over it by the packet overlay.
+// Cytoscape (137 KB gzipped) is loaded on demand, like ELK, to keep the main script small.
+
+import type cytoscape from 'cytoscape';
+import type { Core, ElementDefinition } from 'cytoscape';
+import { topologyOf, type Lab, type TopoPod } from '../../../src/index.browser.js';
+import { fill, h } from '../app/dom.js';
+import { loadScript } from '../app/load-script.js';
+import { CY_STYLE } from './cy-style.js';
+import { layoutGraph } from './elk-layout.js';
+import { graphOf, type Graph } from './graph-model.js';
+
+const REFRESH_MS = 300;
+
+/** Starts fetching the topology's libraries while the lab is being built. */
+export function preloadTopology(): void {
+  void loadScript('cytoscape.js', 'cytoscape');
+  void loadScript('elk.js', 'ELK');
+}
+
+export class TopologyView {
+  readonly element: HTMLElement;
+  readonly canvasHost: HTMLElement;
+  private readonly outline = h('ul', { class: 'visually-hidden', id: 'topology-outline', 'aria-label': 'Topology as text' });
+  private readonly status = h('p', { class: 'topology-status', role: 'status' }, 'Laying out the topology…');
+  private graph: Graph | undefined;
+  private signature = '';
+  private isLaidOut = false;
+  private pending: Promise<void> | undefined;
+  private readonly layoutListeners: Array<() => void> = [];
+  private readonly systemNamespaces: ReadonlySet<string>;
+  private cyInstance: Core | undefined;
+  showSystemPods = false;
+
+  constructor(private readonly lab: Lab) {
+    this.canvasHost = h('div', { class: 'cy', role: 'img', 'aria-label': 'Topology of the lab (described in the outline that follows)' });
+    this.element = h('section', { class: 'topology', 'aria-label': 'Topology' }, this.canvasHost, this.status, this.outline);
+    // Namespaces that have pods when the lab starts are the system's; their pods are summed up per node.
+    this.systemNamespaces = new Set(lab.k8s.api.list('Pod', {}).map((p) => p.metadata.namespace ?? 'default').filter((n) => n !== 'default'));
+    setInterval(() => void this.refresh(), REFRESH_MS);
+    new ResizeObserver(() => this.cyInstance?.resize()).observe(this.canvasHost);
+  }
+
+  /** The Cytoscape instance; exists once the first layout is drawn (onLayout listeners may use it). */
+  get cy(): Core {
+    if (!this.cyInstance) throw new Error('the topology is not drawn yet');
+    return this.cyInstance;
+  }
+
+  get isDrawn(): boolean {
+    return this.isLaidOut;
+  }
+
+  /** Resolves once the first layout is drawn. */
+  get ready(): Promise<void> {
+    return this.refresh();
+  }
+
+  get currentGraph(): Graph | undefined {
+    return this.graph;
+  }
+
+  onLayout(fn: () => void): void {
+    this.layoutListeners.push(fn);
+  }
+
+  isShownPod = (p: TopoPod): boolean => this.showSystemPods || !this.systemNamespaces.has(p.namespace);
+
+  /** Recomputes the topology; lays it out again when it changed. */
+  refresh(): Promise<void> {
+    if (this.pending) return this.pending;
+    const g = graphOf(topologyOf(this.lab), this.isShownPod);
+    const sig = JSON.stringify(g);
+    if (sig === this.signature && this.isLaidOut) return Promise.resolve();
+    this.pending = this.draw(g, sig).finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  private async draw(g: Graph, sig: string): Promise<void> {
+    try {
+      const [pos, make] = await Promise.all([layoutGraph(g), loadScript<typeof cytoscape>('cytoscape.js', 'cytoscape')]);
+      this.cyInstance ??= make({ container: this.canvasHost, style: CY_STYLE, minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3, autoungrabify: true, boxSelectionEnabled: false });
+      const els: ElementDefinition[] = [
+        ...g.nodes.map((n) => {
+          const p = pos.get(n.id);
+          return { group: 'nodes' as const, data: { id: n.id, label: n.label, kind: n.kind, w: n.width, h: n.height, ...(n.parent ? { parent: n.parent } : {}) }, classes: [...n.classes], ...(p ? { position: { x: p.x, y: p.y } } : {}) };
+        }),
+        ...g.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, kind: e.kind, label: e.label } })),
+      ];
+      this.cy.batch(() => {
+        this.cy.elements().remove();
+        this.cy.add(els);
+      });
+      this.cy.fit(undefined, 16);
+      this.graph = g;
+      this.signature = sig;
+      this.isLaidOut = true;
+      this.status.textContent = '';
+      this.describe(g);
+      for (const fn of this.layoutListeners) fn();
+    } catch (e) {
+      this.status.textContent = `The topology could not be laid out: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  /** The outline: one item per network and VM, naming interfaces, pods and tunnels. */
+  private describe(g: Graph): void {
+    const items = g.nodes
+      .filter((n) => n.kind === 'network' || n.kind === 'host')
+      .map((n) => {
+        const parts = g.nodes.filter((c) => c.parent === n.id && c.kind !== 'host').map((c) => c.title);
+        return h('li', {}, [n.title, ...parts].join('; '));
+      });
+    const tunnels = g.edges.filter((e) => e.kind === 'tunnel').map((e) => h('li', {}, `tunnel ${e.source.slice(3)} to ${e.target.slice(3)}: ${e.label}`));
+    fill(this.outline, ...items, ...tunnels);
+  }
+}

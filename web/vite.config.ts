@@ -1,0 +1,78 @@
+// Vite build of the browser lab (web/ → dist-web/). The output is one classic script, one stylesheet, the
+// layout engine loaded on demand, and index.html with relative URLs, so the same files run from file://
+// (no module scripts, no fetch, no workers) or any static server. just-bash's browser bundle lacks the
+// `parse` export the shell uses; a transform adds it.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const require = createRequire(import.meta.url);
+/** Libraries the page loads on demand with a classic <script>, copied to assets/ as they are published. */
+const ON_DEMAND: Readonly<Record<string, string>> = {
+  'elk.js': require.resolve('elkjs/lib/elk.bundled.js'),
+  'cytoscape.js': require.resolve('cytoscape/dist/cytoscape.min.js'),
+};
+
+/** just-bash 3.4.2's browser bundle defines `function NAME(e,t){return new P().parse(e,t)}` but exports only Bash & co. */
+function justBashParse(): Plugin {
+  return {
+    name: 'ciliumlab:just-bash-parse',
+    transform(code, id) {
+      if (!id.includes('just-bash/dist/bundle/browser.js')) return undefined;
+      const m = /function ([\w$]+)\(([\w$]+),([\w$]+)\)\{return new [\w$]+\(\)\.parse\(\2,\3\)\}/.exec(code);
+      if (!m) throw new Error('just-bash browser bundle: the parse function was not found (was just-bash upgraded?)');
+      return { code: `${code}\nexport { ${m[1]} as parse };\n`, map: null };
+    },
+  };
+}
+
+/** Classic scripts load from file://, module scripts do not: drop type=module and crossorigin from the page. */
+function classicScript(): Plugin {
+  return {
+    name: 'ciliumlab:classic-script',
+    enforce: 'post',
+    transformIndexHtml: (html) => html.replace(/<script type="module" crossorigin/g, '<script defer').replace(/ crossorigin/g, ''),
+  };
+}
+
+/** The topology's libraries (ELK 480 KB, Cytoscape 137 KB gzipped) stay out of the main script. */
+function onDemandAssets(): Plugin {
+  return {
+    name: 'ciliumlab:on-demand-assets',
+    generateBundle() {
+      for (const [name, file] of Object.entries(ON_DEMAND)) this.emitFile({ type: 'asset', fileName: `assets/${name}`, source: readFileSync(file) });
+    },
+    configureServer(server) {
+      for (const [name, file] of Object.entries(ON_DEMAND)) {
+        server.middlewares.use(`/assets/${name}`, (_req, res) => {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(readFileSync(file));
+        });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  root: here('.'),
+  base: './',
+  plugins: [justBashParse(), classicScript(), onDemandAssets()],
+  resolve: {
+    alias: { 'node:zlib': here('stubs/node-zlib.ts') },
+    conditions: ['browser'],
+  },
+  build: {
+    outDir: here('../dist-web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: false,
+    reportCompressedSize: false,
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: {
+      output: { format: 'iife', inlineDynamicImports: true, entryFileNames: 'assets/app.js', assetFileNames: 'assets/[name][extname]' },
+    },
+  },
+});
