@@ -3,6 +3,7 @@
 // the node the pod runs on. Each command takes the flags its cobra command defines; an unknown
 // subcommand or flag gets cobra's error.
 
+import { hubblePortForward } from './hubble-port-forward.js';
 import type { CiliumAgent } from '../../cilium/agent.js';
 import type { Process, Tool } from '../process.js';
 import { configData } from './agent-facts.js';
@@ -100,10 +101,7 @@ const ciliumCli: Tool = async (p) => {
   if (words === 'features status') return featuresStatus(p);
   if (words === 'status') return cliStatus(p, { wait: flags.has('--wait'), ignoreWarnings: flags.has('--ignore-warnings') });
   if (words === 'version') return cliVersion(p, { clientOnly: flags.has('--client') });
-  if (words === 'hubble port-forward') {
-    await p.until(() => p.isInterrupted);
-    return 0;
-  }
+  if (words === 'hubble port-forward') return hubblePortForward(p);
   return unknownCommand(p, words, 'cilium', ['config view', 'features status', 'status', 'version', 'hubble port-forward']);
 };
 
