@@ -19,6 +19,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`ciliumlab ${pkg.version}\n`);
     return 0;
   }
+  if (args.command === 'web') {
+    const { runWebServer } = await import('../server/web-command.js');
+    return runWebServer(args);
+  }
   if (args.command === 'run') {
     const { runScenarioFile } = await import('./run-scenario-file.js');
     return runScenarioFile(args.scenarioFile ?? '', args);
