@@ -65,8 +65,9 @@ function addressesKey(l: readonly EndpointAddress[]): string {
   return JSON.stringify(l.map((a) => [a.ip, a.hostname ?? null, a.nodeName ?? null, a.targetRef?.name ?? null, a.targetRef?.namespace ?? null, a.targetRef?.uid ?? null]));
 }
 
-/** Sorted by the hash of each element's canonical dump (each hashed once). */
+/** Sorted by the hash of each element's canonical dump (each hashed once; a single element needs none). */
 function byHash<T>(xs: readonly T[]): T[] {
+  if (xs.length < 2) return [...xs];
   return xs.map((x) => ({ x, h: fnv32a(canonicalJson(x)) })).sort((a, b) => a.h - b.h).map((e) => e.x);
 }
 

@@ -62,7 +62,8 @@ export function cloneShared<T>(v: T, base?: unknown): T {
     const bk = b?.[k];
     const c = cloneShared(x, bk);
     out[k] = c;
-    if (same && (c !== bk || !Object.prototype.hasOwnProperty.call(b, k))) same = false;
+    // A member base lacks reads as undefined (or as an inherited function), never as the copy.
+    if (same && c !== bk) same = false;
   }
   if (same && b !== undefined) {
     let nb = 0;

@@ -10,7 +10,7 @@ import { formatCidr, formatIpv4, nth } from '../../addr/index.js';
 import { canonicalJson, type GenericObject, type Node } from '../../k8s/index.js';
 import type { LabSpec } from '../lab-file/index.js';
 import { rfc3339Local } from '../wall-clock.js';
-import { controlPlaneManifests } from './kubeadm-control-plane.js';
+import { controlPlaneManifests, type ControlPlaneParams } from './kubeadm-control-plane.js';
 import { coreDnsObjects } from './kubeadm-coredns.js';
 import { kubeProxyObjects } from './kubeadm-kube-proxy.js';
 
@@ -40,28 +40,45 @@ export function controlPlaneMirrorPods(spec: LabSpec, node: Node, seenAt: string
   const nodeName = node.metadata.name ?? '';
   if (ip === undefined) return [];
   const k = spec.kubernetes;
-  const manifests = controlPlaneManifests({
+  const params = {
     nodeName, advertiseAddress: ip, version: k.version, serviceSubnet: formatCidr(k.networking.serviceSubnet),
     podSubnet: k.networking.podSubnet ? formatCidr(k.networking.podSubnet) : undefined,
-  });
-  return manifests.map((m) => mirrorPod(m, nodeName, node.metadata.uid ?? '', seenAt));
+  };
+  return staticPods(params).map(({ pod, hash }) => mirrorPod(pod, hash, nodeName, node.metadata.uid ?? '', seenAt));
 }
 
-function mirrorPod(manifest: GenericObject, nodeName: string, nodeUid: string, seenAt: string): GenericObject {
-  const spec = manifest['spec'] as Record<string, unknown>;
-  const staticPod = {
-    ...manifest,
-    metadata: { ...manifest.metadata, name: `${manifest.metadata.name ?? ''}-${nodeName}` },
-    spec: { ...spec, nodeName, tolerations: [{ operator: 'Exists', effect: 'NoExecute' }] },
-  };
-  // The static pod's UID and config.hash: an md5 of the pod the kubelet read (DeepHashObject over md5).
-  const hash = bytesToHex(md5(new TextEncoder().encode(canonicalJson(staticPod))));
+interface StaticPod {
+  readonly pod: GenericObject;
+  readonly hash: string;
+}
+
+/** The static pods by their parameters: hashing the manifests is the costly part and depends on nothing else. */
+const staticPodCache = new Map<string, StaticPod[]>();
+
+/** The pods the kubelet reads from the manifests, with their config.hash (an md5 of the pod, DeepHashObject over md5). */
+function staticPods(params: ControlPlaneParams): StaticPod[] {
+  const key = JSON.stringify(params);
+  const hit = staticPodCache.get(key);
+  if (hit !== undefined) return hit;
+  const out = controlPlaneManifests(params).map((m) => {
+    const pod = {
+      ...m,
+      metadata: { ...m.metadata, name: `${m.metadata.name ?? ''}-${params.nodeName}` },
+      spec: { ...(m['spec'] as Record<string, unknown>), nodeName: params.nodeName, tolerations: [{ operator: 'Exists', effect: 'NoExecute' }] },
+    };
+    return { pod, hash: bytesToHex(md5(new TextEncoder().encode(canonicalJson(pod)))) };
+  });
+  staticPodCache.set(key, out);
+  return out;
+}
+
+function mirrorPod(staticPod: GenericObject, hash: string, nodeName: string, nodeUid: string, seenAt: string): GenericObject {
   return {
     ...staticPod,
     metadata: {
       ...staticPod.metadata,
       annotations: {
-        ...(manifest.metadata.annotations ?? {}),
+        ...(staticPod.metadata.annotations ?? {}),
         'kubernetes.io/config.hash': hash,
         'kubernetes.io/config.mirror': hash,
         'kubernetes.io/config.seen': seenAt,
