@@ -45,9 +45,10 @@ export function publishNode(api: ApiServer, cluster: ClusterState, agents: Reado
   } as GenericObject);
 }
 
-/** Keeps the cluster state's service table equal to the Services and their EndpointSlices. */
+/** Keeps the cluster state's service table equal to the Services and their EndpointSlices (list, then watch). */
 export function watchServices(api: ApiServer, cluster: ClusterState): void {
   const sync = (ns: string, name: string) => syncService(api, cluster, ns, name);
+  for (const svc of api.list('Service') as ServiceLike[]) sync(svc.metadata.namespace ?? 'default', svc.metadata.name ?? '');
   api.on('Service', (e) => {
     const svc = e.object as ServiceLike;
     if (e.type === 'DELETED') return removeService(cluster, svc);

@@ -3,8 +3,6 @@
 // every IPv4 address up to scope 252 plus the router IP, each a `(localhost)` lxcmap entry with identity
 // host), the kube-apiserver backends, and the host endpoint with the node's labels (pkg/labelsfilter).
 
-import type { Ipv4Addr } from '../../addr/index.js';
-import { parseIpv4 } from '../../addr/index.js';
 import type { CiliumAgent } from '../../cilium/agent.js';
 import type { Lab } from '../../lab/index.js';
 
@@ -18,32 +16,6 @@ export function configData(lab: Lab): Readonly<Record<string, string>> {
 export function configBool(data: Readonly<Record<string, string>>, key: string, byDefault: boolean): boolean {
   const v = data[key];
   return v === undefined || v === '' ? byDefault : v === 'true';
-}
-
-/** LocalAddresses() of the node (global IPv4 addresses, not the lxc/loopback ones) and the router IP. */
-export function hostAddrs(agent: CiliumAgent): Ipv4Addr[] {
-  const out: Ipv4Addr[] = [];
-  for (const d of agent.netns.devices.values()) {
-    if (d.kind === 'loopback') continue;
-    for (const a of d.addrs) if (a.scope === 'global' && !out.includes(a.local)) out.push(a.local);
-  }
-  if (agent.routerIp !== undefined && !out.includes(agent.routerIp)) out.push(agent.routerIp);
-  return out;
-}
-
-/** The kubernetes Service's backends: the ipcache labels them reserved:kube-apiserver. */
-export function kubeApiServerIps(lab: Lab): Set<number> {
-  const out = new Set<number>();
-  const slices = lab.k8s.api.list('EndpointSlice', { namespace: 'default', labelSelector: 'kubernetes.io/service-name=kubernetes' }) as Array<{ endpoints?: Array<{ addresses?: string[] }> | null }>;
-  for (const s of slices) {
-    for (const ep of s.endpoints ?? []) {
-      for (const a of ep.addresses ?? []) {
-        const ip = parseIpv4(a);
-        if (ip !== undefined) out.add(ip >>> 0);
-      }
-    }
-  }
-  return out;
 }
 
 // pkg/labelsfilter defaultLabelPrefixCfg: the ignore rules, matched from the start of the key.

@@ -6,13 +6,12 @@
 import type { CiliumAgent } from '../../cilium/agent.js';
 import { RESERVED_IDENTITIES } from '../../cilium/identity/numeric-identity.js';
 import type { Lab } from '../../lab/index.js';
-import { hostAddrs, kubeApiServerIps } from './agent-facts.js';
+import { hostAddrs, isKubeApiServer } from '../../cilium/ipcache.js';
 import { tabwrite } from './tabwriter.js';
 
 /** The identities the agent knows, by id, each with its sorted labels. */
 export function knownIdentities(lab: Lab, agent: CiliumAgent): Array<{ readonly id: number; readonly labels: readonly string[] }> {
-  const apiServers = kubeApiServerIps(lab);
-  const isApiServerHost = hostAddrs(agent).some((ip) => apiServers.has(ip >>> 0));
+  const isApiServerHost = hostAddrs(agent).some((ip) => isKubeApiServer(agent, ip));
   const out: Array<{ id: number; labels: string[] }> = [];
   for (const [name, id] of Object.entries(RESERVED_IDENTITIES)) {
     if (id < 1 || id > 10) continue;

@@ -71,7 +71,7 @@ const ciliumDbg: Tool = async (p) => {
     config: () => dbgConfig(configData(lab)),
     'bpf lb list': () => bpfLbList(lab, agent),
     'bpf tunnel list': () => tunnelList(agent),
-    'bpf ipcache list': () => ipcacheList(lab, agent),
+    'bpf ipcache list': () => ipcacheList(agent),
     'bpf endpoint list': () => endpointMapList(agent),
   };
   const print = outputs[words.replace(/ ls$/, ' list')];
