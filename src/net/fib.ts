@@ -33,6 +33,8 @@ const DEFAULT_RULES: readonly FibRule[] = [
   { priority: 32767, table: RT_TABLE_DEFAULT },
 ];
 
+const CACHE_MAX = 4096;
+
 export const ADDR_SCOPE_VALUE: Readonly<Record<AddrScope, number>> = { global: 0, site: 200, link: 253, host: 254 };
 
 export class Fib {
@@ -41,6 +43,9 @@ export class Fib {
   rules: readonly FibRule[] = DEFAULT_RULES;
   /** Bumped on every change, so callers may cache lookups (the kernel's fib genid). */
   genid = 0;
+  /** Answers of the default-rules lookup by destination and scope, valid for one genid (fib_trie's speed). */
+  private readonly cache = new Map<number, Route | null>();
+  private cacheGenid = -1;
 
   constructor() {
     for (const id of [RT_TABLE_LOCAL, RT_TABLE_MAIN, RT_TABLE_DEFAULT]) this.tables.set(id, new FibTable(id));
@@ -70,11 +75,20 @@ export class Fib {
   lookup(flow: FlowKey): Route | undefined {
     const minScope = ROUTE_SCOPES[flow.scope ?? 'global'];
     if (this.rules === DEFAULT_RULES) {
-      return (
+      if (this.cacheGenid !== this.genid || this.cache.size >= CACHE_MAX) {
+        this.cache.clear();
+        this.cacheGenid = this.genid;
+      }
+      const key = (flow.dst >>> 0) * 256 + minScope;
+      const hit = this.cache.get(key);
+      if (hit === null) return undefined;
+      if (hit !== undefined && (hit.dev === undefined || hit.dev.isUp)) return hit;
+      const r =
         this.tables.get(RT_TABLE_LOCAL)?.lookupUsable(flow.dst, minScope) ??
         this.tables.get(RT_TABLE_MAIN)?.lookupUsable(flow.dst, minScope) ??
-        this.tables.get(RT_TABLE_DEFAULT)?.lookupUsable(flow.dst, minScope)
-      );
+        this.tables.get(RT_TABLE_DEFAULT)?.lookupUsable(flow.dst, minScope);
+      this.cache.set(key, r ?? null);
+      return r;
     }
     for (const rule of this.rules) {
       if (!ruleMatches(rule, flow)) continue;

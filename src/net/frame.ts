@@ -4,12 +4,13 @@
 import type { MacAddr } from '../addr/index.js';
 import { writeMac } from '../addr/index.js';
 import { ETH_HEADER_LEN } from '../wire/index.js';
+import { allocSkbData } from './skb-data.js';
 
 export const L3_OFF = ETH_HEADER_LEN;
 
 /** A frame holding `l3` behind an Ethernet header (MACs zero until the neighbour layer fills them). */
 export function frameWith(l3: Uint8Array, ethertype: number): Uint8Array {
-  const f = new Uint8Array(ETH_HEADER_LEN + l3.length);
+  const f = allocSkbData(ETH_HEADER_LEN + l3.length);
   f[12] = ethertype >> 8;
   f[13] = ethertype & 255;
   f.set(l3, ETH_HEADER_LEN);

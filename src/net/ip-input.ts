@@ -11,6 +11,7 @@ import { icmpRcv } from './icmp.js';
 import { icmpSendUnreachable } from './icmp-send.js';
 import type { NetDevice } from './net-device.js';
 import type { Netns } from './netns.js';
+import { describeRoute } from './route-text.js';
 import type { PacketType, Skb } from './skb.js';
 import { tcpRcv } from './tcp/tcp-input.js';
 import { udpRcv } from './udp.js';
@@ -65,4 +66,3 @@ export function l4Offset(skb: Skb): number {
   return L3_OFF + ipv4HeaderLen(skb.data, L3_OFF);
 }
 
-import { describeRoute } from './route-text.js';

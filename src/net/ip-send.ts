@@ -11,6 +11,7 @@ import type { NetDevice } from './net-device.js';
 import type { Errno } from './netlink-error.js';
 import type { Netns } from './netns.js';
 import { routeOutput } from './route-output.js';
+import { allocSkbData } from './skb-data.js';
 import { describeRoute } from './route-text.js';
 import { newMeta, type Skb } from './skb.js';
 
@@ -55,7 +56,7 @@ export function sendIp(ns: Netns, o: IpSendOptions, l4Len: number, write: (frame
   if (mode === 'do' && totalLen > mtu) return { ok: false, errno: 'EMSGSIZE', mtu };
   const df = mode === 'do' || (mode === 'want' && totalLen <= mtu);
   const id = o.id ?? (df && mode === 'do' ? 0 : ns.ipIdent(o.dst, src, o.protocol));
-  const frame = new Uint8Array(L3_OFF + totalLen);
+  const frame = allocSkbData(L3_OFF + totalLen);
   frame[12] = ETH_P_IP >> 8;
   frame[13] = ETH_P_IP & 0xff;
   write(frame, L3_OFF + IPV4_HEADER_LEN, src);

@@ -8,6 +8,7 @@ import type { DropReason } from './drop-reason.js';
 import type { NetDevice } from './net-device.js';
 import type { Netns } from './netns.js';
 import type { Skb } from './skb.js';
+import { copySkbData } from './skb-data.js';
 
 /** A frame seen by a packet socket (tcpdump): `data` is the caller's own copy. */
 export interface PacketEvent {
@@ -80,7 +81,7 @@ export class NetContext {
       reason,
       where,
       detail,
-      data: skb.data.slice(),
+      data: copySkbData(skb.data),
       timeUs: this.scheduler.nowUs,
       traceId: skb.meta.traceId,
     });

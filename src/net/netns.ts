@@ -19,6 +19,7 @@ import { NetlinkError } from './netlink-error.js';
 import { makeRoute, RT_TABLE_LOCAL, RT_TABLE_MAIN, type Route, type RouteInit } from './route.js';
 import { checkNexthop } from './route-check.js';
 import type { PacketType, Skb } from './skb.js';
+import { copySkbData } from './skb-data.js';
 import { SocketTable } from './socket-table.js';
 import type { SockHooks } from './sock-hooks.js';
 import { Sysctl } from './sysctl.js';
@@ -139,6 +140,7 @@ export class Netns {
   setUp(dev: NetDevice, up: boolean): void {
     if (dev.isUp === up) return;
     dev.isUp = up;
+    this.fib.genid++; // routes through the device become usable or not
     if (up) {
       dev.hasBeenUp = true;
       dev.open(this);
@@ -383,7 +385,7 @@ export class Netns {
   private tap(dev: NetDevice, skb: Skb, dir: 'in' | 'out'): void {
     const trace = this.ctx.trace;
     if (!trace.has('packet')) return;
-    trace.emit('packet', { netns: this, dev, dir, data: skb.data.slice(), timeUs: this.now, traceId: skb.meta.traceId, causeTraceId: skb.meta.causeTraceId });
+    trace.emit('packet', { netns: this, dev, dir, data: copySkbData(skb.data), timeUs: this.now, traceId: skb.meta.traceId, causeTraceId: skb.meta.causeTraceId });
   }
 
   toString(): string {

@@ -7,6 +7,7 @@ import { MAC_BROADCAST, macFromBytes, isMulticastMac } from '../addr/index.js';
 import type { Rng, Scheduler } from '../sim/index.js';
 import type { EthernetDevice, EthernetMedium } from './devices/ethernet.js';
 import { cloneSkb, type Skb } from './skb.js';
+import { allocSkbData } from './skb-data.js';
 
 export const ETH_ZLEN = 60;
 
@@ -70,7 +71,7 @@ export class Segment implements EthernetMedium {
 }
 
 function padFrame(data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(ETH_ZLEN);
+  const out = allocSkbData(ETH_ZLEN);
   out.set(data);
   return out;
 }

@@ -4,6 +4,7 @@
 // Engine code edits `data` in place; anything that keeps a frame (a tap, a broadcast fan-out) copies it.
 
 import type { Ipv4Addr } from '../addr/index.js';
+import { copySkbData } from './skb-data.js';
 
 /** The tunnel key a collect_md (external) vxlan/geneve device reads and writes (struct ip_tunnel_key). */
 export interface TunnelKey {
@@ -45,5 +46,5 @@ export function newMeta(traceId: number, causeTraceId = 0): SkbMeta {
 }
 
 export function cloneSkb(skb: Skb): Skb {
-  return { data: skb.data.slice(), meta: { ...skb.meta } };
+  return { data: copySkbData(skb.data), meta: { ...skb.meta } };
 }

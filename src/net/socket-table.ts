@@ -8,7 +8,7 @@ import { ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, IPPROTO_TCP, icmpNextHopMtu, IPPRO
 import type { Errno } from './netlink-error.js';
 import type { Netns } from './netns.js';
 import type { RawSocket } from './raw-socket.js';
-import type { Skb } from './skb.js';
+import { cloneSkb, type Skb } from './skb.js';
 import type { TcpSocket } from './tcp/tcp-socket.js';
 import type { UdpSocket } from './udp-socket.js';
 
@@ -63,7 +63,7 @@ export class SocketTable {
     let any = false;
     for (const s of this.raw) {
       if (s.protocol !== proto) continue;
-      s.receive({ data: skb.data.slice(), meta: { ...skb.meta } });
+      s.receive(cloneSkb(skb));
       any = true;
     }
     return any;

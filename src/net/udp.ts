@@ -9,6 +9,7 @@ import { l4Offset } from './ip-input.js';
 import type { NetDevice } from './net-device.js';
 import type { Netns } from './netns.js';
 import type { Skb } from './skb.js';
+import { copySkbData } from './skb-data.js';
 
 export function udpRcv(ns: Netns, dev: NetDevice, skb: Skb): void {
   const off = l4Offset(skb);
@@ -24,5 +25,5 @@ export function udpRcv(ns: Netns, dev: NetDevice, skb: Skb): void {
     if (dst !== IPV4_BROADCAST) icmpSendUnreachable(ns, skb, 'port');
     return ns.drop(dev, skb, 'NO_SOCKET', 'udp_rcv', `no socket on port ${dport}`);
   }
-  sock.deliver(b.slice(off + 8, off + len), { addr: ipv4Src(b, L3_OFF), port: udpSrcPort(b, off) }, skb);
+  sock.deliver(copySkbData(b.subarray(off + 8, off + len)), { addr: ipv4Src(b, L3_OFF), port: udpSrcPort(b, off) }, skb);
 }

@@ -2,16 +2,20 @@
 // hops, agent logs). Publishers check `has(topic)` first so an unobserved lab pays no allocation.
 
 export class TraceBus<Events extends Record<string, unknown>> {
-  private listeners: { [K in keyof Events]?: Array<(e: Events[K]) => void> } = {};
+  private readonly listeners = new Map<keyof Events, Array<(e: never) => void>>();
 
   has<K extends keyof Events>(topic: K): boolean {
-    const l = this.listeners[topic];
+    const l = this.listeners.get(topic);
     return l !== undefined && l.length > 0;
   }
 
   /** Subscribes; returns the function that unsubscribes. @example const off = bus.on('drop', (d) => log(d)) */
   on<K extends keyof Events>(topic: K, fn: (e: Events[K]) => void): () => void {
-    const l = (this.listeners[topic] ??= []);
+    let l = this.listeners.get(topic);
+    if (!l) {
+      l = [];
+      this.listeners.set(topic, l);
+    }
     l.push(fn);
     return () => {
       const i = l.indexOf(fn);
@@ -20,7 +24,7 @@ export class TraceBus<Events extends Record<string, unknown>> {
   }
 
   emit<K extends keyof Events>(topic: K, event: Events[K]): void {
-    const l = this.listeners[topic];
+    const l = this.listeners.get(topic) as Array<(e: Events[K]) => void> | undefined;
     if (!l) return;
     for (const fn of l.slice()) fn(event);
   }

@@ -36,6 +36,7 @@ export function installSockLb(agent: CiliumAgent, ns: Netns): void {
       return { kind: 'rewrite', to, note: `${svc.namespace}/${svc.name} ${formatIpv4(dst.addr)}:${dst.port} -> ${formatIpv4(to.addr)}:${to.port}` };
     },
     recvmsg4(_proto: L4Proto, peer: SockAddr, cookie: number): SockAddr {
+      if (revNat.size === 0) return peer;
       return revNat.get(`${cookie}|${peer.addr}|${peer.port}`) ?? peer;
     },
   };
