@@ -6,7 +6,7 @@
 import { MAC_BROADCAST, macFromBytes, isMulticastMac } from '../addr/index.js';
 import type { Rng, Scheduler } from '../sim/index.js';
 import type { EthernetDevice, EthernetMedium } from './devices/ethernet.js';
-import { cloneSkb, type Skb } from './skb.js';
+import { cloneSkb, wireMeta, type Skb } from './skb.js';
 import { allocSkbData } from './skb-data.js';
 
 export const ETH_ZLEN = 60;
@@ -64,8 +64,7 @@ export class Segment implements EthernetMedium {
     const earliest = (this.lastArrivalUs.get(port) ?? 0) + 1;
     const at = Math.max(this.scheduler.nowUs + this.latencyUs + jitter, earliest);
     this.lastArrivalUs.set(port, at);
-    // A fresh meta: nothing but the bytes crosses a wire.
-    const arriving: Skb = { data: skb.data, meta: { ...skb.meta, mark: 0, identity: 0, tunnelKey: undefined, hash: 0, pktTypeOverride: undefined } };
+    const arriving: Skb = { data: skb.data, meta: wireMeta(skb.meta) };
     this.scheduler.at(at, () => port.netns?.netifRx(port, arriving));
   }
 }

@@ -45,6 +45,11 @@ export function newMeta(traceId: number, causeTraceId = 0): SkbMeta {
   return { mark: 0, ingressIfindex: 0, identity: 0, tunnelKey: undefined, hash: 0, traceId, causeTraceId, hops: 0, pktTypeOverride: undefined };
 }
 
+/** What arrives at the far end of a wire: nothing but the bytes (plus the ids that trace the packet). */
+export function wireMeta(m: SkbMeta): SkbMeta {
+  return { mark: 0, ingressIfindex: 0, identity: 0, tunnelKey: undefined, hash: 0, traceId: m.traceId, causeTraceId: m.causeTraceId, hops: m.hops, pktTypeOverride: undefined };
+}
+
 export function cloneSkb(skb: Skb): Skb {
   return { data: copySkbData(skb.data), meta: { ...skb.meta } };
 }
