@@ -17,7 +17,8 @@ import { SEED_WORKLOAD_LINES } from './seed-workloads.js';
 const CLOCK_SPEEDS = [1, 10, 60] as const;
 
 function header(runtime: LabRuntime, view: TopologyView, loader: LabLoader, seedWorkloads: () => void): HTMLElement {
-  const clock = h('select', { id: 'lab-clock' }, ...CLOCK_SPEEDS.map((s) => h('option', { value: s, selected: s === runtime.clock.speed }, `${s}×`)));
+  const speeds = [...new Set([...CLOCK_SPEEDS, runtime.clock.speed])].sort((a, b) => a - b);
+  const clock = h('select', { id: 'lab-clock' }, ...speeds.map((s) => h('option', { value: s, selected: s === runtime.clock.speed }, `${s}×`)));
   clock.addEventListener('change', () => (runtime.clock.speed = Number(clock.value)));
   const systemPods = h('input', { type: 'checkbox', id: 'system-pods' });
   systemPods.addEventListener('change', () => {
@@ -39,7 +40,7 @@ function header(runtime: LabRuntime, view: TopologyView, loader: LabLoader, seed
 export async function mountApp(runtime: LabRuntime): Promise<void> {
   const view = new TopologyView(runtime.lab);
   const animator = new PacketAnimator(runtime, view);
-  const terminals = new TerminalArea(runtime);
+  const terminals = new TerminalArea(runtime, () => document.querySelector<HTMLElement>('.side-panels input, .side-panels button')?.focus());
   const isUserNamespace = (ns: string) => view.isShownPod({ namespace: ns, name: '', ip: '', phase: '', hostNetwork: false });
   const matrix = new ReachabilityMatrix(runtime, isUserNamespace);
   const whatIf = new WhatIfPanel(runtime, terminals, matrix);

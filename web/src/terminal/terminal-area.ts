@@ -23,7 +23,11 @@ export class TerminalArea {
   private active: Entry | undefined;
   private seq = 0;
 
-  constructor(private readonly runtime: LabRuntime) {
+  constructor(
+    private readonly runtime: LabRuntime,
+    /** Where focus goes when Escape leaves a terminal. */
+    private readonly leave: () => void,
+  ) {
     const openButton = h('button', { type: 'button', id: 'open-terminal', onclick: () => this.openSelected() }, 'Open');
     this.splitButton.addEventListener('click', () => this.setSplit(this.splitButton.getAttribute('aria-pressed') !== 'true'));
     this.targetSelect.addEventListener('focus', () => this.refreshTargets());
@@ -37,15 +41,15 @@ export class TerminalArea {
   open(target: HostTarget): TerminalPane {
     const title = target.kind === 'vm' ? target.name : target.kind === 'pod' ? target.name : 'workstation';
     const id = `terminal-${++this.seq}`;
-    const pane = new TerminalPane(this.runtime, title, target);
+    const pane = new TerminalPane(this.runtime, title, target, this.leave);
     const tab = h('button', { type: 'button', role: 'tab', id: `${id}-tab`, 'aria-controls': id, class: 'tab' }, title);
-    const close = h('button', { type: 'button', class: 'tab-close', 'aria-label': `Close terminal ${title}` }, '×');
-    const panel = h('div', { role: 'tabpanel', id, 'aria-labelledby': `${id}-tab`, class: 'terminal-panel' }, pane.element);
+    const close = h('button', { type: 'button', class: 'pane-close', 'aria-label': `Close the terminal on ${title}` }, '×');
+    const panel = h('div', { role: 'tabpanel', id, 'aria-labelledby': `${id}-tab`, class: 'terminal-panel' }, h('div', { class: 'pane-bar' }, h('span', {}, title), close), pane.element);
     const entry = { pane, tab, panel };
     tab.addEventListener('click', () => this.select(entry));
     tab.addEventListener('keydown', (e) => this.arrowKeys(e, entry));
     close.addEventListener('click', () => this.close(entry));
-    this.tabs.append(h('span', { class: 'tab-wrap' }, tab, close));
+    this.tabs.append(tab);
     this.panels.append(panel);
     this.entries.push(entry);
     this.select(entry);
@@ -83,7 +87,7 @@ export class TerminalArea {
 
   private close(entry: Entry): void {
     entry.pane.dispose();
-    entry.tab.parentElement?.remove();
+    entry.tab.remove();
     entry.panel.remove();
     this.entries.splice(this.entries.indexOf(entry), 1);
     const next = this.entries.at(-1);

@@ -32,17 +32,28 @@ export class TerminalPane {
     private readonly runtime: LabRuntime,
     readonly title: string,
     readonly target: HostTarget,
+    /** Escape: focus leaves the terminal forwards (Tab completes, so it cannot). */
+    private readonly onEscape: () => void,
   ) {
     this.element = h('div', { class: 'terminal-pane', 'data-terminal': title });
     this.xterm = new Xterm({ convertEol: true, fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, monospace', fontSize: 13, theme: THEME, scrollback: 5000 });
     this.xterm.loadAddon(this.fit);
     this.xterm.onData((d) => this.receive(d));
+    // Shift+Tab goes back to the page's previous control; Escape on to the next one.
+    this.xterm.attachCustomKeyEventHandler((e) => {
+      if (e.key === 'Tab' && e.shiftKey) return false;
+      if (e.key === 'Escape' && e.type === 'keydown') {
+        this.onEscape();
+        return false;
+      }
+      return true;
+    });
   }
 
   /** Puts the terminal into the page and logs in; resolves when the shell ends. */
   async start(): Promise<void> {
     this.xterm.open(this.element);
-    this.xterm.textarea?.setAttribute('aria-label', `Terminal on ${this.title}`);
+    this.xterm.textarea?.setAttribute('aria-label', `Terminal on ${this.title}. Tab completes; Escape or Shift+Tab leaves the terminal.`);
     this.refit();
     const screen = { isTty: true, isInputTty: true, write: (t: string) => this.output(t) };
     const terminal = this.runtime.openTerminal(this.target, screen);

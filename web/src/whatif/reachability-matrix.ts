@@ -7,6 +7,12 @@ import { fill, h } from '../app/dom.js';
 import type { LabRuntime } from '../app/lab-runtime.js';
 import { isReachable, probe, probePlan, type ProbePlan, type ProbeTarget } from './reachability.js';
 
+/** A Deployment's pod name without its hashes, ending in its own suffix: "webpod…w95cl". */
+function short(name: string): string {
+  const m = /^(.*)-[a-z0-9]{8,10}-([a-z0-9]{5})$/.exec(name);
+  return m ? `${m[1]}…${m[2]}` : name;
+}
+
 export class ReachabilityMatrix {
   readonly element: HTMLElement;
   private readonly table = h('table', { class: 'matrix', id: 'reachability' });
@@ -39,6 +45,7 @@ export class ReachabilityMatrix {
     }
     this.probeButton.disabled = true;
     this.status.textContent = 'Probing…';
+    this.runtime.onCommand.emit({ terminal: 'reachability', prompt: '', line: 'probe every pair' });
     const cells = this.draw(plan);
     const probes: Array<Promise<void>> = [];
     for (const from of plan.sources) {
@@ -58,12 +65,12 @@ export class ReachabilityMatrix {
   private draw(plan: ProbePlan): Map<string, HTMLButtonElement> {
     const cells = new Map<string, HTMLButtonElement>();
     const name = (id: string) => id.split('/').pop() ?? id;
-    const head = h('tr', {}, h('th', { scope: 'col' }, 'from \\ to'), ...plan.targets.map((t) => h('th', { scope: 'col', title: `${t.address}${t.port !== undefined ? `:${t.port}` : ''}` }, t.label)));
+    const head = h('tr', {}, h('th', { scope: 'col' }, 'from \\ to'), ...plan.targets.map((t) => h('th', { scope: 'col', title: `${t.label} ${t.address}${t.port !== undefined ? `:${t.port}` : ''}` }, short(t.label), h('br'), h('small', {}, t.where))));
     const rows = plan.sources.map((from) =>
       h(
         'tr',
         {},
-        h('th', { scope: 'row' }, name(from)),
+        h('th', { scope: 'row', title: name(from) }, short(name(from)), ' ', h('small', {}, plan.targets.find((t) => t.id === from)?.where ?? '')),
         ...plan.targets.map((to) => {
           if (to.id === from) return h('td', { class: 'self' }, '—');
           const b = h('button', { type: 'button', class: 'cell probing', 'aria-label': `${name(from)} to ${to.label}: probing` }, '…');

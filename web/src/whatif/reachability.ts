@@ -11,6 +11,8 @@ export interface ProbeTarget {
   readonly kind: 'pod' | 'service';
   readonly address: string;
   readonly port: number | undefined;
+  /** The pod's node, or the Service's ClusterIP. */
+  readonly where: string;
 }
 
 export interface ProbePlan {
@@ -35,8 +37,8 @@ export function probePlan(lab: Lab, isUserNamespace: (ns: string) => boolean): P
   return {
     sources: pods.map((p) => key(p.metadata.namespace, p.metadata.name)),
     targets: [
-      ...pods.map((p) => ({ id: key(p.metadata.namespace, p.metadata.name), label: p.metadata.name ?? '', kind: 'pod' as const, address: p.status?.podIP ?? '', port: undefined })),
-      ...services.map((s) => ({ id: `svc/${key(s.metadata.namespace, s.metadata.name)}`, label: `svc/${s.metadata.name ?? ''}`, kind: 'service' as const, address: s.spec?.clusterIP ?? '', port: s.spec?.ports?.[0]?.port ?? 80 })),
+      ...pods.map((p) => ({ id: key(p.metadata.namespace, p.metadata.name), label: p.metadata.name ?? '', kind: 'pod' as const, address: p.status?.podIP ?? '', port: undefined, where: p.spec.nodeName ?? '' })),
+      ...services.map((s) => ({ id: `svc/${key(s.metadata.namespace, s.metadata.name)}`, label: `svc/${s.metadata.name ?? ''}`, kind: 'service' as const, address: s.spec?.clusterIP ?? '', port: s.spec?.ports?.[0]?.port ?? 80, where: s.spec?.clusterIP ?? '' })),
     ],
   };
 }
