@@ -4,7 +4,9 @@
 // - tcpdump-*: printing tcpdump -nn lines for -i any, writing them as pcap, matching a filter.
 // - explain-ping-*: explaining one ping hop by hop (the failing native one, the answered VXLAN one).
 // - packet-engine: pod-to-pod UDP across the router in tunnel mode (encapsulation, three forwarding hosts,
-//   decapsulation, full bytes), counted as device transmissions ("packet-hops") per second of CPU time.
+//   decapsulation, full bytes), counted as device transmissions ("packet-hops") per second of wall time.
+// - seed-command-*: the wall time of each command of the seed's walkthrough (median and 90th percentile).
+// - cli-first-prompt: `ciliumlab` on a terminal until its first prompt (needs `npm run build` first).
 
 import { buildLab, loadDefaultLab } from '../src/lab/index.js';
 import { benchBuild } from './build-lab.js';
@@ -12,6 +14,7 @@ import { benchPacketEngine } from './packet-engine.js';
 import { benchPcapWrite } from './pcap-write.js';
 import { benchExplain } from './explain.js';
 import { benchTcpdump } from './tcpdump.js';
+import { benchFirstPrompt, benchSeedCommands } from './shell.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -35,3 +38,10 @@ console.log(`explain-ping-vxlan-answered: ${explain.tunnelAnsweredMs.toFixed(2)}
 const tcpdumpRuns = [1, 2, 3].map(() => benchTcpdump(100_000));
 console.log(`tcpdump-print: ${Math.round(median(tcpdumpRuns.map((r) => r.linesPerSec)))} lines/s`);
 console.log(`tcpdump-pcap-write: ${median(tcpdumpRuns.map((r) => r.pcapMBPerSec)).toFixed(0)} MB/s`);
+const commandTimes = await benchSeedCommands();
+console.log(`seed-command-median: ${median(commandTimes).toFixed(2)} ms`);
+console.log(`seed-command-p90: ${[...commandTimes].sort((a, b) => a - b)[Math.floor(commandTimes.length * 0.9)]?.toFixed(2)} ms`);
+console.log(`seed-command-count: ${commandTimes.length} commands`);
+const prompts: number[] = [];
+for (let i = 0; i < 5; i++) prompts.push(await benchFirstPrompt());
+console.log(`cli-first-prompt: ${median(prompts).toFixed(0)} ms`);

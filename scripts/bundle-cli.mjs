@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const ENTRY = new URL('../dist/cli/main.js', import.meta.url);
 export const BUNDLE_DIR = new URL('../dist/bundle/', import.meta.url);
 /** Packages just-bash loads only for commands the lab never runs. */
-const EXTERNAL = ['@mongodb-js/zstd', 'node-liblzma', 'sql.js', 'quickjs-emscripten', 'seek-bzip'];
+export const EXTERNAL = ['@mongodb-js/zstd', 'node-liblzma', 'sql.js', 'quickjs-emscripten', 'seek-bzip'];
 
 export async function bundleCli() {
   const esbuild = await import('esbuild');

@@ -22,6 +22,8 @@ export interface ScenarioRunOptions {
   /** Receives the transcript as it is produced. */
   readonly write: (text: string) => void;
   readonly pcapSink?: PcapSink;
+  /** Told as each step begins and ends (the benchmark times the seed's commands with it). */
+  readonly onStep?: (step: ScenarioStep, phase: 'start' | 'end') => void;
 }
 
 export interface ScenarioResult {
@@ -59,7 +61,11 @@ export async function runScenario(scn: Scenario, opts: ScenarioRunOptions): Prom
   const first = [...windows.values()][0];
   if (!first) return { checks: 0, failures: 0 };
   const runner = new StepRunner(session, windows, first, opts);
-  for (const step of scn.steps) await runner.step(step);
+  for (const step of scn.steps) {
+    opts.onStep?.(step, 'start');
+    await runner.step(step);
+    opts.onStep?.(step, 'end');
+  }
   opts.write(`\n# scenario ${scn.name}: ${runner.checks} checks, ${runner.failures} failed\n`);
   return { checks: runner.checks, failures: runner.failures };
 }
