@@ -4,16 +4,15 @@
 // reachability matrix turning from red to green, the pcap downloads — once served by `ciliumlab web` and
 // once from file:// with no server; then a broken lab file, keyboard use and an axe-core check.
 
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStaticServer } from '../../src/server/static-server.js';
 import { HAS_CHROMIUM, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { LabPage } from './support/lab-page.js';
-import { buildWebApp } from './support/web-build.js';
+import { buildWebApp, startWebCommand } from './support/web-build.js';
 
 const CTR = 'k8s-ctr';
 const HELM_TUNNEL = ['helm upgrade cilium cilium/cilium --namespace kube-system --version 1.18.0 --reuse-values \\', '--set routingMode=tunnel --set tunnelProtocol=vxlan \\', '--set autoDirectNodeRoutes=false --set installNoConntrackIptablesRules=false'];
@@ -92,23 +91,22 @@ async function walkthrough(lab: LabPage, url: string): Promise<void> {
 describe.skipIf(!HAS_CHROMIUM)(`the browser lab in headless Chromium${HAS_CHROMIUM ? '' : ` (${NO_CHROMIUM_REASON})`}`, () => {
   let dir: string;
   let context: BrowserContext;
-  let server: Server;
+  let server: ChildProcess;
   let httpUrl: string;
 
   beforeAll(async () => {
     dir = await buildWebApp();
     context = await launchChromium();
-    const s = await startStaticServer({ root: dir, host: '127.0.0.1', port: 0 });
-    server = s.server;
-    httpUrl = s.url;
+    ({ child: server, url: httpUrl } = await startWebCommand());
   }, 300_000);
 
   afterAll(async () => {
     await context?.close();
-    server?.close();
+    server?.kill('SIGINT');
   });
 
   test('served by ciliumlab web: the seed walkthrough, native drop at the router, VXLAN through the tunnel', async () => {
+    expect(httpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

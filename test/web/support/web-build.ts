@@ -1,12 +1,14 @@
-// Test support for the browser lab: builds the Vite app once into out/web-e2e/ (reused while nothing
-// under web/ or src/ is newer), the same way `npx vite build --config web/vite.config.ts` builds dist-web/.
+// Test support for the browser lab: builds the Vite app into dist-web/ as `npx vite build --config
+// web/vite.config.ts` does (`ciliumlab web` serves that directory), unless the build is newer than
+// everything under web/ and src/. Also starts `ciliumlab web` itself and reads the URL it prints.
 
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WEB_ROOT } from '../../../src/server/web-command.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const E2E_BUILD_DIR = join(ROOT, 'out/web-e2e');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -17,12 +19,27 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the app unless the build is newer than its sources; returns the directory. */
+/** Builds the app unless the build is newer than its sources; returns the directory (dist-web/). */
 export async function buildWebApp(): Promise<string> {
-  const index = join(E2E_BUILD_DIR, 'index.html');
+  const index = join(WEB_ROOT, 'index.html');
   const sources = Math.max(newestMtime(join(ROOT, 'web')), newestMtime(join(ROOT, 'src')));
-  if (existsSync(index) && statSync(index).mtimeMs > sources) return E2E_BUILD_DIR;
+  if (existsSync(index) && statSync(index).mtimeMs > sources) return WEB_ROOT;
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'error', build: { outDir: E2E_BUILD_DIR, emptyOutDir: true } });
-  return E2E_BUILD_DIR;
+  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'error' });
+  return WEB_ROOT;
+}
+
+/** `ciliumlab web --port 0` in a child process; resolves with it and the URL it printed. */
+export function startWebCommand(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(['web', '--port', '0']);"], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (c: string) => {
+      out += c;
+      const url = /is at (http:\/\/\S+\/)/.exec(out)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.on('exit', (code) => reject(new Error(`ciliumlab web exited with ${code}: ${out}`)));
+  });
 }

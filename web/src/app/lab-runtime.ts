@@ -25,6 +25,8 @@ export class LabRuntime {
   readonly captures: CaptureFile[] = [];
   readonly onCapture = new Emitter<CaptureFile>();
   readonly onCommand = new Emitter<TypedCommand>();
+  /** A command typed in a terminal has finished (the lab may look different now). */
+  readonly onCommandDone = new Emitter<TypedCommand>();
   private terminalSeq = 0;
 
   constructor(

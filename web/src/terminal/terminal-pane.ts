@@ -69,8 +69,10 @@ export class TerminalPane {
       const line = await this.readLine(terminal.prompt());
       if (line === undefined) await terminal.eof();
       else {
-        this.runtime.onCommand.emit({ terminal: this.title, prompt: terminal.prompt(), line });
+        const typed = { terminal: this.title, prompt: terminal.prompt(), line };
+        this.runtime.onCommand.emit(typed);
         await terminal.submit(line);
+        this.runtime.onCommandDone.emit(typed);
       }
     }
     this.isClosedFlag = true;

@@ -24,16 +24,19 @@ export class WhatIfPanel {
   private readonly via = h('input', { type: 'text', id: 'route-via', placeholder: '192.168.20.100', spellcheck: false });
   private readonly modeInputs: HTMLInputElement[];
   private readonly buttons: HTMLButtonElement[] = [];
+  private isRunning = false;
 
   constructor(
     private readonly runtime: LabRuntime,
     private readonly terminals: TerminalArea,
     private readonly matrix: ReachabilityMatrix,
   ) {
-    const now = currentDatapath(runtime.lab);
-    this.modeInputs = MODES.map(([value]) => h('input', { type: 'radio', name: 'routing-mode', id: `mode-${value}`, value, checked: value === now.mode }));
-    this.autoDirect.checked = now.autoDirectNodeRoutes;
-    this.mtu.value = String(now.mtu);
+    this.modeInputs = MODES.map(([value]) => h('input', { type: 'radio', name: 'routing-mode', id: `mode-${value}`, value }));
+    this.showCurrent();
+    // Follow what the terminals did (a helm upgrade typed by hand) unless a what-if is running.
+    runtime.onCommandDone.on(() => {
+      if (!this.isRunning) this.showCurrent();
+    });
     for (const el of [...this.modeInputs, this.autoDirect, this.mtu]) el.addEventListener('input', () => this.showPreview());
     const apply = this.button('Apply with helm', 'apply-datapath', () => this.applyDatapath());
     const datapath = h(
@@ -58,6 +61,14 @@ export class WhatIfPanel {
         )
       : undefined;
     this.element = h('section', { class: 'what-if', 'aria-labelledby': 'what-if-title' }, h('h2', { id: 'what-if-title' }, 'What if'), datapath, routes);
+  }
+
+  /** The form shows the lab's Helm values as they are now. */
+  private showCurrent(): void {
+    const now = currentDatapath(this.runtime.lab);
+    for (const input of this.modeInputs) input.checked = input.value === now.mode;
+    this.autoDirect.checked = now.autoDirectNodeRoutes;
+    this.mtu.value = String(now.mtu);
     this.showPreview();
   }
 
@@ -89,12 +100,14 @@ export class WhatIfPanel {
   /** Types the commands into a terminal on `vm`, waits for them, then probes again. */
   private async run(vm: string, commands: readonly string[]): Promise<void> {
     for (const b of this.buttons) b.disabled = true;
+    this.isRunning = true;
     try {
       await this.terminals.on(vm).run(commands);
       await this.matrix.probeAll();
     } finally {
+      this.isRunning = false;
       for (const b of this.buttons) b.disabled = false;
-      this.showPreview();
+      this.showCurrent();
     }
   }
 
