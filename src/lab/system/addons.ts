@@ -17,10 +17,10 @@ export interface AddonInstall {
   readonly objects: readonly GenericObject[];
 }
 
-function objectsOf(addon: AddonSpec): GenericObject[] {
+function objectsOf(addon: AddonSpec, installedMs: number): GenericObject[] {
   switch (addon.name) {
     case 'metrics-server':
-      return metricsServerObjects();
+      return metricsServerObjects(installedMs);
     case 'local-path-provisioner':
       return localPathObjects(addon.version, addon.defaultStorageClass);
     case 'cilium-monitoring':
@@ -30,5 +30,8 @@ function objectsOf(addon: AddonSpec): GenericObject[] {
 
 /** Each add-on's objects with the virtual time they are created at. */
 export function addonInstalls(spec: LabSpec): AddonInstall[] {
-  return spec.kubernetes.addons.map((addon, i) => ({ atUs: spec.cilium.installedUs + (i + 1) * ADDON_STEP_US, objects: objectsOf(addon) }));
+  return spec.kubernetes.addons.map((addon, i) => {
+    const atUs = spec.cilium.installedUs + (i + 1) * ADDON_STEP_US;
+    return { atUs, objects: objectsOf(addon, spec.clock.startUnixMs + Math.floor(atUs / 1000)) };
+  });
 }

@@ -1,18 +1,8 @@
 // Layer tools (helm): Helm's release storage (the Secrets driver) on the lab's API server: each revision
-// is a Secret sh.helm.release.v1.<name>.v<N> in the release namespace. The lab's install of Cilium
-// (before t=0) left no Secret, so the store writes revision 1 of `cilium`, dated when it was installed,
-// the first time helm looks (an adapter until the lab creates it with the chart's releaseSecret()).
+// is a Secret sh.helm.release.v1.<name>.v<N> in the release namespace (the lab's own installs before t=0
+// left theirs: cilium and metrics-server revision 1).
 
-import {
-  CHART_DEFAULTS,
-  ciliumRelease,
-  coalesceValues,
-  decodeReleaseSecret,
-  releaseSecret,
-  renderNotes,
-  type HelmRelease,
-  type HelmValues,
-} from '../../cilium/chart/index.js';
+import { decodeReleaseSecret, releaseSecret, type HelmRelease } from '../../cilium/chart/index.js';
 import type { GenericObject } from '../../k8s/index.js';
 import type { Lab } from '../../lab/index.js';
 
@@ -24,34 +14,8 @@ interface SecretLike {
   data?: { release?: string };
 }
 
-/** The lab's wall clock at virtual time `us`. */
-function wallMsAt(lab: Lab, us: number): number {
-  return lab.spec.clock.startUnixMs + Math.floor(us / 1000);
-}
-
-function ensureInstalled(lab: Lab): void {
-  const api = lab.k8s.api;
-  if (api.list('Secret', { namespace: CILIUM_NAMESPACE, labelSelector: `owner=helm,name=${CILIUM_RELEASE}` }).length > 0) return;
-  const installedUs = lab.spec.cilium.installedUs;
-  const at = wallMsAt(lab, installedUs);
-  const config = lab.ciliumValues as HelmValues;
-  const rel = ciliumRelease({
-    name: CILIUM_RELEASE,
-    namespace: CILIUM_NAMESPACE,
-    version: 1,
-    status: 'deployed',
-    firstDeployedMs: at,
-    lastDeployedMs: at,
-    description: 'Install complete',
-    notes: renderNotes(coalesceValues(CHART_DEFAULTS, config)),
-    config,
-  });
-  api.create(releaseSecret(rel) as unknown as GenericObject, { atUs: installedUs });
-}
-
 /** Every stored revision, oldest first, of every release in `namespace` (all namespaces when undefined). */
 export function listReleases(lab: Lab, namespace: string | undefined, name?: string): HelmRelease[] {
-  ensureInstalled(lab);
   const selector = name === undefined ? 'owner=helm' : `owner=helm,name=${name}`;
   const opts = namespace === undefined ? { labelSelector: selector } : { namespace, labelSelector: selector };
   const out: HelmRelease[] = [];

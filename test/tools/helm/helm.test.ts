@@ -1,6 +1,7 @@
 // helm's --set parser against cases from helm.sh/helm/v3 pkg/strvals/parser_test.go (v3.18.4), the
 // bad-input table for `helm upgrade` (Helm's error text, exit 1, lab state unchanged), get values after
-// the seed's upgrade, and the chart's cilium-config for the seed's values.
+// the seed's upgrade, the lab's other release (metrics-server), and the chart's cilium-config for the
+// seed's values.
 
 import { describe, expect, test } from 'vitest';
 import { renderCiliumConfigMap } from '../../../src/cilium/chart/index.js';
@@ -84,8 +85,15 @@ describe('helm after the seed upgrade', async () => {
   });
 
   test('the release has two revisions stored as Secrets, the first superseded', () => {
-    const secrets = lab.k8s.api.list('Secret', { namespace: 'kube-system', labelSelector: 'owner=helm' });
+    const secrets = lab.k8s.api.list('Secret', { namespace: 'kube-system', labelSelector: 'owner=helm,name=cilium' });
     expect(secrets.map((s) => `${s.metadata.name} ${s.metadata.labels?.['status']}`).sort()).toEqual(['sh.helm.release.v1.cilium.v1 superseded', 'sh.helm.release.v1.cilium.v2 deployed']);
+  });
+
+  test('the provisioning script\'s metrics-server install (lab-spec: --set args[0]=--kubelet-insecure-tls) is a release too', async () => {
+    const values = await runTool(lab, helm, h, ['helm', 'get', 'values', 'metrics-server', '-n', 'kube-system']);
+    expect(values.stdout).toBe('USER-SUPPLIED VALUES:\nargs:\n- --kubelet-insecure-tls\n');
+    const list = await runTool(lab, helm, h, ['helm', 'list', '-A']);
+    expect(list.stdout.split('\n').map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual(['NAME NAMESPACE REVISION', 'cilium kube-system 2', 'metrics-server kube-system 1', '']);
   });
 
   test('agents keep their running config until restarted', () => {
