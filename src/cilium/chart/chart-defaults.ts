@@ -3,13 +3,13 @@
 // values.yaml. A key absent here is absent in values.yaml too (the template's `hasKey` tests see that);
 // values the chart's other templates read (images, affinities, resources) are left out.
 
-import type { HelmValues } from './helm-values.js';
+import { freezeValues, type HelmValues } from './helm-values.js';
 
 export const CHART_NAME = 'cilium';
 export const CHART_VERSION = '1.18.0';
 export const APP_VERSION = '1.18.0';
 
-export const CHART_DEFAULTS: HelmValues = {
+export const CHART_DEFAULTS: HelmValues = freezeValues({
   MTU: 0,
   agent: true,
   agentNotReadyTaintKey: 'node.cilium.io/agent-not-ready',
@@ -358,4 +358,4 @@ export const CHART_DEFAULTS: HelmValues = {
   upgradeCompatibility: null,
   vtep: { cidr: '', enabled: false, endpoint: '', mac: '', mask: '' },
   wellKnownIdentities: { enabled: false },
-};
+});

@@ -14,17 +14,30 @@ export function isTable(v: unknown): v is HelmValues {
 /** The value at a dotted path ("ipam.operator.clusterPoolIPv4MaskSize"); undefined when a key is absent. */
 export function valueAt(values: HelmValues, dotted: string): HelmValue | undefined {
   let cur: HelmValue | undefined = values;
-  for (const key of dotted.split('.')) {
+  let from = 0;
+  for (;;) {
+    const dot = dotted.indexOf('.', from);
+    const key = dot < 0 ? dotted.slice(from) : dotted.slice(from, dot);
     if (!isTable(cur) || !Object.hasOwn(cur, key)) return undefined;
     cur = cur[key];
+    if (dot < 0) return cur;
+    from = dot + 1;
   }
-  return cur;
 }
 
 /** Whether the table at `dotted` (or the root for '') has `key`: the chart's `hasKey`. */
 export function hasKey(values: HelmValues, dotted: string, key: string): boolean {
   const t = dotted === '' ? values : valueAt(values, dotted);
   return isTable(t) && Object.hasOwn(t, key);
+}
+
+/** Freezes constant values (chart defaults) all the way down, so the merges can share them. */
+export function freezeValues<T extends HelmValue>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) freezeValues(x as HelmValue);
+  }
+  return v;
 }
 
 /** A deep copy, so merges never alias a stored release's values. */
@@ -34,7 +47,10 @@ export function cloneValues<T extends HelmValue>(v: T): T {
   return v;
 }
 
-/** chartutil.CoalesceValues: `user` over `defaults` (a null user value removes the key). */
+/**
+ * chartutil.CoalesceValues: `user` over `defaults` (a null user value removes the key). The user's values
+ * are copied; subtrees only the defaults have are shared with them, so `defaults` must never be edited.
+ */
 export function coalesceValues(defaults: HelmValues, user: HelmValues): HelmValues {
   const out: Table = cloneValues(user) as Table;
   coalesceInto(out, defaults);
@@ -42,9 +58,10 @@ export function coalesceValues(defaults: HelmValues, user: HelmValues): HelmValu
 }
 
 function coalesceInto(dst: Table, defaults: HelmValues): void {
-  for (const [key, dv] of Object.entries(defaults)) {
+  for (const key in defaults) {
+    const dv = defaults[key] as HelmValue;
     if (!Object.hasOwn(dst, key)) {
-      dst[key] = cloneValues(dv);
+      dst[key] = dv;
       continue;
     }
     const uv = dst[key];

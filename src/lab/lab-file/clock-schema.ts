@@ -9,11 +9,28 @@ export const DEFAULT_CLOCK_START = '2025-01-01T00:00:00Z';
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** One formatter per zone (building an Intl.DateTimeFormat costs far more than using one); null: unknown zone. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function offsetFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let f = offsetFormats.get(timeZone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    } catch {
+      f = null;
+    }
+    if (offsetFormats.size < 64) offsetFormats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** The UTC offset of `timeZone` at `unixMs`, as "+09:00" ("+00:00" for UTC); undefined for an unknown zone. */
 export function zoneOffset(timeZone: string, unixMs: number): string | undefined {
+  const f = offsetFormat(timeZone);
+  if (f === null) return undefined;
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(unixMs);
-    const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+    const name = f.formatToParts(unixMs).find((p) => p.type === 'timeZoneName')?.value ?? '';
     return name === 'GMT' ? '+00:00' : name.replace(/^GMT/, '');
   } catch {
     return undefined;
