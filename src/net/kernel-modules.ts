@@ -1,6 +1,7 @@
 // Layer net: loadable kernel modules of the lab's Ubuntu 6.8.0-53-generic kernel that networking depends on,
 // with their sizes and dependencies as the module files on that kernel have them (what lsmod reports), and
-// the loaded set of one machine: modprobe loads dependencies first; lsmod lists newest first.
+// the loaded set of one machine: modprobe loads dependencies first, `modprobe -r` removes a module nothing
+// holds and then its dependencies left unused; lsmod lists newest first.
 
 export interface ModuleInfo {
   readonly name: string;
@@ -50,6 +51,25 @@ export class ModuleSet {
     }
     this.loaded.push({ info, usedBy: [] });
     return true;
+  }
+
+  /**
+   * delete_module as `modprobe -r` drives it (kmod's rmmod_do_module): refused while another module holds
+   * it; afterwards each dependency nothing else holds goes too. Returns what happened to NAME.
+   */
+  unload(name: string): 'removed' | 'not-loaded' | 'in-use' | 'unknown' {
+    if (!KNOWN_MODULES[name]) return 'unknown';
+    const mod = this.loaded.find((m) => m.info.name === name);
+    if (!mod) return 'not-loaded';
+    if (mod.usedBy.length > 0) return 'in-use';
+    this.loaded.splice(this.loaded.indexOf(mod), 1);
+    for (const dep of mod.info.deps) {
+      const d = this.loaded.find((m) => m.info.name === dep);
+      if (!d) continue;
+      d.usedBy.splice(d.usedBy.indexOf(name), 1);
+      if (d.usedBy.length === 0) this.unload(dep);
+    }
+    return 'removed';
   }
 
   /** In lsmod order: the most recently loaded first. */

@@ -38,6 +38,18 @@ export class Machine {
     this.namespaces.delete(name);
   }
 
+  /** `modprobe -r`: a driver module takes its devices with it (vxlan_exit_batch_rtnl, geneve's alike). */
+  removeModule(name: string): ReturnType<ModuleSet['unload']> {
+    const before = new Set(this.modules.list().map((m) => m.info.name));
+    const r = this.modules.unload(name);
+    if (r !== 'removed') return r;
+    const gone = [...before].filter((n) => !this.modules.isLoaded(n));
+    for (const ns of [this.root, ...this.namespaces.values()]) {
+      for (const d of [...ns.devices.values()]) if (gone.includes(d.kind)) ns.deleteDevice(d);
+    }
+    return r;
+  }
+
   /** A new process in the root PID namespace (a few PIDs go to helpers in between, as on a busy host). */
   spawnPid(): number {
     this.lastPid += this.ctx.rng.int(1, 4);

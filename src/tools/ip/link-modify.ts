@@ -147,12 +147,16 @@ function tunnelPort(kind: 'vxlan' | 'geneve', argv: readonly string[]): number {
   const a = new Args(argv);
   let port = kind === 'vxlan' ? 8472 : 6081;
   let external = false;
+  let vni = false;
   while (!a.done) {
     const w = a.take();
     if (w === 'external') external = true;
     else if (w === 'dstport') port = Number(a.next());
+    else if (w === 'id' || w === 'vni') vni = true;
   }
-  if (!external) throw new NetlinkError('EINVAL', `${kind === 'vxlan' ? 'Virtual Network Identifier' : 'VNI'} not specified`);
+  if (external && vni) throw new IpExit(1, `${kind}: both 'external' and vni cannot be specified\n`);
+  if (vni) throw new IpExit(2, `ciliumlab: ${kind} devices with a fixed VNI are not modelled; the lab models the external (collect_md) devices Cilium creates\n`);
+  if (!external) throw new IpExit(1, `${kind}: missing virtual network identifier\n`);
   return port;
 }
 

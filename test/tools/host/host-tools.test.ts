@@ -1,7 +1,6 @@
 // lsmod, modprobe, uname, hostname and ifconfig on the week-4 lab, against the seed (the lsmod lines after
 // `modprobe vxlan`, `ifconfig | grep -iEA1 'eth[0-9]:'`), kmod's and coreutils' messages, and the lab's
-// kernel. Normalizers: runs of spaces collapsed where the seed (a blog) collapsed them; lsmod's order of
-// vxlan's two dependencies (a core ModuleSet ordering gap, see the lsmod test).
+// kernel. Normalizers: runs of spaces collapsed where the seed (a blog) collapsed them.
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/lab/index.js';
@@ -32,9 +31,22 @@ describe('host tools on the week-4 lab', () => {
     const out = (await run(lsmod, 'k8s-w0', 'lsmod')).stdout;
     expect(out.startsWith('Module                  Size  Used by\n')).toBe(true);
     expect(grep(out).split('\n')[0]).toBe('vxlan                 155648  0');
-    // The seed lists ip6_udp_tunnel before udp_tunnel (modprobe inserts modules.dep's list from its end);
-    // the core's ModuleSet loads vxlan's deps in the other order, so only the set is compared here.
-    expect(collapse(grep(out)).split('\n').sort()).toEqual(['ip6_udp_tunnel 16384 1 vxlan', 'udp_tunnel 32768 1 vxlan', 'vxlan 155648 0']);
+    expect(collapse(grep(out)).split('\n')).toEqual(['vxlan 155648 0', 'ip6_udp_tunnel 16384 1 vxlan', 'udp_tunnel 32768 1 vxlan']);
+  });
+
+  it('modprobe -r as kmod does it (tools/modprobe.c rmmod_do_module): held modules stay, the rest go with their unused deps', async () => {
+    const grep = async () => collapse((await run(lsmod, 'k8s-w0', 'lsmod')).stdout.split('\n').filter((l) => /vxlan|udp_tunnel/.test(l)).join('\n'));
+    await run(modprobe, 'k8s-w0', 'modprobe vxlan');
+    const loaded = await grep();
+    expect(await run(modprobe, 'k8s-w0', 'modprobe -r udp_tunnel')).toEqual({ stdout: '', stderr: 'modprobe: FATAL: Module udp_tunnel is in use.\n', exitCode: 1 });
+    expect(await grep()).toBe(loaded);
+    expect(await run(modprobe, 'k8s-w0', 'modprobe -r foo')).toEqual({ stdout: '', stderr: 'modprobe: FATAL: Module foo not found.\n', exitCode: 1 });
+    expect(await run(modprobe, 'k8s-w0', 'modprobe -x vxlan')).toEqual({ stdout: '', stderr: "modprobe: invalid option -- 'x'\n", exitCode: 1 });
+    expect(await run(modprobe, 'k8s-w0', 'modprobe -r vxlan')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(await grep()).toBe('');
+    // Not loaded: nothing to do, and silent unless --first-time.
+    expect(await run(modprobe, 'k8s-w0', 'modprobe -r vxlan')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(await run(modprobe, 'k8s-w0', 'modprobe -r --first-time vxlan')).toEqual({ stdout: '', stderr: 'modprobe: FATAL: Module vxlan is not in kernel.\n', exitCode: 1 });
   });
 
   it('modprobe of an unknown module fails as kmod does and loads nothing', async () => {

@@ -68,6 +68,8 @@ const BAD = [
   'ip link del',
   'ip link add eth1 type veth peer name x1',
   'ip link add x5 type bogus',
+  'ip link add vx5 type vxlan dstport 4789',
+  'ip link add vx5 type vxlan external id 5 dstport 4789',
   'ip neigh add 192.168.10.9 dev eth9',
   'ip neigh add 192.168.10.9',
   'ip neigh del 192.168.10.9 dev eth1',
