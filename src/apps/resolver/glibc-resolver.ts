@@ -3,13 +3,12 @@
 // has ndots dots (default 1), else the search list first. A and AAAA go back to back on one connected UDP
 // socket (or one after the other with single-request); each try waits `timeout` s, `attempts` rounds.
 
-import { formatIpv6, parseIpv4, type Ipv4Addr } from '../../addr/index.js';
+import { formatIpv6, type Ipv4Addr } from '../../addr/index.js';
 import type { Netns } from '../../net/netns.js';
 import { UdpSocket } from '../../net/udp-socket.js';
 import type { Rng, Timer } from '../../sim/index.js';
 import { DNS_CLASS, DNS_TYPE, emitDns, parseDns, type DnsMessage, type ParsedDnsMessage } from '../../wire/index.js';
-import { lookupHosts } from './hosts-file.js';
-import { isValidHostname, type StubResolverOptions } from './musl-resolver.js';
+import { lookupLocal, type StubResolverOptions } from './local-names.js';
 import { parseResolvConf, type ResolvConf } from './resolv-conf.js';
 import { resolveError, type ResolveResult } from './resolve-result.js';
 
@@ -31,18 +30,9 @@ export class GlibcResolver {
   }
 
   lookup(name: string, done: (r: ResolveResult) => void): () => void {
-    const numeric = parseIpv4(name);
-    if (numeric !== undefined) {
-      done({ ok: true, v4: [numeric], v6: [], canonName: name, source: 'numeric' });
-      return () => undefined;
-    }
-    if (!isValidHostname(name)) {
-      done(resolveError('glibc', 'EAI_NONAME'));
-      return () => undefined;
-    }
-    const h = lookupHosts(this.opts.hosts ?? '', name);
-    if (h.v4.length > 0 || (h.v6.length > 0 && this.opts.family !== 'inet')) {
-      done({ ok: true, v4: h.v4, v6: this.opts.family === 'inet' ? [] : h.v6, canonName: h.canonName ?? name, source: 'hosts' });
+    const local = lookupLocal('glibc', name, this.opts);
+    if (local) {
+      done(local);
       return () => undefined;
     }
     return this.search(name, done);

@@ -3,23 +3,14 @@
 // domain first; an A and an AAAA query go out together (res_msend); NXDOMAIN moves on to the next
 // candidate, while NODATA, SERVFAIL or silence end the search (musl's "if (cnt) return cnt").
 
-import { formatIpv6, parseIpv4, type Ipv4Addr } from '../../addr/index.js';
+import { formatIpv6, type Ipv4Addr } from '../../addr/index.js';
 import type { Netns } from '../../net/netns.js';
 import type { Rng } from '../../sim/index.js';
 import { DNS_CLASS, DNS_TYPE, emitDns, parseDns } from '../../wire/index.js';
-import { lookupHosts } from './hosts-file.js';
+import { isValidHostname, lookupLocal, type StubResolverOptions } from './local-names.js';
 import { muslMsend } from './musl-msend.js';
 import { parseResolvConf, type ResolvConf } from './resolv-conf.js';
 import { resolveError, type EaiError, type ResolveResult } from './resolve-result.js';
-
-export interface StubResolverOptions {
-  /** The text of /etc/resolv.conf. */
-  readonly resolvConf: string;
-  /** The text of /etc/hosts. */
-  readonly hosts?: string;
-  /** AF_INET asks for A only; the default AF_UNSPEC asks for A and AAAA. */
-  readonly family?: 'unspec' | 'inet';
-}
 
 /** A name's outcome at one candidate: addresses, NXDOMAIN (try the next), or an error that ends the search. */
 type Attempt = { readonly kind: 'found'; readonly v4: Ipv4Addr[]; readonly v6: string[]; readonly canon: string } | { readonly kind: 'nxdomain' } | { readonly kind: 'error'; readonly error: EaiError };
@@ -42,18 +33,9 @@ export class MuslResolver {
 
   /** Resolves `name`; `done` runs once (synchronously for numeric and /etc/hosts answers). Returns a cancel. */
   lookup(name: string, done: (r: ResolveResult) => void): () => void {
-    const numeric = parseIpv4(name);
-    if (numeric !== undefined) {
-      done({ ok: true, v4: [numeric], v6: [], canonName: name, source: 'numeric' });
-      return () => undefined;
-    }
-    if (!isValidHostname(name)) {
-      done(resolveError('musl', 'EAI_NONAME'));
-      return () => undefined;
-    }
-    const h = lookupHosts(this.opts.hosts ?? '', name);
-    if (h.v4.length > 0 || (h.v6.length > 0 && this.opts.family !== 'inet')) {
-      done({ ok: true, v4: h.v4, v6: this.opts.family === 'inet' ? [] : h.v6, canonName: h.canonName ?? name, source: 'hosts' });
+    const local = lookupLocal('musl', name, this.opts);
+    if (local) {
+      done(local);
       return () => undefined;
     }
     return this.searchDns(name, done);
@@ -119,10 +101,4 @@ export class MuslResolver {
       done({ kind: 'found', v4, v6, canon });
     });
   }
-}
-
-/** musl's is_valid_hostname: at most 254 bytes, no byte below 0x80 other than letters, digits, '-', '.', '_'. */
-export function isValidHostname(name: string): boolean {
-  if (name.length === 0 || name.length > 254) return false;
-  return /^[A-Za-z0-9_.\-\u0080-\u00ff]+$/.test(name);
 }
