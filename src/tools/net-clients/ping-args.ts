@@ -2,25 +2,15 @@
 // "h?4bRT:6F:N:3aABc:CdDe:fHi:I:l:Lm:M:nOp:qQ:rs:S:t:UvVw:W:", strtol_or_err / ping_strtod checks and
 // their messages, exit status 2 for usage, 1 for out-of-range numbers). 20240117 (Ubuntu) has no -3.
 
-import { parseIpv4, type Ipv4Addr } from '../../addr/index.js';
-import type { IputilsRelease } from '../../apps/index.js';
+import { parseIpv4 } from '../../addr/index.js';
+import type { IputilsRelease, PingOptions } from '../../apps/index.js';
 import type { PmtuDisc } from '../../net/ip-send.js';
 import { getopt } from './getopt.js';
 import type { Libc } from './host-env.js';
 
-export interface PingArgs {
+/** The run's settings (as PingOptions names them) plus what only the printing needs. */
+export interface PingArgs extends Pick<PingOptions, 'count' | 'intervalMs' | 'deadlineS' | 'lingerUs' | 'ttl' | 'tos' | 'pmtudisc' | 'size' | 'iface' | 'source' | 'mark'> {
   readonly target: string;
-  readonly count?: number;
-  readonly intervalMs?: number;
-  readonly deadlineS?: number;
-  readonly lingerUs?: number;
-  readonly ttl?: number;
-  readonly tos?: number;
-  readonly pmtudisc?: PmtuDisc;
-  readonly size?: number;
-  readonly iface?: string;
-  readonly source?: Ipv4Addr;
-  readonly mark?: number;
   readonly isQuiet: boolean;
   readonly isNumeric: boolean;
   readonly isRttPrecise: boolean;
