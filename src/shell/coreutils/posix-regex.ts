@@ -3,20 +3,7 @@
 // literal; an ERE is the other way round. Bracket expressions keep POSIX classes ([[:digit:]]), and GNU's
 // \< \> \b \w \s work in both.
 
-const CLASSES: Readonly<Record<string, string>> = {
-  alpha: 'a-zA-Z',
-  digit: '0-9',
-  alnum: 'a-zA-Z0-9',
-  upper: 'A-Z',
-  lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~',
-  xdigit: '0-9A-Fa-f',
-  cntrl: '\\x00-\\x1f\\x7f',
-  print: '\\x20-\\x7e',
-  graph: '\\x21-\\x7e',
-};
+import { POSIX_CLASSES } from '../syntax/posix-classes.js';
 
 export type RegexFlavor = 'basic' | 'extended' | 'fixed';
 
@@ -81,7 +68,7 @@ function bracket(body: string): string {
   for (let i = 0; i < b.length; i++) {
     const cls = /^\[:(\w+):\]/.exec(b.slice(i));
     if (cls) {
-      out += CLASSES[cls[1] ?? ''] ?? '';
+      out += POSIX_CLASSES[cls[1] ?? ''] ?? '';
       i += cls[0].length - 1;
       continue;
     }

@@ -2,17 +2,7 @@
 // bracket expressions with ranges, negation and POSIX classes. A backslash makes the next character
 // literal; the expander escapes the quoted parts of a word that way before the pattern is compiled.
 
-const CLASSES: Readonly<Record<string, string>> = {
-  alpha: 'a-zA-Z',
-  digit: '0-9',
-  alnum: 'a-zA-Z0-9',
-  upper: 'A-Z',
-  lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~',
-  xdigit: '0-9A-Fa-f',
-};
+import { POSIX_CLASSES } from '../syntax/posix-classes.js';
 
 /** The regular-expression source of a pattern (no anchors). */
 export function patternSource(pat: string): string {
@@ -80,7 +70,7 @@ function bracket(body: string): string {
     const c = b[i] ?? '';
     const cls = /^\[:(\w+):\]/.exec(b.slice(i));
     if (cls) {
-      out += CLASSES[cls[1] ?? ''] ?? '';
+      out += POSIX_CLASSES[cls[1] ?? ''] ?? '';
       i += cls[0].length - 1;
     } else if (c === '\\') out += escapeRegex(b[++i] ?? '');
     else if (c === '-' && i > 0 && i < b.length - 1) out += '-';
