@@ -12,6 +12,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
 /** Libraries the page loads on demand with a classic <script>, copied to assets/ as they are published. */
 const ON_DEMAND: Readonly<Record<string, string>> = {
+  'elk-worker.js': require.resolve('elkjs/lib/elk-worker.min.js'),
   'elk.js': require.resolve('elkjs/lib/elk.bundled.js'),
   'cytoscape.js': require.resolve('cytoscape/dist/cytoscape.min.js'),
 };
@@ -38,7 +39,7 @@ function classicScript(): Plugin {
   };
 }
 
-/** The topology's libraries (ELK 480 KB, Cytoscape 137 KB gzipped) stay out of the main script. */
+/** The topology's libraries stay out of the main script: ELK (480 KB gzipped; a worker over HTTP, in the page from file://) and Cytoscape (137 KB). */
 function onDemandAssets(): Plugin {
   return {
     name: 'ciliumlab:on-demand-assets',

@@ -1,7 +1,8 @@
 // web: the page's entry — builds the lab (the default one, or the lab file loaded from the page, kept
 // in sessionStorage across the reload), opens a terminal on the control plane, draws the topology and
 // wires the packet timeline, the what-if panel and the downloads. Sets data-ready-ms on <body> (ms since
-// navigation) when the prompt and the topology are both there: the e2e tests and the bench read it.
+// navigation) when the prompt and the topology are both there, with performance marks on the way
+// (ciliumlab:main, :lab-built, :prompt, :topology): the e2e tests and the bench read them.
 
 import '@xterm/xterm/css/xterm.css';
 import './styles.css';
@@ -12,6 +13,8 @@ import { mountApp } from './app/app-shell.js';
 import { savedLab } from './labfile/saved-lab.js';
 import { preloadTopology } from './topology/topology-view.js';
 
+performance.mark('ciliumlab:main');
+
 /** ?seed=N (the lab's RNG) and ?clock=N (how many lab seconds pass per second). */
 function numberParam(name: string): number | undefined {
   const s = new URLSearchParams(location.search).get(name);
@@ -20,10 +23,9 @@ function numberParam(name: string): number | undefined {
 
 async function start(spec: LabSpec, fileName: string): Promise<void> {
   preloadTopology();
-  // Let the page paint its frame before the lab is built.
-  await new Promise((resolve) => requestAnimationFrame(resolve));
   try {
     const runtime = new LabRuntime(spec, fileName, numberParam('seed'), new LabClock(Math.max(1, numberParam('clock') ?? 1)));
+    performance.mark('ciliumlab:lab-built');
     await mountApp(runtime);
     document.body.dataset['readyMs'] = String(Math.round(performance.now()));
   } catch (e) {

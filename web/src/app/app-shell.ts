@@ -58,7 +58,9 @@ export async function mountApp(runtime: LabRuntime): Promise<void> {
     ),
     loader.dialog,
   );
+  // For the bench and the tests: how many packets the last frame drew.
+  Object.assign(window, { ciliumlab: { packetsInFlight: () => animator.overlay.inFlight } });
   const first = terminals.open({ kind: 'vm', name: controlPlane });
-  await Promise.all([view.ready, first.whenIdle()]);
+  await Promise.all([view.ready.then(() => performance.mark('ciliumlab:topology')), first.whenIdle().then(() => performance.mark('ciliumlab:prompt'))]);
   first.focus();
 }

@@ -1,8 +1,9 @@
 // web (topology): node positions from ELK's layered algorithm over the whole hierarchy (networks, VMs,
 // interfaces and pods), flowing left to right through the routers. ELK (480 KB gzipped) is not in the
-// main script: assets/elk.js is loaded on demand and runs in the page's thread (file:// allows no worker).
+// main script: served over HTTP it runs in a Web Worker (assets/elk-worker.js), off the page's thread;
+// from file://, where pages may start no worker, assets/elk.js runs it in the page's thread.
 
-import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
+import ElkApi, { type ELK, type ElkNode } from 'elkjs/lib/elk-api.js';
 import { loadScript } from '../app/load-script.js';
 import type { Graph } from './graph-model.js';
 
@@ -22,8 +23,14 @@ const COMPOUND_OPTIONS = { 'elk.padding': '[top=30,left=12,bottom=12,right=12]' 
 let engine: Promise<ELK> | undefined;
 
 function loadElk(): Promise<ELK> {
-  engine ??= loadScript<new () => ELK>('elk.js', 'ELK').then((Elk) => new Elk());
+  // elk-api.js is CommonJS: its module.exports is the class, which also names itself as `default`.
+  engine ??= location.protocol === 'file:' ? loadScript<new () => ELK>('elk.js', 'ELK').then((Elk) => new Elk()) : Promise.resolve(new ElkApi.default({ workerUrl: new URL('assets/elk-worker.js', document.baseURI).href }));
   return engine;
+}
+
+/** Starts loading ELK (and its worker) before the first layout is asked for. */
+export function startLayoutEngine(): void {
+  void loadElk();
 }
 
 function elkTree(g: Graph): ElkNode {

@@ -10,15 +10,15 @@ import { topologyOf, type Lab, type TopoPod } from '../../../src/index.browser.j
 import { fill, h } from '../app/dom.js';
 import { loadScript } from '../app/load-script.js';
 import { CY_STYLE } from './cy-style.js';
-import { layoutGraph } from './elk-layout.js';
+import { layoutGraph, startLayoutEngine } from './elk-layout.js';
 import { graphOf, type Graph } from './graph-model.js';
 
 const REFRESH_MS = 300;
 
-/** Starts fetching the topology's libraries while the lab is being built. */
+/** Starts fetching the topology's libraries (and ELK's worker) while the lab is being built. */
 export function preloadTopology(): void {
   void loadScript('cytoscape.js', 'cytoscape');
-  void loadScript('elk.js', 'ELK');
+  startLayoutEngine();
 }
 
 export class TopologyView {

@@ -1,0 +1,96 @@
+// Benchmarks of the browser lab (`npx tsx bench/web.ts`; needs Debian's chromium, builds dist-web/ when
+// stale). Each figure on its own line as `name: value unit`:
+// - web-bundle-*: dist-web/ gzipped (-6): the main script and page (emulator, shell, terminal, UI), the
+//   topology's libraries loaded on demand (Cytoscape and one copy of ELK: the worker over HTTP, the
+//   in-page build from file://), what one page downloads, and the whole directory.
+// - web-page-ready-*: ms from navigation to the prompt and the topology with the default lab, served by
+//   the static server: the first load, then the median of five more.
+// - web-fps-100-in-flight: frames per second while at least 100 packets move on the topology (100 pings
+//   started at once from curl-pod, played at 0.25× so they stay in flight).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { startStaticServer } from '../src/server/static-server.js';
+import { HAS_CHROMIUM, launchChromium, NO_CHROMIUM_REASON } from '../test/web/support/chromium.js';
+import { LabPage } from '../test/web/support/lab-page.js';
+import { buildWebApp } from '../test/web/support/web-build.js';
+
+/** The libraries the topology loads on demand: Cytoscape, and ELK as a worker (HTTP) or in the page (file://). */
+const ON_DEMAND = ['cytoscape.js', 'elk-worker.js'];
+const FILE_URL_ONLY = 'elk.js';
+
+function bundleSizes(dir: string): { main: number; onDemand: number; page: number; dir: number } {
+  const files = ['index.html', ...readdirSync(join(dir, 'assets')).map((f) => `assets/${f}`)];
+  const gz = (f: string) => gzipSync(readFileSync(join(dir, f)), { level: 6 }).length;
+  const all = files.reduce((n, f) => n + gz(f), 0);
+  const onDemand = ON_DEMAND.reduce((n, f) => n + gz(`assets/${f}`), 0);
+  const main = all - onDemand - gz(`assets/${FILE_URL_ONLY}`);
+  return { main, onDemand, page: main + onDemand, dir: all };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/** Counts animation frames for `ms` while the overlay draws at least `min` packets (page code as text: tsx would add helpers). */
+async function fps(page: Page, min: number, ms: number): Promise<{ fps: number; inFlight: number }> {
+  await page.waitForFunction((n) => (window as unknown as { ciliumlab: { packetsInFlight(): number } }).ciliumlab.packetsInFlight() >= n, min, { timeout: 120_000 });
+  return page.evaluate(`new Promise((resolve) => {
+    let frames = 0, least = Infinity;
+    const start = performance.now();
+    function tick(now) {
+      frames++;
+      least = Math.min(least, window.ciliumlab.packetsInFlight());
+      if (now - start < ${ms} && least >= ${min}) requestAnimationFrame(tick);
+      else resolve({ fps: (frames * 1000) / (now - start), inFlight: least });
+    }
+    requestAnimationFrame(tick);
+  })`);
+}
+
+/** Where the time to ready went: ms since navigation at each mark. */
+async function marks(page: Page): Promise<string> {
+  const m = (await page.evaluate("performance.getEntriesByType('mark').map((e) => [e.name.replace('ciliumlab:', ''), Math.round(e.startTime)])")) as Array<[string, number]>;
+  return m.map(([n, t]) => `${n} ${t}`).join(', ');
+}
+
+if (!HAS_CHROMIUM) {
+  console.log(`web: ${NO_CHROMIUM_REASON}`);
+} else {
+  const dir = await buildWebApp();
+  const size = bundleSizes(dir);
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  console.log(`web-bundle-main-gz: ${kb(size.main)}`);
+  console.log(`web-bundle-on-demand-gz: ${kb(size.onDemand)}`);
+  console.log(`web-bundle-page-gz: ${kb(size.page)}`);
+  console.log(`web-bundle-dir-gz: ${kb(size.dir)}`);
+  const { server, url } = await startStaticServer({ root: dir, host: '127.0.0.1', port: 0 });
+  const context = await launchChromium();
+  try {
+    const ready: number[] = [];
+    let breakdown = '';
+    for (let i = 0; i < 6; i++) {
+      const page = await context.newPage();
+      ready.push(await new LabPage(page, 'bench').open(url));
+      breakdown = await marks(page);
+      await page.close();
+    }
+    console.log(`web-page-ready-first: ${ready[0]} ms`);
+    console.log(`web-page-ready-median: ${median(ready.slice(1))} ms (last: ${breakdown})`);
+    const page = await context.newPage();
+    const lab = new LabPage(page, 'bench');
+    await lab.open(`${url}?clock=20`);
+    await page.click('#seed-workloads');
+    await lab.waitForText('k8s-ctr', /pod\/curl-pod condition met[\s\S]*root@k8s-ctr:~#\s*$/);
+    await page.selectOption('#speed', '0.25');
+    await lab.type('k8s-ctr', "W=$(kubectl get pod -l app=webpod --field-selector spec.nodeName=k8s-w1 -o jsonpath='{.items[0].status.podIP}'); for i in $(seq 100); do kubectl exec curl-pod -- ping -c 1 -W 1 $W >/dev/null & done; wait");
+    const r = await fps(page, 100, 3000);
+    console.log(`web-fps-100-in-flight: ${r.fps.toFixed(0)} fps (at least ${r.inFlight} packets drawn in every frame)`);
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
