@@ -2,6 +2,7 @@
 // the file is joined once at the end, so writing costs O(bytes), not O(records x file size).
 // Records longer than the snaplen are cut to it, with orig_len kept, as libpcap does.
 
+import { concatBytes } from './bytes.js';
 import {
   PCAP_DEFAULT_SNAPLEN,
   PCAP_FILE_HEADER_LEN,
@@ -77,16 +78,7 @@ export class PcapWriter {
 
   /** The whole file so far, joined once. The writer can keep appending afterwards. */
   finish(): Uint8Array {
-    const parts = [...this.chunks, this.chunk.subarray(0, this.used)];
-    let len = 0;
-    for (const p of parts) len += p.length;
-    const out = new Uint8Array(len);
-    let off = 0;
-    for (const p of parts) {
-      out.set(p, off);
-      off += p.length;
-    }
-    return out;
+    return concatBytes([...this.chunks, this.chunk.subarray(0, this.used)]);
   }
 }
 
