@@ -222,6 +222,8 @@ export class ApiServer {
     const draft = (status ? { ...cur, metadata: { ...cur.metadata }, status: deepClone((cur as { status?: unknown }).status) } : deepClone(cur)) as ObjectFor<K>;
     fn(draft);
     reshareBelowTop(draft, cur);
+    // The draft's status is private and final: frozen, the status write takes it without a copy.
+    if (status) deepFreeze((draft as { status?: unknown }).status);
     const old = this.storedForUpdate(rt, draft, opts);
     return this.write(rt, status ? statusOnly(old, draft) : draft, old, opts) as ObjectFor<K>;
   }

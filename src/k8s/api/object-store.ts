@@ -56,8 +56,10 @@ export class ObjectStore {
     return b;
   }
 
+  /** A read: by namespace, then name (no key string to build and hash). */
   get(rt: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.bucket(rt).byKey.get(key(rt, namespace, name));
+    const b = this.bucket(rt);
+    return rt.namespaced ? b.byNamespace.get(namespace ?? '')?.get(name) : b.byKey.get(name);
   }
 
   /** Stores a frozen object, replacing the one under its key. */
@@ -142,7 +144,9 @@ export class ObjectStore {
   private index(old: KubeObject | undefined, obj: KubeObject | undefined): void {
     const oldUid = old?.metadata.uid;
     const uid = obj?.metadata.uid;
-    if (oldUid !== undefined) {
+    // An update that kept its (shared) owner references only repoints the entries at the new object.
+    const sameOwners = oldUid !== undefined && oldUid === uid && old?.metadata.ownerReferences === obj?.metadata.ownerReferences;
+    if (oldUid !== undefined && !sameOwners) {
       this.byUid.delete(oldUid);
       for (const r of old?.metadata.ownerReferences ?? []) {
         if (oldUid === uid && obj?.metadata.ownerReferences?.some((n) => n.uid === r.uid)) continue;

@@ -55,15 +55,17 @@ function podEndpointsChanged(old: Pod, cur: Pod): { podChanged: boolean; labelsC
 /**
  * GetServicesToUpdateOnPodChange (endpointslice/util): the services a pod event concerns: on add and
  * delete the pod's services; on update none unless the change matters to endpoints, and for a label
- * change the services it joined or left (all of old and new when the endpoints changed too).
+ * change the services it joined or left (all of old and new when the endpoints changed too). The
+ * namespace's services are listed only when the event may concern some.
  */
-export function servicesForPodEvent(services: readonly Service[], e: WatchEvent<Pod>): Service[] {
+export function servicesForPodEvent(servicesIn: (namespace: string) => readonly Service[], e: WatchEvent<Pod>): Service[] {
   const pod = e.object;
   const old = e.oldObject;
-  if (e.type !== 'MODIFIED' || old === undefined) return memberships(services, pod);
+  if (e.type !== 'MODIFIED' || old === undefined) return memberships(servicesIn(pod.metadata.namespace ?? 'default'), pod);
   if (old.metadata.resourceVersion === pod.metadata.resourceVersion) return [];
   const { podChanged, labelsChanged } = podEndpointsChanged(old, pod);
   if (!podChanged && !labelsChanged) return [];
+  const services = servicesIn(pod.metadata.namespace ?? 'default');
   const cur = memberships(services, pod);
   if (!labelsChanged) return cur;
   const prev = memberships(services, old);

@@ -80,9 +80,9 @@ export class EndpointsController {
   ) {
     this.queue = new WorkQueue(scheduler, (k) => this.sync(k));
     api.on('Service', (e) => this.queue.add(objectKey(e.object.metadata.namespace, e.object.metadata.name ?? ''), SYNC_DELAY_US));
+    const servicesIn = (namespace: string): Service[] => api.list('Service', { namespace });
     api.on('Pod', (e) => {
-      const services = api.list('Service', { namespace: e.object.metadata.namespace ?? 'default' });
-      for (const svc of servicesForPodEvent(services, e)) this.queue.add(objectKey(svc.metadata.namespace, svc.metadata.name ?? ''), SYNC_DELAY_US);
+      for (const svc of servicesForPodEvent(servicesIn, e)) this.queue.add(objectKey(svc.metadata.namespace, svc.metadata.name ?? ''), SYNC_DELAY_US);
     });
   }
 

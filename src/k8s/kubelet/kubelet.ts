@@ -9,7 +9,7 @@ import type { Scheduler, Timer } from '../../sim/scheduler.js';
 import type { ApiServer } from '../api/api-server.js';
 import { EventRecorder, type EventSourceInfo } from '../controllers/event-recorder.js';
 import { isK8sError } from '../errors.js';
-import { cloneShared } from '../objects/json.js';
+import { adoptShared, deepFreeze } from '../objects/json.js';
 import type { Node } from '../objects/core.js';
 import type { Container, Pod } from '../objects/pod.js';
 import { goDuration, imageSizeBytes } from './image-ref.js';
@@ -100,9 +100,11 @@ export class Kubelet {
   flush(w: Work): Pod | undefined {
     const pod = this.api.tryGet('Pod', w.ns, w.name);
     if (!pod || pod.metadata.uid !== w.uid) return undefined;
-    // Shares the unchanged parts with the stored status (the write path then only walks what changed).
-    const st = cloneShared(renderPodStatus(pod, w.rt, this.api.clock.time()), pod.status);
+    // Shares the unchanged parts with the stored status and freezes the rest, so the write path takes
+    // the status as it is and walks only what changed.
+    const st = adoptShared(renderPodStatus(pod, w.rt, this.api.clock.time()), pod.status);
     if (st === pod.status) return pod;
+    deepFreeze(st);
     try {
       return this.api.updateStatus({ ...pod, status: st });
     } catch (e) {

@@ -74,6 +74,47 @@ export function cloneShared<T>(v: T, base?: unknown): T {
 }
 
 /**
+ * cloneShared for data the caller owns and hands over (a freshly rendered status): the same result, built
+ * in place instead of copied. Every subtree deep-equal to the same place in `base` is replaced by base's,
+ * `undefined` members are dropped, and base itself is returned when the whole is equal.
+ */
+export function adoptShared<T>(v: T, base?: unknown): T {
+  if (v === base || typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
+  if (Array.isArray(v)) {
+    const b = Array.isArray(base) ? (base as unknown[]) : undefined;
+    let same = b !== undefined && b.length === v.length;
+    for (let i = 0; i < v.length; i++) {
+      const c = adoptShared(v[i], b?.[i]);
+      v[i] = c;
+      if (same && c !== b?.[i]) same = false;
+    }
+    return (same ? b : v) as T;
+  }
+  const b = isRecord(base) ? base : undefined;
+  const d = v as Record<string, unknown>;
+  let same = b !== undefined;
+  let n = 0;
+  for (const k in d) {
+    const x = d[k];
+    if (x === undefined) {
+      delete d[k];
+      continue;
+    }
+    n++;
+    const bk = b?.[k];
+    const c = adoptShared(x, bk);
+    d[k] = c;
+    if (same && c !== bk) same = false;
+  }
+  if (same && b !== undefined) {
+    let nb = 0;
+    for (const k in b) if (b[k] !== undefined) nb++;
+    if (nb === n) return b as T;
+  }
+  return v;
+}
+
+/**
  * Structural sharing for a private draft of stored data: every subtree of `draft` (below the top) that is
  * deep-equal to the same place in `base` (frozen) is replaced by base's, in place. Returns whether the
  * whole draft equals base. Later writes then skip the shared parts (freeze, decode, compare, hash).

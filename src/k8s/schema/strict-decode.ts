@@ -64,6 +64,28 @@ function check(value: unknown, type: FieldType, owner: StructDef | undefined, ct
   if (ctx.unknown.length === errors && ctx.typeError === undefined) clean.set(value, type);
 }
 
+/** Whether a non-object member value decodes as `type` without a word (the common case, checked in place). */
+function primitiveFits(value: unknown, type: FieldType): boolean {
+  switch (type.t) {
+    case 'string':
+    case 'bytes':
+      return typeof value === 'string';
+    case 'bool':
+      return typeof value === 'boolean';
+    case 'int32':
+    case 'int64':
+      return Number.isInteger(value);
+    case 'float64':
+      return typeof value === 'number';
+    case 'intstr':
+      return typeof value === 'number' || typeof value === 'string';
+    case 'any':
+      return true;
+    default:
+      return false;
+  }
+}
+
 function checkValue(value: unknown, type: FieldType, owner: StructDef | undefined, ctx: Ctx): void {
   switch (type.t) {
     case 'string':
@@ -88,22 +110,30 @@ function checkValue(value: unknown, type: FieldType, owner: StructDef | undefine
         ctx.typeError = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
       else if (typeof value !== 'string' && typeof value !== 'number') mismatch(value, type, owner, ctx);
       return;
-    case 'map':
+    case 'map': {
       if (!isRecord(value)) return mismatch(value, type, owner, ctx);
+      const vt = type.value;
       for (const k in value) {
+        const x = value[k];
+        if (x === null || (typeof x !== 'object' && primitiveFits(x, vt))) continue;
         ctx.path.push(k);
-        check(value[k], type.value, owner, ctx);
+        check(x, vt, owner, ctx);
         ctx.path.pop();
       }
       return;
-    case 'list':
+    }
+    case 'list': {
       if (!Array.isArray(value)) return mismatch(value, type, owner, ctx);
+      const it = type.item;
       for (let i = 0; i < value.length; i++) {
+        const x: unknown = value[i];
+        if (x === null || (typeof x !== 'object' && primitiveFits(x, it))) continue;
         ctx.path.push(i);
-        check(value[i], type.item, owner, ctx);
+        check(x, it, owner, ctx);
         ctx.path.pop();
       }
       return;
+    }
     case 'struct':
       if (!isRecord(value)) return mismatch(value, type, owner, ctx);
       checkStruct(value, type.def, ctx);
@@ -118,9 +148,11 @@ function checkStruct(value: Record<string, unknown>, def: StructDef, ctx: Ctx): 
       ctx.unknown.push(`unknown field ${JSON.stringify(jsonPath(ctx, k))}`);
       continue;
     }
+    const x = value[k];
+    if (x === null || (typeof x !== 'object' && primitiveFits(x, ft))) continue;
     ctx.path.push(k);
     ctx.typePath.push(k);
-    check(value[k], ft, def, ctx);
+    check(x, ft, def, ctx);
     ctx.path.pop();
     ctx.typePath.pop();
   }

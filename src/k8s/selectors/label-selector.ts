@@ -47,12 +47,31 @@ function compareInt(v: string, bound: string, op: 'gt' | 'lt'): boolean {
 
 export function matches(sel: Selector, labels: Readonly<Record<string, string>> | undefined): boolean {
   const l = labels ?? {};
-  return sel.every((r) => matchesRequirement(r, l));
+  for (let i = 0; i < sel.length; i++) if (!matchesRequirement(sel[i] as Requirement, l)) return false;
+  return true;
+}
+
+/** Selectors converted from stored (frozen) selectors and label maps, by their source. */
+const converted = new WeakMap<object, Selector>();
+
+/** `convert(src)`, remembered when `src` is stored data (frozen, so it cannot change). */
+function memo<T extends object>(src: T, convert: (src: T) => Selector): Selector {
+  if (!Object.isFrozen(src)) return convert(src);
+  let sel = converted.get(src);
+  if (sel === undefined) {
+    sel = Object.freeze(convert(src));
+    converted.set(src, sel);
+  }
+  return sel;
 }
 
 /** metav1.LabelSelectorAsSelector: undefined → nothing; {} → everything. */
 export function fromLabelSelector(ls: LabelSelector | undefined): Selector {
   if (ls === undefined) return NOTHING;
+  return memo(ls, convertLabelSelector);
+}
+
+function convertLabelSelector(ls: LabelSelector): Selector {
   const out: Requirement[] = [];
   for (const k of Object.keys(ls.matchLabels ?? {}).sort()) out.push({ key: k, operator: '=', values: [ls.matchLabels?.[k] ?? ''] });
   for (const e of ls.matchExpressions ?? []) {
@@ -65,6 +84,10 @@ export function fromLabelSelector(ls: LabelSelector | undefined): Selector {
 
 /** A selector from a plain map (Service.spec.selector): every pair must match. */
 export function fromSet(set: Readonly<Record<string, string>>): Selector {
+  return memo(set, convertSet);
+}
+
+function convertSet(set: Readonly<Record<string, string>>): Selector {
   return Object.keys(set)
     .sort()
     .map((k) => ({ key: k, operator: '=' as const, values: [set[k] ?? ''] }));
