@@ -18,10 +18,19 @@ const CTR = 'k8s-ctr';
 const HELM_TUNNEL = ['helm upgrade cilium cilium/cilium --namespace kube-system --version 1.18.0 --reuse-values \\', '--set routingMode=tunnel --set tunnelProtocol=vxlan \\', '--set autoDirectNodeRoutes=false --set installNoConntrackIptablesRules=false'];
 const PING = 'kubectl exec -it curl-pod -- ping -c 2 -w 1 -W 1 $WEBPOD';
 
+const matrixStatus = (page: Page) => page.locator('.matrix-status').innerText();
+
+/** Waits for a probe of the matrix that ends after `before` was shown; returns its status line. */
+async function probed(page: Page, before: string): Promise<string> {
+  await page.waitForFunction((prev) => /^Probed/.test(document.querySelector('.matrix-status')?.textContent ?? '') && document.querySelector('.matrix-status')?.textContent !== prev, before, { timeout: 60_000 });
+  return matrixStatus(page);
+}
+
 /** Probes the matrix and returns each cell's label ("curl-pod to webpod-…: unreachable"). */
 async function probe(lab: LabPage): Promise<string[]> {
+  const before = await matrixStatus(lab.page);
   await lab.page.click('#probe');
-  await lab.page.waitForFunction(() => /^Probed/.test(document.querySelector('.matrix-status')?.textContent ?? ''), null, { timeout: 60_000 });
+  await probed(lab.page, before);
   return lab.page.locator('#reachability .cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label') ?? ''));
 }
 
@@ -132,16 +141,45 @@ describe.skipIf(!HAS_CHROMIUM)(`the browser lab in headless Chromium${HAS_CHROMI
     await page.close();
   }, 300_000);
 
-  test('a lab file with errors is refused with file:line:col messages', async () => {
+  test('what-if: routes on the router turn native mode green; Geneve through helm keeps it green', async () => {
+    const page = await context.newPage();
+    const lab = new LabPage(page, 'what-if');
+    await lab.open(`${httpUrl}?clock=20`);
+    await page.click('#seed-workloads');
+    await lab.waitForText(CTR, /pod\/curl-pod condition met[\s\S]*root@k8s-ctr:~#\s*$/);
+    expect((await probe(lab)).filter((c) => c.endsWith('unreachable')).length).toBeGreaterThan(0);
+    const red = await matrixStatus(page);
+    await page.click('#add-pod-routes');
+    await lab.waitForText('router', /ip route add 172\.20\.1\.0\/24 via 192\.168\.20\.100/);
+    const routed = await probed(page, red);
+    expect(routed).toMatch(/everything answers/);
+    await lab.screenshot('06-what-if-router-routes');
+    await page.click('#mode-geneve');
+    await expect.poll(() => page.locator('#datapath-preview').innerText()).toMatch(/--set routingMode=tunnel --set tunnelProtocol=geneve --set autoDirectNodeRoutes=false\nkubectl rollout restart -n kube-system ds\/cilium/);
+    await page.click('#apply-datapath');
+    await lab.waitForText(CTR, /daemon set "cilium" successfully rolled out/, 120_000);
+    expect(await probed(page, routed)).toMatch(/everything answers/);
+    await expect.poll(() => page.locator('#topology-outline').innerText()).toMatch(/tunnel k8s-ctr\/cilium_geneve to k8s-w0\/cilium_geneve: GENEVE 6081\/udp/);
+    expect(await page.locator('#mode-geneve').isChecked()).toBe(true);
+    await lab.screenshot('07-what-if-geneve');
+    await page.close();
+  }, 300_000);
+
+  test('a lab file: errors are listed as file:line:col, a good one is built after the reload', async () => {
     const page = await context.newPage();
     const lab = new LabPage(page, 'labfile');
     await lab.open(`${httpUrl}`);
     await page.click('#load-lab');
     await page.fill('#lab-name', 'mine.yaml');
+    const good = await page.inputValue('#lab-text');
     await page.fill('#lab-text', 'name: mine\nhosts:\n  - name: a\n    role: nodee\n');
     await page.click('#build-lab');
     await expect.poll(() => page.locator('#lab-errors').innerText()).toMatch(/^mine\.yaml:\d+:\d+: /m);
-    await lab.screenshot('06-lab-file-errors');
+    await lab.screenshot('08-lab-file-errors');
+    await page.fill('#lab-text', good.replace(/^name: .*$/m, 'name: my-own-lab'));
+    await Promise.all([page.waitForEvent('load'), page.click('#build-lab')]);
+    await page.waitForFunction(() => document.body.dataset['readyMs'] !== undefined, null, { timeout: 60_000 });
+    expect(await page.locator('.lab-name').innerText()).toMatch(/^my-own-lab \(mine\.yaml\), seed \d+$/);
     await page.close();
   }, 120_000);
 

@@ -28,10 +28,11 @@ export const CY_STYLE: StylesheetJson = [
     style: {
       'text-valign': 'top',
       'text-halign': 'center',
-      'text-margin-y': 22,
+      'text-margin-y': 0,
       'font-weight': 'bold',
       'font-size': 12,
-      padding: '12px',
+      padding: '10px',
+      'compound-sizing-wrt-labels': 'include',
       'background-opacity': 1,
     },
   },

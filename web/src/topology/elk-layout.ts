@@ -11,14 +11,15 @@ export type Positions = ReadonlyMap<string, { readonly x: number; readonly y: nu
 
 const ROOT_OPTIONS = {
   'elk.algorithm': 'layered',
-  'elk.direction': 'RIGHT',
+  'elk.direction': 'DOWN',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-  'elk.spacing.nodeNode': '14',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '34',
+  'elk.spacing.nodeNode': '16',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '30',
   'elk.spacing.componentComponent': '30',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
 };
-const COMPOUND_OPTIONS = { 'elk.padding': '[top=30,left=12,bottom=12,right=12]' };
+/** Room for the box's label above its children (Cytoscape sizes compound boxes to include it). */
+const COMPOUND_OPTIONS = { 'elk.padding': '[top=28,left=10,bottom=10,right=10]' };
 
 let engine: Promise<ELK> | undefined;
 
