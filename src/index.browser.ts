@@ -3,18 +3,16 @@
 // Tab completion) with what only the page shows: the topology model, the trace bus's recorded events and
 // packet trails, dissected header stacks, the tcpdump line printer, pcap files and explanations.
 
-export { buildLab, loadDefaultLab, loadLabFile, formatLabFileErrors, helmValueAt, helmBool, DEFAULT_LAB_TEXT, DEFAULT_LAB_FILE_NAME, Lab, LabFileError, type LabSpec, type LoadLabResult } from './lab/index.js';
-export { topologyOf, type Topology, type TopoHost, type TopoInterface, type TopoNetwork, type TopoPod, type TopoTunnel } from './lab/topology.js';
+export { buildLab, loadDefaultLab, loadLabFile, helmValueAt, helmBool, DEFAULT_LAB_TEXT, DEFAULT_LAB_FILE_NAME, Lab, type LabSpec } from './lab/index.js';
+export { topologyOf, type Topology, type TopoHost, type TopoInterface, type TopoPod } from './lab/topology.js';
 export { LabSession, Terminal, VirtualTimeDriver, type Screen, type MacrotaskYield } from './shell/index.js';
-export { loginPromptFor } from './shell/hosts/prompt.js';
 export { commands } from './tools/registry.js';
-export type { HostTarget, PcapSink } from './tools/process.js';
+export type { HostTarget } from './tools/process.js';
 export { completer } from './cli/completion.js';
-export { formatIpv4, parseIpv4, type Ipv4Addr } from './addr/index.js';
-export { dissect, PcapWriter, LINKTYPE_ETHERNET, type Layer, type LayerProto } from './wire/index.js';
+export { formatIpv4 } from './addr/index.js';
+export { dissect, PcapWriter, LINKTYPE_ETHERNET, type Layer } from './wire/index.js';
 export { PacketPrinter, DEFAULT_PRINT_OPTIONS, printNames } from './capture/index.js';
-export type { PacketEvent, DropEvent, HopEvent } from './net/net-context.js';
-export { startPing, startCurl, type ExplainRun, type Explanation, type PacketTrail, type Step, type Fate } from './observe/index.js';
+export { startPing, startCurl, type Explanation, type PacketTrail } from './observe/index.js';
 export { TraceRecorder, type Recorded } from './observe/explain/recorder.js';
 export { buildTrail, placeOf } from './observe/explain/trail.js';
 export { headerStack } from './observe/explain/header-stack.js';
