@@ -49,6 +49,16 @@ async function walkthrough(lab: LabPage, url: string): Promise<void> {
 
   await lab.page.click('#seed-workloads');
   await lab.waitForText(CTR, /pod\/curl-pod condition met[\s\S]*root@k8s-ctr:~#\s*$/);
+  // Tab completes the pod's name; Up brings the line back.
+  await lab.terminal(CTR).click();
+  await lab.page.keyboard.type('kubectl exec cu');
+  await lab.page.keyboard.press('Tab');
+  await lab.page.keyboard.type('-- hostname');
+  await lab.page.keyboard.press('Enter');
+  await lab.waitForText(CTR, /kubectl exec curl-pod -- hostnamecurl-pod/);
+  await lab.page.keyboard.press('ArrowUp');
+  await lab.page.keyboard.press('Enter');
+  await lab.waitForText(CTR, /kubectl exec curl-pod -- hostnamecurl-pod[\s\S]*kubectl exec curl-pod -- hostnamecurl-pod/);
   await lab.type(CTR, "export WEBPOD=$(kubectl get pod -l app=webpod --field-selector spec.nodeName=k8s-w0 -o jsonpath='{.items[0].status.podIP}')");
   await lab.type(CTR, PING);
   await lab.waitForText(CTR, /1 packets transmitted, 0 received, 100% packet loss/);
@@ -77,6 +87,11 @@ async function walkthrough(lab: LabPage, url: string): Promise<void> {
   await lab.type(CTR, PING);
   await lab.waitForText(CTR, /1 packets transmitted, 1 received, 0% packet loss/);
   await lab.waitForText('router', /eth1\s+In\s+IP 192\.168\.10\.100\.\d+ > 192\.168\.20\.100\.8472: OTV, flags \[I\] \(0x08\), overlay 0, instance \d+[\s\S]*2 packets captured/);
+  // Ctrl-C stops a ping that runs until interrupted.
+  await lab.type(CTR, 'kubectl exec -it curl-pod -- ping $WEBPOD');
+  await lab.waitForText(CTR, /icmp_seq=3 ttl=63/);
+  await lab.page.keyboard.press('Control+C');
+  await lab.waitForText(CTR, /\^C[\s\S]*--- 172\.20\.1\.\d+ ping statistics ---(\d+) packets transmitted, \1 received, 0% packet loss[\s\S]*root@k8s-ctr:~#\s*$/);
   const delivered = await lab.choosePacket(/delivered to webpod-.* on k8s-w0 eth0, ttl 63/);
   expect(delivered).toMatch(/ICMP echo request/);
   expect(await lab.hops()).toMatch(/k8s-ctr cilium_vxlan out[\s\S]*router eth1 in[\s\S]*router eth2 out[\s\S]*k8s-w0 cilium_vxlan in/);
