@@ -41,6 +41,7 @@ export async function mountApp(runtime: LabRuntime): Promise<void> {
   const view = new TopologyView(runtime.lab);
   const animator = new PacketAnimator(runtime, view);
   const terminals = new TerminalArea(runtime, () => document.querySelector<HTMLElement>('.side-panels input, .side-panels button')?.focus());
+  view.onPodTap = (namespace, name) => terminals.open({ kind: 'pod', namespace, name });
   const isUserNamespace = (ns: string) => view.isShownPod({ namespace: ns, name: '', ip: '', phase: '', hostNetwork: false });
   const matrix = new ReachabilityMatrix(runtime, isUserNamespace);
   const whatIf = new WhatIfPanel(runtime, terminals, matrix);

@@ -31,6 +31,8 @@ export class TopologyView {
   private isLaidOut = false;
   private pending: Promise<void> | undefined;
   private readonly layoutListeners: Array<() => void> = [];
+  /** Clicking a pod on the picture (opens a terminal in it). */
+  onPodTap: ((namespace: string, name: string) => void) | undefined;
   private readonly systemNamespaces: ReadonlySet<string>;
   private cyInstance: Core | undefined;
   showSystemPods = false;
@@ -82,7 +84,13 @@ export class TopologyView {
   private async draw(g: Graph, sig: string): Promise<void> {
     try {
       const [pos, make] = await Promise.all([layoutGraph(g), loadScript<typeof cytoscape>('cytoscape.js', 'cytoscape')]);
-      this.cyInstance ??= make({ container: this.canvasHost, style: CY_STYLE, minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3, autoungrabify: true, boxSelectionEnabled: false });
+      if (!this.cyInstance) {
+        this.cyInstance = make({ container: this.canvasHost, style: CY_STYLE, minZoom: 0.2, maxZoom: 3, autoungrabify: true, boxSelectionEnabled: false });
+        this.cyInstance.on('tap', 'node[kind = "pod"]', (e) => {
+          const [namespace = '', name = ''] = String(e.target.id()).slice('pod:'.length).split('/');
+          this.onPodTap?.(namespace, name);
+        });
+      }
       const els: ElementDefinition[] = [
         ...g.nodes.map((n) => {
           const p = pos.get(n.id);
