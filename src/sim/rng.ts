@@ -67,10 +67,11 @@ export class Rng {
     return items[this.int(0, items.length - 1)] as T;
   }
 
+  /** `length` characters drawn from `alphabet` (one draw each), built as one flat string. */
   string(alphabet: string, length: number): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += alphabet[this.int(0, alphabet.length - 1)];
-    return s;
+    const codes = new Array<number>(length);
+    for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(this.int(0, alphabet.length - 1));
+    return String.fromCharCode(...codes);
   }
 
   hex(length: number): string {

@@ -36,9 +36,12 @@ export function ciliumRelease(r: Omit<HelmRelease, 'chartName' | 'chartVersion' 
   return { ...r, chartName: CHART_NAME, chartVersion: CHART_VERSION, appVersion: APP_VERSION };
 }
 
+/** base64 of the UTF-8 bytes of `text` (ASCII text is its own UTF-8). */
 function base64(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return btoa(text);
+  const bytes = new TextEncoder().encode(text);
   let bin = '';
-  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
+  for (let i = 0; i < bytes.length; i += 8192) bin += String.fromCharCode(...bytes.subarray(i, i + 8192));
   return btoa(bin);
 }
 

@@ -109,8 +109,9 @@ export class ApiServer {
   /** Objects of `kind` whose ownerReferences name `ownerUid`, in key order (an informer's owner index). */
   dependents<K extends string>(kind: K, ownerUid: string): ObjectFor<K>[] {
     const rt = this.resource(kind);
-    const out = this.store.dependentsOf(ownerUid).filter((o) => o.kind === rt.kind && o.apiVersion === apiVersionOf(rt));
-    return out.sort((a, b) => compareKeys(a, b)) as ObjectFor<K>[];
+    const apiVersion = apiVersionOf(rt);
+    const out = this.store.dependentsOf(ownerUid).filter((o) => o.kind === rt.kind && o.apiVersion === apiVersion);
+    return out.sort(compareKeys) as ObjectFor<K>[];
   }
 
   /** Objects of any kind whose ownerReferences name `ownerUid`. */
@@ -327,7 +328,13 @@ export class ApiServer {
 
 const SELECTOR_CACHE_SIZE = 1024;
 
+/** Storage key order (`namespace/name` by code units); the names decide alone within one namespace. */
 function compareKeys(a: KubeObject, b: KubeObject): number {
+  if (a.metadata.namespace === b.metadata.namespace) {
+    const na = a.metadata.name ?? '';
+    const nb = b.metadata.name ?? '';
+    return na < nb ? -1 : na > nb ? 1 : 0;
+  }
   const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name ?? ''}`;
   const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name ?? ''}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;

@@ -23,14 +23,15 @@ const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2
 
 /** A random (version 4, RFC 4122 variant) UUID. */
 export function uuidV4(rng: Rng): string {
-  let hex = '';
+  let uuid = '';
   for (let i = 0; i < 16; i++) {
     let b = rng.int(0, 255);
     if (i === 6) b = (b & 0x0f) | 0x40;
     else if (i === 8) b = (b & 0x3f) | 0x80;
-    hex += HEX_BYTE[b] ?? '00';
+    if (i === 4 || i === 6 || i === 8 || i === 10) uuid += '-';
+    uuid += HEX_BYTE[b] ?? '00';
   }
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuid;
 }
 
 /** GenerateName: the prefix plus 5 random characters, the prefix cut so the name fits 63 characters. */

@@ -5,7 +5,7 @@
 import type { Deployment, DeploymentStatus, IntOrString, ReplicaSet } from '../objects/apps.js';
 import type { Condition } from '../objects/meta.js';
 import type { PodTemplateSpec } from '../objects/pod.js';
-import { canonicalJson, deepEqual, fnv32a } from '../objects/json.js';
+import { deepEqual, fnv32aCanonical } from '../objects/json.js';
 import { safeEncodeString } from '../api/identifiers.js';
 
 export const HASH_LABEL = 'pod-template-hash';
@@ -25,7 +25,7 @@ export function podTemplateHash(t: PodTemplateSpec, collisionCount?: number): st
   const memo = Object.isFrozen(t) ? (hashes.get(t) ?? new Map<string, string>()) : undefined;
   const hit = memo?.get(suffix);
   if (hit !== undefined) return hit;
-  const hash = safeEncodeString(String(fnv32a(canonicalJson(t) + suffix)));
+  const hash = safeEncodeString(String(fnv32aCanonical(t, suffix)));
   if (memo) {
     memo.set(suffix, hash);
     hashes.set(t, memo);

@@ -6,7 +6,7 @@
 import type { Scheduler } from '../../sim/scheduler.js';
 import type { ApiServer } from '../api/api-server.js';
 import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Service } from '../objects/core.js';
-import { canonicalJson, deepEqual, fnv32a } from '../objects/json.js';
+import { deepEqual, fnv32aCanonical } from '../objects/json.js';
 import { objectKey } from '../objects/meta.js';
 import type { Pod } from '../objects/pod.js';
 import { isK8sError } from '../errors.js';
@@ -68,7 +68,7 @@ function addressesKey(l: readonly EndpointAddress[]): string {
 /** Sorted by the hash of each element's canonical dump (each hashed once; a single element needs none). */
 function byHash<T>(xs: readonly T[]): T[] {
   if (xs.length < 2) return [...xs];
-  return xs.map((x) => ({ x, h: fnv32a(canonicalJson(x)) })).sort((a, b) => a.h - b.h).map((e) => e.x);
+  return xs.map((x) => ({ x, h: fnv32aCanonical(x) })).sort((a, b) => a.h - b.h).map((e) => e.x);
 }
 
 export class EndpointsController {

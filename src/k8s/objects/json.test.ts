@@ -1,8 +1,9 @@
 // JSON helpers: fnv32a hashes the UTF-8 bytes as Go's hash/fnv does, deepClone/deepEqual ignore
-// undefined members, deepFreeze freezes every level, and canonicalJson is stable under key order.
+// undefined members, deepFreeze freezes every level, canonicalJson is stable under key order, and
+// fnv32aCanonical hashes exactly the bytes of canonicalJson (plus a suffix) without building them.
 
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, deepClone, deepEqual, deepFreeze, fnv32a } from './json.js';
+import { canonicalJson, deepClone, deepEqual, deepFreeze, fnv32a, fnv32aCanonical } from './json.js';
 
 function fnvOfBytes(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
@@ -36,5 +37,15 @@ describe('json helpers', () => {
     const v = deepFreeze({ b: 1, a: { d: [2], c: 'x' } });
     expect(canonicalJson(v)).toBe('{"a":{"c":"x","d":[2]},"b":1}');
     expect(canonicalJson(v)).toBe(canonicalJson({ a: { c: 'x', d: [2] }, b: 1 }));
+  });
+
+  it.each([
+    null, 7, -0.5, 'plain', true,
+    { b: 1, a: { d: [2, null, undefined], c: 'x' }, u: undefined },
+    { 'k "q"': 'tab\there', e: 'ü€ 😀', s: 'lone \ud800 high', c: '\u0001\\"', n: [1e21, NaN, -0, 0.1] },
+    [[], {}, [{}], 'z'],
+  ])('fnv32aCanonical(%j) hashes the bytes of canonicalJson', (v) => {
+    expect(fnv32aCanonical(v)).toBe(fnv32a(canonicalJson(v)));
+    expect(fnv32aCanonical(v, '3')).toBe(fnv32a(`${canonicalJson(v)}3`));
   });
 });

@@ -3,6 +3,10 @@
 // inside), so `kubectl get -o json|yaml` can print them exactly as stored. Stored data is deep-frozen
 // and shared, so what is derived from it (canonical JSON) is memoized by identity.
 
+import { quoteKey, sortedKeys } from './canonical-hash.js';
+
+export { fnv32a, fnv32aCanonical } from './canonical-hash.js';
+
 export type JsonPrimitive = string | number | boolean | null;
 export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -198,17 +202,6 @@ export function canonicalJson(v: unknown): string {
   return out;
 }
 
-const quotedKeys = new Map<string, string>();
-
-function quoteKey(k: string): string {
-  let q = quotedKeys.get(k);
-  if (q === undefined) {
-    q = JSON.stringify(k);
-    if (quotedKeys.size < 4096) quotedKeys.set(k, q);
-  }
-  return q;
-}
-
 /** The encoding itself: frozen parts memoized earlier are reused, new ones are not stored (only roots are). */
 function encodeCanonical(v: unknown): string {
   if (typeof v !== 'object' || v === null) return JSON.stringify(v) ?? 'null';
@@ -220,7 +213,7 @@ function encodeCanonical(v: unknown): string {
     return `${out}]`;
   }
   const r = v as Record<string, unknown>;
-  const keys = Object.keys(r).sort();
+  const keys = sortedKeys(r);
   let out = '{';
   let first = true;
   for (const k of keys) {
@@ -230,37 +223,6 @@ function encodeCanonical(v: unknown): string {
     first = false;
   }
   return `${out}}`;
-}
-
-/** FNV-1a 32-bit over the UTF-8 bytes of `text` (Go's hash/fnv New32a); lone surrogates count as U+FFFD. */
-export function fnv32a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 0x80) {
-      h = Math.imul(h ^ c, 0x01000193);
-      continue;
-    }
-    if (c >= 0xd800 && c <= 0xdfff) {
-      const d = text.charCodeAt(i + 1);
-      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      } else c = 0xfffd;
-    }
-    if (c < 0x800) {
-      h = Math.imul(h ^ (0xc0 | (c >> 6)), 0x01000193);
-    } else if (c < 0x10000) {
-      h = Math.imul(h ^ (0xe0 | (c >> 12)), 0x01000193);
-      h = Math.imul(h ^ (0x80 | ((c >> 6) & 63)), 0x01000193);
-    } else {
-      h = Math.imul(h ^ (0xf0 | (c >> 18)), 0x01000193);
-      h = Math.imul(h ^ (0x80 | ((c >> 12) & 63)), 0x01000193);
-      h = Math.imul(h ^ (0x80 | ((c >> 6) & 63)), 0x01000193);
-    }
-    h = Math.imul(h ^ (0x80 | (c & 63)), 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** Reads a nested member by path, or undefined. @example getPath(pod, ['spec', 'nodeName']) */

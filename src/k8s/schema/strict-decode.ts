@@ -32,6 +32,8 @@ interface Ctx {
   readonly path: (string | number)[];
   /** Go struct field names from the top (no indices, no map keys). */
   readonly typePath: string[];
+  /** Objects and lists walked so far. */
+  visited: number;
 }
 
 function jsonPath(ctx: Ctx, last: string): string {
@@ -54,14 +56,21 @@ function mismatch(value: unknown, type: FieldType, owner: StructDef | undefined,
 /** Stored (frozen) subtrees that decoded cleanly, by the type they were checked against. */
 const clean = new WeakMap<object, FieldType>();
 
-/** Checks `value` against `type`; `owner` is the innermost struct. A frozen subtree decodes once. */
+/**
+ * A frozen subtree is remembered as clean once it has this many objects and lists: remembering costs
+ * more than walking a small one again (most small ones, like a write's metadata, are never seen again).
+ */
+const REMEMBER_FROM = 8;
+
+/** Checks `value` against `type`; `owner` is the innermost struct. A large frozen subtree decodes once. */
 function check(value: unknown, type: FieldType, owner: StructDef | undefined, ctx: Ctx): void {
   if (value === null || type.t === 'any') return;
   if (typeof value !== 'object' || !Object.isFrozen(value)) return checkValue(value, type, owner, ctx);
   if (clean.get(value) === type) return;
   const errors = ctx.unknown.length;
+  const from = ctx.visited;
   checkValue(value, type, owner, ctx);
-  if (ctx.unknown.length === errors && ctx.typeError === undefined) clean.set(value, type);
+  if (ctx.visited - from >= REMEMBER_FROM && ctx.unknown.length === errors && ctx.typeError === undefined) clean.set(value, type);
 }
 
 /** Whether a non-object member value decodes as `type` without a word (the common case, checked in place). */
@@ -87,6 +96,7 @@ function primitiveFits(value: unknown, type: FieldType): boolean {
 }
 
 function checkValue(value: unknown, type: FieldType, owner: StructDef | undefined, ctx: Ctx): void {
+  if (typeof value === 'object') ctx.visited++;
   switch (type.t) {
     case 'string':
     case 'bytes':
@@ -160,7 +170,7 @@ function checkStruct(value: Record<string, unknown>, def: StructDef, ctx: Ctx): 
 
 /** Decodes `obj` against a top-level schema. @example strictDecode(manifest, schemaForKind('apps/v1', 'Deployment')) */
 export function strictDecode(obj: unknown, schema: FieldType): DecodeResult {
-  const ctx: Ctx = { typeError: undefined, unknown: [], path: [], typePath: [] };
+  const ctx: Ctx = { typeError: undefined, unknown: [], path: [], typePath: [], visited: 0 };
   check(obj, schema, undefined, ctx);
   return ctx.typeError === undefined ? { unknownFields: ctx.unknown } : { typeError: ctx.typeError, unknownFields: ctx.unknown };
 }

@@ -21,18 +21,17 @@ export function nameValidator(rule: NameRule): (name: string, prefix: boolean) =
   }
 }
 
-export function validateLabels(labels: Readonly<Record<string, string>> | undefined, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  for (const [k, v] of Object.entries(labels ?? {})) {
+export function validateLabels(labels: Readonly<Record<string, string>> | undefined, path: string, errs: FieldError[] = []): FieldError[] {
+  for (const k in labels) {
+    const v = labels[k] as string;
     for (const m of isQualifiedName(k)) errs.push(invalidValue(path, k, m));
     for (const m of isValidLabelValue(v)) errs.push(invalidValue(path, v, m));
   }
   return errs;
 }
 
-export function validateAnnotations(annotations: Readonly<Record<string, string>> | undefined, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  for (const k of Object.keys(annotations ?? {})) for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalidValue(path, k, m));
+export function validateAnnotations(annotations: Readonly<Record<string, string>> | undefined, path: string, errs: FieldError[] = []): FieldError[] {
+  for (const k in annotations) for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalidValue(path, k, m));
   return errs;
 }
 
@@ -47,8 +46,8 @@ export function validateObjectMeta(meta: ObjectMeta, opts: { namespaced: boolean
     if (!meta.namespace) errs.push(required(`${path}.namespace`));
     else for (const m of nameIsDnsLabel(meta.namespace, false)) errs.push(invalidValue(`${path}.namespace`, meta.namespace, m));
   } else if (meta.namespace) errs.push(forbiddenField(`${path}.namespace`, 'not allowed on this type'));
-  errs.push(...validateLabels(meta.labels, `${path}.labels`));
-  errs.push(...validateAnnotations(meta.annotations, `${path}.annotations`));
+  validateLabels(meta.labels, `${path}.labels`, errs);
+  validateAnnotations(meta.annotations, `${path}.annotations`, errs);
   return errs;
 }
 

@@ -16,44 +16,46 @@ const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'] as const;
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'] as const;
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 
-function validateContainer(c: Container, path: string, volumes: ReadonlySet<string>, hostNetwork: boolean): FieldError[] {
-  const errs: FieldError[] = [];
+function validateContainer(c: Container, path: string, volumes: ReadonlySet<string>, hostNetwork: boolean, errs: FieldError[]): void {
   if (!c.image) errs.push(required(`${path}.image`));
-  const portNames = new Set<string>();
-  (c.ports ?? []).forEach((p, i) => {
-    const pp = `${path}.ports[${i}]`;
+  // Field paths are built only for an error: every element of every pod is checked on each create.
+  const ports = c.ports ?? [];
+  const portNames = ports.length > 1 ? new Set<string>() : undefined;
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i] as NonNullable<Container['ports']>[number];
+    const pp = (): string => `${path}.ports[${i}]`;
     if (p.name) {
-      for (const m of isValidPortName(p.name)) errs.push(invalidValue(`${pp}.name`, p.name, m));
-      if (portNames.has(p.name)) errs.push(duplicate(`${pp}.name`, p.name));
-      portNames.add(p.name);
+      for (const m of isValidPortName(p.name)) errs.push(invalidValue(`${pp()}.name`, p.name, m));
+      if (portNames?.has(p.name)) errs.push(duplicate(`${pp()}.name`, p.name));
+      portNames?.add(p.name);
     }
-    if (!p.containerPort) errs.push(required(`${pp}.containerPort`));
-    else for (const m of isValidPortNum(p.containerPort)) errs.push(invalidValue(`${pp}.containerPort`, p.containerPort, m));
-    if (p.hostPort) for (const m of isValidPortNum(p.hostPort)) errs.push(invalidValue(`${pp}.hostPort`, p.hostPort, m));
-    if (!p.protocol) errs.push(required(`${pp}.protocol`));
-    else if (!(PROTOCOLS as readonly string[]).includes(p.protocol)) errs.push(notSupported(`${pp}.protocol`, p.protocol, PROTOCOLS));
+    if (!p.containerPort) errs.push(required(`${pp()}.containerPort`));
+    else for (const m of isValidPortNum(p.containerPort)) errs.push(invalidValue(`${pp()}.containerPort`, p.containerPort, m));
+    if (p.hostPort) for (const m of isValidPortNum(p.hostPort)) errs.push(invalidValue(`${pp()}.hostPort`, p.hostPort, m));
+    if (!p.protocol) errs.push(required(`${pp()}.protocol`));
+    else if (!(PROTOCOLS as readonly string[]).includes(p.protocol)) errs.push(notSupported(`${pp()}.protocol`, p.protocol, PROTOCOLS));
     if (hostNetwork && p.hostPort !== undefined && p.hostPort !== p.containerPort)
-      errs.push(invalidValue(`${pp}.hostPort`, p.hostPort, 'must match `containerPort` when `hostNetwork` is true'));
-  });
-  (c.env ?? []).forEach((e, i) => {
-    if (!e.name) errs.push(required(`${path}.env[${i}].name`));
-  });
-  (c.volumeMounts ?? []).forEach((m, i) => {
-    const mp = `${path}.volumeMounts[${i}]`;
-    if (!m.name) errs.push(required(`${mp}.name`));
-    else if (!volumes.has(m.name)) errs.push(notFoundField(`${mp}.name`, m.name));
-    if (!m.mountPath) errs.push(required(`${mp}.mountPath`));
-  });
+      errs.push(invalidValue(`${pp()}.hostPort`, p.hostPort, 'must match `containerPort` when `hostNetwork` is true'));
+  }
+  const env = c.env ?? [];
+  for (let i = 0; i < env.length; i++) if (!env[i]?.name) errs.push(required(`${path}.env[${i}].name`));
+  const mounts = c.volumeMounts ?? [];
+  for (let i = 0; i < mounts.length; i++) {
+    const m = mounts[i] as NonNullable<Container['volumeMounts']>[number];
+    if (!m.name) errs.push(required(`${path}.volumeMounts[${i}].name`));
+    else if (!volumes.has(m.name)) errs.push(notFoundField(`${path}.volumeMounts[${i}].name`, m.name));
+    if (!m.mountPath) errs.push(required(`${path}.volumeMounts[${i}].mountPath`));
+  }
   if (!c.terminationMessagePolicy) errs.push(required(`${path}.terminationMessagePolicy`, 'must be \'File\' or \'FallbackToLogsOnError\''));
   if (!c.imagePullPolicy) errs.push(required(`${path}.imagePullPolicy`));
   else if (!(PULL_POLICIES as readonly string[]).includes(c.imagePullPolicy)) errs.push(notSupported(`${path}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
-  return errs;
 }
 
-function validateContainers(list: readonly Container[] | undefined, path: string, volumes: ReadonlySet<string>, hostNetwork: boolean): FieldError[] {
-  const errs: FieldError[] = [];
+function validateContainers(list: readonly Container[] | undefined, path: string, volumes: ReadonlySet<string>, hostNetwork: boolean, errs: FieldError[]): void {
   const names = new Set<string>();
-  (list ?? []).forEach((c, i) => {
+  const cs = list ?? [];
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i] as Container;
     const cp = `${path}[${i}]`;
     if (!c.name) errs.push(required(`${cp}.name`));
     else {
@@ -61,9 +63,8 @@ function validateContainers(list: readonly Container[] | undefined, path: string
       if (names.has(c.name)) errs.push(duplicate(`${cp}.name`, c.name));
       names.add(c.name);
     }
-    errs.push(...validateContainer(c, cp, volumes, hostNetwork));
-  });
-  return errs;
+    validateContainer(c, cp, volumes, hostNetwork, errs);
+  }
 }
 
 function goToleration(t: Toleration): string {
@@ -71,22 +72,20 @@ function goToleration(t: Toleration): string {
   return `core.Toleration{Key:${goQuote(t.key ?? '')}, Operator:${goQuote(t.operator ?? '')}, Value:${goQuote(t.value ?? '')}, Effect:${goQuote(t.effect ?? '')}, TolerationSeconds:${secs}}`;
 }
 
-/** validateTolerations, one entry. */
-function validateToleration(t: Toleration, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  if (t.key) for (const m of isQualifiedName(t.key)) errs.push(invalidValue(`${path}.key`, t.key, m));
+/** validateTolerations, one entry (`path()` builds its field path, for an error). */
+function validateToleration(t: Toleration, path: () => string, errs: FieldError[]): void {
+  if (t.key) for (const m of isQualifiedName(t.key)) errs.push(invalidValue(`${path()}.key`, t.key, m));
   if (!t.key && t.operator !== 'Exists')
-    errs.push(invalidValue(`${path}.operator`, t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+    errs.push(invalidValue(`${path()}.operator`, t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
   if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute')
-    errs.push(invalidValue(`${path}.effect`, t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    errs.push(invalidValue(`${path()}.effect`, t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
   if (t.operator === undefined || t.operator === 'Equal') {
     const m = isValidLabelValue(t.value ?? '');
-    if (m.length > 0) errs.push(invalidValue(`${path}.operator`, t.value ?? '', m.join(';')));
+    if (m.length > 0) errs.push(invalidValue(`${path()}.operator`, t.value ?? '', m.join(';')));
   } else if (t.operator === 'Exists') {
-    if (t.value) errs.push(invalidValue(`${path}.operator`, { goSyntax: goToleration(t) }, "value must be empty when `operator` is 'Exists'"));
-  } else errs.push(notSupported(`${path}.operator`, t.operator, ['Equal', 'Exists']));
-  if (t.effect && !(TAINT_EFFECTS as readonly string[]).includes(t.effect)) errs.push(notSupported(`${path}.effect`, t.effect, TAINT_EFFECTS));
-  return errs;
+    if (t.value) errs.push(invalidValue(`${path()}.operator`, { goSyntax: goToleration(t) }, "value must be empty when `operator` is 'Exists'"));
+  } else errs.push(notSupported(`${path()}.operator`, t.operator, ['Equal', 'Exists']));
+  if (t.effect && !(TAINT_EFFECTS as readonly string[]).includes(t.effect)) errs.push(notSupported(`${path()}.effect`, t.effect, TAINT_EFFECTS));
 }
 
 function validateAffinity(a: Affinity | undefined, path: string): FieldError[] {
@@ -107,19 +106,20 @@ function validateAffinity(a: Affinity | undefined, path: string): FieldError[] {
 export function validatePodSpec(spec: PodSpec, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const volumes = new Set<string>();
-  (spec.volumes ?? []).forEach((v, i) => {
-    const vp = `${path}.volumes[${i}].name`;
-    if (!v.name) errs.push(required(vp));
+  const vs = spec.volumes ?? [];
+  for (let i = 0; i < vs.length; i++) {
+    const v = vs[i] as NonNullable<PodSpec['volumes']>[number];
+    if (!v.name) errs.push(required(`${path}.volumes[${i}].name`));
     else {
-      for (const m of isDns1123Label(v.name)) errs.push(invalidValue(vp, v.name, m));
-      if (volumes.has(v.name)) errs.push(duplicate(vp, v.name));
+      for (const m of isDns1123Label(v.name)) errs.push(invalidValue(`${path}.volumes[${i}].name`, v.name, m));
+      if (volumes.has(v.name)) errs.push(duplicate(`${path}.volumes[${i}].name`, v.name));
       volumes.add(v.name);
     }
-  });
+  }
   const hostNetwork = spec.hostNetwork === true;
   if (!spec.containers || spec.containers.length === 0) errs.push(required(`${path}.containers`));
-  errs.push(...validateContainers(spec.initContainers, `${path}.initContainers`, volumes, hostNetwork));
-  errs.push(...validateContainers(spec.containers, `${path}.containers`, volumes, hostNetwork));
+  validateContainers(spec.initContainers, `${path}.initContainers`, volumes, hostNetwork, errs);
+  validateContainers(spec.containers, `${path}.containers`, volumes, hostNetwork, errs);
   if (!spec.restartPolicy) errs.push(required(`${path}.restartPolicy`));
   else if (!(RESTART_POLICIES as readonly string[]).includes(spec.restartPolicy)) errs.push(notSupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES));
   if (!spec.dnsPolicy) errs.push(required(`${path}.dnsPolicy`));
@@ -128,7 +128,8 @@ export function validatePodSpec(spec: PodSpec, path: string): FieldError[] {
   if (spec.nodeName) for (const m of isDns1123Subdomain(spec.nodeName)) errs.push(invalidValue(`${path}.nodeName`, spec.nodeName, m));
   if (spec.serviceAccountName) for (const m of isDns1123Subdomain(spec.serviceAccountName)) errs.push(invalidValue(`${path}.serviceAccountName`, spec.serviceAccountName, m));
   errs.push(...nonNegative(spec.activeDeadlineSeconds, `${path}.activeDeadlineSeconds`));
-  (spec.tolerations ?? []).forEach((t, i) => errs.push(...validateToleration(t, `${path}.tolerations[${i}]`)));
+  const tolerations = spec.tolerations ?? [];
+  for (let i = 0; i < tolerations.length; i++) validateToleration(tolerations[i] as Toleration, () => `${path}.tolerations[${i}]`, errs);
   errs.push(...validateAffinity(spec.affinity, `${path}.affinity`));
   if (spec.hostname) for (const m of isDns1123Label(spec.hostname)) errs.push(invalidValue(`${path}.hostname`, spec.hostname, m));
   return errs;
