@@ -3,6 +3,7 @@
 // for a line that wraps at the terminal's width.
 
 import { describe, expect, test } from 'vitest';
+import { bindingFor } from '../../web/src/terminal/key-bindings.js';
 import { nextKey, type Key } from '../../web/src/terminal/key-input.js';
 import { commonPrefix, LineEditor, redraw } from '../../web/src/terminal/line-editor.js';
 
@@ -82,6 +83,16 @@ describe('line editing', () => {
     expect(redraw('$ ', '0123456789', 3, 5, 2)).toEqual({ out: '\x1b[2A\r\x1b[J$ 0123456789\x1b[1A\x1b[1G', cursorRow: 1 });
     // Exactly filling a row moves the cursor down so the next redraw counts rows right.
     expect(redraw('$ ', 'abc', 3, 5, 0).out).toBe('\r\x1b[J$ abc\r\n\x1b[1G');
+  });
+
+  test("keys as readline binds them: edits, or the terminal's commands", () => {
+    const e = new LineEditor([]);
+    for (const k of keys('kubectl get po\x17\x01x\x1b[3~')) {
+      const b = bindingFor(k);
+      if (b && 'edit' in b) b.edit(e);
+    }
+    expect(e.text).toBe('xubectl get ');
+    expect(keys('\r\t\x03\x04\x0c').map((k) => bindingFor(k))).toEqual([{ command: 'accept' }, { command: 'complete' }, { command: 'interrupt' }, { command: 'eof' }, { command: 'clear-screen' }]);
   });
 
   test('completion extends the word to what every candidate shares', () => {

@@ -8,6 +8,7 @@ import { Terminal as Xterm } from '@xterm/xterm';
 import { completer, type HostTarget, type Terminal } from '../../../src/index.browser.js';
 import type { LabRuntime } from '../app/lab-runtime.js';
 import { h } from '../app/dom.js';
+import { bindingFor } from './key-bindings.js';
 import { nextKey, type Key } from './key-input.js';
 import { commonPrefix, LineEditor, redraw } from './line-editor.js';
 
@@ -143,98 +144,44 @@ export class TerminalPane {
   }
 
   private handle(key: Key): void {
+    const b = bindingFor(key);
+    if (!b) return;
     const e = this.editor;
-    const isTab = key.kind === 'tab';
-    switch (key.kind) {
-      case 'text':
-        e.insert(key.text);
-        break;
-      case 'enter':
-        this.moveToEnd();
-        this.xterm.write('\r\n');
-        return this.endPrompt(e.accept());
-      case 'backspace':
-        e.backspace();
-        break;
-      case 'delete':
-        e.deleteForward();
-        break;
-      case 'left':
-        e.left();
-        break;
-      case 'right':
-        e.right();
-        break;
-      case 'up':
-        e.historyPrev();
-        break;
-      case 'down':
-        e.historyNext();
-        break;
-      case 'home':
-        e.home();
-        break;
-      case 'end':
-        e.end();
-        break;
-      case 'tab':
-        this.complete();
-        break;
-      case 'ctrl':
-        if (this.control(key.letter)) return;
-        break;
-    }
-    this.lastKeyWasTab = isTab;
-    this.render();
-  }
-
-  /** Returns true when the key ended the prompt. */
-  private control(letter: string): boolean {
-    const e = this.editor;
-    switch (letter) {
-      case 'a':
-        e.home();
-        return false;
-      case 'e':
-        e.end();
-        return false;
-      case 'b':
-        e.left();
-        return false;
-      case 'f':
-        e.right();
-        return false;
-      case 'u':
-        e.killToStart();
-        return false;
-      case 'k':
-        e.killToEnd();
-        return false;
-      case 'w':
-        e.killWordBack();
-        return false;
-      case 'l':
-        this.xterm.write('\x1b[H\x1b[2J');
-        this.cursorRow = 0;
-        return false;
-      case 'c':
-        this.xterm.write('^C\r\n');
-        e.reset();
-        this.terminal?.interrupt();
-        this.prompt = this.terminal?.prompt() ?? this.prompt;
-        this.cursorRow = 0;
-        return false;
-      case 'd':
-        if (e.text !== '') {
+    if ('edit' in b) b.edit(e);
+    else {
+      switch (b.command) {
+        case 'accept':
+          this.moveToEnd();
+          this.xterm.write('\r\n');
+          return this.endPrompt(e.accept());
+        case 'complete':
+          this.complete();
+          break;
+        case 'interrupt':
+          // Ctrl-C at the prompt drops the line (and a half-typed multi-line command) for a new prompt.
+          this.xterm.write('^C\r\n');
+          e.reset();
+          this.terminal?.interrupt();
+          this.prompt = this.terminal?.prompt() ?? this.prompt;
+          this.cursorRow = 0;
+          break;
+        case 'eof':
+          if (e.text === '') {
+            this.xterm.write('\r\n');
+            return this.endPrompt(undefined);
+          }
           e.deleteForward();
-          return false;
-        }
-        this.xterm.write('\r\n');
-        this.endPrompt(undefined);
-        return true;
-      default:
-        return false;
+          break;
+        case 'clear-screen':
+          this.xterm.write('\x1b[H\x1b[2J');
+          this.cursorRow = 0;
+          break;
+        default:
+          assertNever(b.command);
+      }
     }
+    this.lastKeyWasTab = key.kind === 'tab';
+    this.render();
   }
 
   private endPrompt(line: string | undefined): void {
@@ -307,4 +254,8 @@ export class TerminalPane {
     this.idleWaiters = [];
     for (const w of ws) w();
   }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected key binding ${String(x)}`);
 }
