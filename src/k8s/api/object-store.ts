@@ -11,13 +11,20 @@ export function storageKey(rt: ResourceType): string {
   return `${rt.group}/${rt.kind}`;
 }
 
+/** Where an object lives: updates swap the object in place, so the indexes and orders above it stay. */
+interface Slot {
+  obj: KubeObject;
+}
+
 interface Bucket {
-  readonly byKey: Map<string, KubeObject>;
-  /** Namespace → name → object (namespaced resources only). */
-  readonly byNamespace: Map<string, Map<string, KubeObject>>;
-  sortedKeys: string[] | undefined;
-  /** Namespace → its names in order, while no name came or went. */
-  readonly sortedNames: Map<string, string[]>;
+  /** Storage key → slot, in the order keys first appeared. */
+  readonly byKey: Map<string, Slot>;
+  /** Namespace → name → slot (namespaced resources only). */
+  readonly byNamespace: Map<string, Map<string, Slot>>;
+  /** Every slot in key order, while no key came or went. */
+  sortedKeys: Slot[] | undefined;
+  /** Namespace → its slots in name order, while no name came or went. */
+  readonly sortedNames: Map<string, Slot[]>;
 }
 
 export class ObjectStore {
@@ -56,19 +63,29 @@ export class ObjectStore {
     return b;
   }
 
-  /** A read: by namespace, then name (no key string to build and hash). */
-  get(rt: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
-    const b = this.bucket(rt);
+  /** By namespace, then name: no key string to build and hash. */
+  private slot(b: Bucket, rt: ResourceType, namespace: string | undefined, name: string): Slot | undefined {
     return rt.namespaced ? b.byNamespace.get(namespace ?? '')?.get(name) : b.byKey.get(name);
   }
 
-  /** Stores a frozen object, replacing the one under its key. */
+  get(rt: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.slot(this.bucket(rt), rt, namespace, name)?.obj;
+  }
+
+  /** Stores a frozen object, replacing the one under its key (in place: only a new key touches the key maps). */
   put(rt: ResourceType, obj: KubeObject): void {
     const b = this.bucket(rt);
     const name = obj.metadata.name ?? '';
-    const k = key(rt, obj.metadata.namespace, name);
-    const old = b.byKey.get(k);
-    b.byKey.set(k, obj);
+    const slot = this.slot(b, rt, obj.metadata.namespace, name);
+    if (slot) {
+      const old = slot.obj;
+      slot.obj = obj;
+      this.index(old, obj);
+      return;
+    }
+    const fresh: Slot = { obj };
+    b.byKey.set(key(rt, obj.metadata.namespace, name), fresh);
+    b.sortedKeys = undefined;
     if (rt.namespaced) {
       const ns = obj.metadata.namespace ?? '';
       let names = b.byNamespace.get(ns);
@@ -76,19 +93,17 @@ export class ObjectStore {
         names = new Map();
         b.byNamespace.set(ns, names);
       }
-      names.set(name, obj);
-      if (!old) b.sortedNames.delete(ns);
+      names.set(name, fresh);
+      b.sortedNames.delete(ns);
     }
-    if (!old) b.sortedKeys = undefined;
-    this.index(old, obj);
+    this.index(undefined, obj);
   }
 
   remove(rt: ResourceType, namespace: string | undefined, name: string): void {
     const b = this.bucket(rt);
-    const k = key(rt, namespace, name);
-    const old = b.byKey.get(k);
-    if (!old) return;
-    b.byKey.delete(k);
+    const slot = this.slot(b, rt, namespace, name);
+    if (!slot) return;
+    b.byKey.delete(key(rt, namespace, name));
     b.sortedKeys = undefined;
     if (rt.namespaced) {
       const ns = namespace ?? '';
@@ -97,7 +112,7 @@ export class ObjectStore {
       if (names?.size === 0) b.byNamespace.delete(ns);
       b.sortedNames.delete(ns);
     }
-    this.index(old, undefined);
+    this.index(slot.obj, undefined);
   }
 
   /** Objects of one resource, optionally in one namespace, in key order (a new array). */
@@ -108,13 +123,13 @@ export class ObjectStore {
       if (!names) return [];
       let order = b.sortedNames.get(namespace);
       if (!order) {
-        order = [...names.keys()].sort(byCodeUnits);
+        order = [...names.entries()].sort(byFirst).map((e) => e[1]);
         b.sortedNames.set(namespace, order);
       }
-      return order.map((n) => names.get(n) as KubeObject);
+      return order.map(objectOf);
     }
-    b.sortedKeys ??= [...b.byKey.keys()].sort(byCodeUnits);
-    return b.sortedKeys.map((k) => b.byKey.get(k) as KubeObject);
+    b.sortedKeys ??= [...b.byKey.entries()].sort(byFirst).map((e) => e[1]);
+    return b.sortedKeys.map(objectOf);
   }
 
   byUidOf(uid: string): KubeObject | undefined {
@@ -136,7 +151,7 @@ export class ObjectStore {
   /** Every stored object (for namespace deletion). */
   all(): KubeObject[] {
     const out: KubeObject[] = [];
-    for (const b of this.buckets.values()) for (const o of b.byKey.values()) out.push(o);
+    for (const b of this.buckets.values()) for (const s of b.byKey.values()) out.push(s.obj);
     return out;
   }
 
@@ -172,6 +187,11 @@ function key(rt: ResourceType, namespace: string | undefined, name: string): str
   return rt.namespaced ? `${namespace ?? ''}/${name}` : name;
 }
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function objectOf(s: Slot): KubeObject {
+  return s.obj;
+}
+
+/** Entries by key, in code-unit order (keys are unique). */
+function byFirst(a: [string, Slot], b: [string, Slot]): number {
+  return a[0] < b[0] ? -1 : 1;
 }

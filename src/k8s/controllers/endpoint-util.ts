@@ -46,10 +46,19 @@ function memberships(services: readonly Service[], pod: Pod): Service[] {
  */
 function podEndpointsChanged(old: Pod, cur: Pod): { podChanged: boolean; labelsChanged: boolean } {
   const labelsChanged = !deepEqual(cur.metadata.labels, old.metadata.labels) || cur.spec.hostname !== old.spec.hostname || cur.spec.subdomain !== old.spec.subdomain;
-  const ips = (p: Pod): string => (p.status?.podIPs ?? []).map((x) => x.ip).join(',');
   const podChanged = cur.metadata.deletionTimestamp !== undefined || old.metadata.deletionTimestamp !== undefined
-    || isPodReady(old) !== isPodReady(cur) || ips(old) !== ips(cur) || old.status?.podIP !== cur.status?.podIP;
+    || isPodReady(old) !== isPodReady(cur) || !sameIps(old.status?.podIPs, cur.status?.podIPs) || old.status?.podIP !== cur.status?.podIP;
   return { podChanged, labelsChanged };
+}
+
+/** The pod IP lists hold the same IPs in the same order. */
+function sameIps(a: readonly { ip: string }[] | undefined, b: readonly { ip: string }[] | undefined): boolean {
+  if (a === b) return true;
+  const la = a ?? [];
+  const lb = b ?? [];
+  if (la.length !== lb.length) return false;
+  for (let i = 0; i < la.length; i++) if (la[i]?.ip !== lb[i]?.ip) return false;
+  return true;
 }
 
 /**

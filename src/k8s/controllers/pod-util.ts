@@ -6,7 +6,10 @@ import type { KubeObject, OwnerReference } from '../objects/meta.js';
 import { parseTime } from '../objects/time.js';
 
 export function isPodReady(pod: Pod): boolean {
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  const conds = pod.status?.conditions;
+  if (conds === undefined) return false;
+  for (let i = 0; i < conds.length; i++) if (conds[i]?.type === 'Ready' && conds[i]?.status === 'True') return true;
+  return false;
 }
 
 /** Wall-clock ms when the pod last became Ready, if it is Ready. */
