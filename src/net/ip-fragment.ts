@@ -44,6 +44,11 @@ export class Reassembler {
     private readonly onTimeout: (first: Skb) => void,
   ) {}
 
+  /** Datagrams being reassembled ("FRAG: inuse" in /proc/net/sockstat). */
+  get queueCount(): number {
+    return this.queues.size;
+  }
+
   /** Adds a fragment; returns the whole packet (as a frame) when it is complete. */
   add(skb: Skb): Skb | undefined {
     const parsed = parseIpv4(skb.data.subarray(L3_OFF));

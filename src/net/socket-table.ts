@@ -1,6 +1,7 @@
 // Layer net: the sockets of a namespace: raw ICMP sockets (ping), UDP sockets by local port, TCP listeners
-// and connections, ephemeral ports drawn from ip_local_port_range, socket cookies, and the demux of an ICMP
-// error to the socket whose packet it quotes (icmp_unreach -> udp_err / tcp_v4_err).
+// and connections, ephemeral ports drawn from ip_local_port_range (connect's, and bind()'s to port 0),
+// socket cookies, and the demux of an ICMP error to the socket whose packet it quotes (icmp_unreach ->
+// udp_err / tcp_v4_err).
 
 import type { Ipv4Addr } from '../addr/index.js';
 import type { Rng } from '../sim/index.js';
@@ -8,6 +9,7 @@ import { ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, IPPROTO_TCP, icmpNextHopMtu, IPPRO
 import type { Errno } from './netlink-error.js';
 import type { Netns } from './netns.js';
 import type { RawSocket } from './raw-socket.js';
+import { lookupBound } from './sock-bind.js';
 import { cloneSkb, type Skb } from './skb.js';
 import type { TcpSocket } from './tcp/tcp-socket.js';
 import type { UdpSocket } from './udp-socket.js';
@@ -33,9 +35,7 @@ export class SocketTable {
 
   /** An unused local port from ip_local_port_range (inet_hash_connect / udp_lib_get_port). */
   ephemeralPort(proto: 'tcp' | 'udp'): number {
-    const [lo, hi] = (this.ns.sysctl.get('net.ipv4.ip_local_port_range') ?? '32768\t60999').split('\t').map(Number);
-    const low = lo ?? 32768;
-    const high = hi ?? 60999;
+    const [low, high] = this.localPortRange();
     const span = high - low + 1;
     const start = this.rng.int(0, span - 1);
     for (let i = 0; i < span; i++) {
@@ -45,6 +45,36 @@ export class SocketTable {
     return 0;
   }
 
+  /**
+   * inet_csk_find_open_port, bind() to TCP port 0: odd offsets first (connect() favours the other parity),
+   * and with SO_REUSEADDR the lower half of the range before the upper one. 0 when every port is taken.
+   */
+  bindPort(opts: { readonly isReuseaddr: boolean }): number {
+    const [low, last] = this.localPortRange();
+    const high = last + 1;
+    const halves = opts.isReuseaddr && high - low >= 4 ? [1, 2] : [0];
+    for (const half of halves) {
+      const mid = low + (((high - low) >> 2) << 1);
+      const lo = half === 2 ? mid : low;
+      const hi = half === 1 ? mid : high;
+      const remaining = hi - lo > 1 ? (hi - lo) & ~1 : hi - lo;
+      const offset = this.rng.int(0, remaining - 1) | 1;
+      for (const first of [offset, offset - 1]) {
+        for (let i = 0, port = lo + first; i < remaining; i += 2, port += 2) {
+          if (port >= hi) port -= remaining;
+          if (!this.portInUse('tcp', port)) return port;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** net.ipv4.ip_local_port_range as [low, high]. */
+  localPortRange(): [number, number] {
+    const [lo, hi] = (this.ns.sysctl.get('net.ipv4.ip_local_port_range') ?? '32768\t60999').split('\t').map(Number);
+    return [lo ?? 32768, hi ?? 60999];
+  }
+
   portInUse(proto: 'tcp' | 'udp', port: number): boolean {
     if (proto === 'udp') return (this.udp.get(port)?.length ?? 0) > 0;
     if ((this.tcpListeners.get(port)?.length ?? 0) > 0) return true;
@@ -52,10 +82,10 @@ export class SocketTable {
     return false;
   }
 
-  udpLookup(dst: Ipv4Addr, port: number): UdpSocket | undefined {
+  /** __udp4_lib_lookup: the best-scoring socket on the port for a datagram to `dst` that arrived on `dif`. */
+  udpLookup(dst: Ipv4Addr, port: number, dif = 0): UdpSocket | undefined {
     const list = this.udp.get(port);
-    if (!list) return undefined;
-    return list.find((s) => s.localAddr === dst) ?? list.find((s) => s.localAddr === 0);
+    return list ? lookupBound(list, dst, dif) : undefined;
   }
 
   /** raw_v4_input: every raw socket of the protocol gets its own copy. */

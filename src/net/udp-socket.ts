@@ -8,6 +8,7 @@ import { sendIp, type IpSendResult, type PmtuDisc } from './ip-send.js';
 import type { Errno } from './netlink-error.js';
 import type { Netns } from './netns.js';
 import type { Skb } from './skb.js';
+import { bindConflict, INET_BINDING, sockBinding, type BindOptions, type SockBinding } from './sock-bind.js';
 import type { SockAddr } from './sock-hooks.js';
 
 export type UdpSendResult = IpSendResult | { readonly ok: false; readonly errno: Errno };
@@ -15,6 +16,8 @@ export type UdpSendResult = IpSendResult | { readonly ok: false; readonly errno:
 export class UdpSocket {
   localAddr = 0 as Ipv4Addr;
   localPort = 0;
+  /** Family, device and SO_REUSEPORT, set by bind. */
+  binding: SockBinding = INET_BINDING;
   remote: SockAddr | undefined;
   readonly cookie: number;
   pmtudisc: PmtuDisc = 'want';
@@ -27,12 +30,15 @@ export class UdpSocket {
     this.cookie = ns.sockets.nextCookie();
   }
 
-  bind(addr: Ipv4Addr, port: number): Errno | undefined {
+  /** bind(): `addr` 0 is INADDR_ANY (or :: for an AF_INET6 socket); port 0 takes an ephemeral port. */
+  bind(addr: Ipv4Addr, port: number, opts: BindOptions = {}): Errno | undefined {
     if (addr !== 0 && !this.ns.isLocalAddr(addr)) return 'EADDRNOTAVAIL';
+    const binding = sockBinding(opts);
     const p = port === 0 ? this.ns.sockets.ephemeralPort('udp') : port;
-    if (this.ns.sockets.udpLookup(addr, p)?.localAddr === addr) return 'EADDRINUSE';
+    if ((this.ns.sockets.udp.get(p) ?? []).some((s) => bindConflict(s, { localAddr: addr, binding }))) return 'EADDRINUSE';
     this.localAddr = addr;
     this.localPort = p;
+    this.binding = binding;
     const list = this.ns.sockets.udp.get(p) ?? [];
     list.push(this);
     this.ns.sockets.udp.set(p, list);

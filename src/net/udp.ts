@@ -19,7 +19,7 @@ export function udpRcv(ns: Netns, dev: NetDevice, skb: Skb): void {
   if (len < 8 || off + len > b.length) return ns.drop(dev, skb, 'PKT_TOO_SMALL', 'udp_rcv');
   if (!udpChecksumOk(b.subarray(off, off + len), { src: ipv4Src(b, L3_OFF), dst })) return ns.drop(dev, skb, 'UDP_CSUM', 'udp_rcv');
   const dport = udpDstPort(b, off);
-  const sock = ns.sockets.udpLookup(dst, dport);
+  const sock = ns.sockets.udpLookup(dst, dport, dev.ifindex);
   if (sock?.encapRcv) return sock.encapRcv(skb, off);
   if (!sock) {
     if (dst !== IPV4_BROADCAST) icmpSendUnreachable(ns, skb, 'port');

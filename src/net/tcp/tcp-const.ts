@@ -53,6 +53,11 @@ function triple(ns: Netns, key: string, dflt: readonly [number, number, number])
   return [pick(0), pick(1), pick(2)];
 }
 
+/** net.core.somaxconn, the cap on a listen() backlog. */
+export function tcpSomaxconn(ns: Netns): number {
+  return num(ns, 'net.core.somaxconn', 4096);
+}
+
 /** The net.ipv4.tcp_* knobs TCP reads, with Linux 6.8 defaults. */
 export function tcpSysctls(ns: Netns) {
   const rmem = triple(ns, 'net.ipv4.tcp_rmem', TCP_RMEM_DEFAULT);

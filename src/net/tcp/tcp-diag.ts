@@ -1,12 +1,16 @@
-// Layer net/tcp: what `ss -tan` (inet_diag, net/ipv4/tcp_diag.c) reports about a namespace's TCP sockets:
-// listeners first, then connections (request sockets and TIME_WAIT included), each with ss's state name,
-// Recv-Q/Send-Q, addresses, and the timer `ss -o` prints (idiag_timer: on, keepalive, timewait, persist).
+// Layer net/tcp: what `ss -tan` (inet_diag, net/ipv4/tcp_diag.c) reports about a namespace's TCP sockets,
+// one family at a time as ss asks (AF_INET, then AF_INET6): listeners in lhash2 bucket order, then
+// connections (request sockets and TIME_WAIT included; in the order they were made, where the kernel walks
+// its ehash), each with ss's state name, Recv-Q/Send-Q, addresses, family, bound device, and the timer
+// `ss -o` prints (idiag_timer: on, keepalive, timewait, persist).
 //
 // @example
 //   for (const d of tcpDiag(ns)) console.log(`${d.state.padEnd(10)} ${d.recvQ} ${d.sendQ}`);
 
 import type { Ipv4Addr } from '../../addr/index.js';
 import type { Netns } from '../netns.js';
+import type { SockBinding, SockFamily } from '../sock-bind.js';
+import { inSlotOrder, lhash2Slot } from '../sock-hash.js';
 import type { TcpSocket, TcpState } from './tcp-socket.js';
 
 /** ss.c's sstate_name. */
@@ -34,6 +38,7 @@ export interface TcpDiagEntry {
   readonly localPort: number;
   readonly peerAddr: Ipv4Addr;
   readonly peerPort: number;
+  readonly binding: SockBinding;
   readonly cookie: number;
   /** The pending timer, when it expires (virtual µs) and its retransmit/probe count, as `ss -o` shows. */
   readonly timer: { readonly kind: SsTimerKind; readonly expiresUs: number; readonly count: number } | undefined;
@@ -58,17 +63,24 @@ function entry(sk: TcpSocket): TcpDiagEntry {
     localPort: sk.localPort,
     peerAddr: sk.remoteAddr,
     peerPort: sk.remotePort,
+    binding: sk.binding,
     cookie: sk.cookie,
     timer: timerOf(sk),
     socket: sk,
   };
 }
 
-/** Every TCP socket of `ns` as inet_diag dumps them: the listening table, then the established table. */
-export function tcpDiag(ns: Netns): TcpDiagEntry[] {
-  const out: TcpDiagEntry[] = [];
-  const ports = [...ns.sockets.tcpListeners.keys()].sort((a, b) => a - b);
-  for (const p of ports) for (const l of ns.sockets.tcpListeners.get(p) ?? []) out.push(entry(l));
-  for (const sk of ns.sockets.tcpConns.values()) out.push(entry(sk));
+/** The TCP sockets of `ns` as inet_diag dumps them for one family, or for AF_INET then AF_INET6. */
+export function tcpDiag(ns: Netns, family?: SockFamily): TcpDiagEntry[] {
+  if (family === undefined) return [...tcpDiag(ns, 'inet'), ...tcpDiag(ns, 'inet6')];
+  const listeners = [];
+  for (const [port, list] of ns.sockets.tcpListeners) {
+    for (const l of list) {
+      const b = l.binding;
+      if (b.family === family) listeners.push({ sk: l, slot: lhash2Slot(ns, l.localAddr, port), cookie: l.cookie, isTailAdded: b.family === 'inet6' && b.isReuseport });
+    }
+  }
+  const out = inSlotOrder(listeners).map((l) => entry(l.sk));
+  for (const sk of ns.sockets.tcpConns.values()) if (sk.binding.family === family) out.push(entry(sk));
   return out;
 }

@@ -10,6 +10,7 @@ import { sendIpPacket } from '../ip-send.js';
 import type { NetDevice } from '../net-device.js';
 import type { Netns } from '../netns.js';
 import type { Skb } from '../skb.js';
+import { lookupBound } from '../sock-bind.js';
 import { connKey } from '../socket-table.js';
 import { listenRcv } from './tcp-listen.js';
 import { transmit } from './tcp-output.js';
@@ -29,7 +30,7 @@ export function tcpRcv(ns: Netns, dev: NetDevice, skb: Skb): void {
     if (rcvStateProcess(sk, seg) === 'reset') sendReset(ns, seg);
     return;
   }
-  const l = listenerLookup(ns, seg.dst, seg.dport);
+  const l = listenerLookup(ns, seg.dst, seg.dport, dev.ifindex);
   if (l) {
     if (listenRcv(l, seg) === 'reset') sendReset(ns, seg);
     return;
@@ -38,11 +39,10 @@ export function tcpRcv(ns: Netns, dev: NetDevice, skb: Skb): void {
   sendReset(ns, seg);
 }
 
-/** __inet_lookup_listener: a listener bound to the address, else one on INADDR_ANY. */
-export function listenerLookup(ns: Netns, addr: Ipv4Addr, port: number): TcpSocket | undefined {
+/** __inet_lookup_listener: the best listener bound to the address, else the best on INADDR_ANY (or ::). */
+export function listenerLookup(ns: Netns, addr: Ipv4Addr, port: number, dif: number): TcpSocket | undefined {
   const list = ns.sockets.tcpListeners.get(port);
-  if (!list) return undefined;
-  return list.find((l) => l.state === 'LISTEN' && l.localAddr === addr) ?? list.find((l) => l.state === 'LISTEN' && l.localAddr === 0);
+  return list ? lookupBound(list, addr, dif) : undefined;
 }
 
 /** tcp_v4_send_reset: the kernel's control socket answers for a connection that does not exist. */
@@ -98,7 +98,7 @@ function timewaitRcv(ns: Netns, sk: TcpSocket, seg: Segment): void {
   if (isSyn && !isRst && !isAck && isNewerSyn) {
     // TCP_TW_SYN: a new incarnation of the connection; the TIME_WAIT socket makes way for the listener.
     tcpDone(sk, undefined, { silent: true });
-    const l = listenerLookup(ns, seg.dst, seg.dport);
+    const l = listenerLookup(ns, seg.dst, seg.dport, seg.skb.meta.ingressIfindex);
     if (l && listenRcv(l, seg) === 'reset') sendReset(ns, seg);
     return;
   }

@@ -34,6 +34,7 @@ export function listenRcv(l: TcpSocket, seg: Segment): ListenVerdict {
   child.localPort = seg.dport;
   child.remoteAddr = seg.src;
   child.remotePort = seg.sport;
+  child.binding = l.binding;
   child.parent = l;
   child.noDelay = l.noDelay;
   child.keepalive = l.keepalive;

@@ -13,17 +13,21 @@ import type { Ipv4Addr } from '../../addr/index.js';
 import type { Errno } from '../netlink-error.js';
 import type { Netns } from '../netns.js';
 import { routeOutput } from '../route-output.js';
+import { bindConflict, INET_BINDING, sockBinding, type BindOptions, type SockBinding } from '../sock-bind.js';
 import type { SockAddr } from '../sock-hooks.js';
 import { connKey } from '../socket-table.js';
 import { flushApp } from './tcp-app.js';
 import { newTcpCb, type TcpCb } from './tcp-cb.js';
-import { TCP_INIT_CWND, tcpSysctls } from './tcp-const.js';
+import { TCP_INIT_CWND, tcpSomaxconn, tcpSysctls } from './tcp-const.js';
 import { tcpV4Err } from './tcp-err.js';
 import { sendActiveReset } from './tcp-output.js';
 import { resetKeepalive, type KeepaliveConfig } from './tcp-probe.js';
 import { setState, tcpDone, tcpRng, timeWait } from './tcp-state.js';
 import { sendFin, sendSyn, sendmsg } from './tcp-xmit.js';
 import { fullSpace, selectInitialWindow } from './tcp-window.js';
+
+/** bind + listen options: the binding, and SO_REUSEADDR (which makes bind() to port 0 try the lower half of the range first). */
+export type ListenOptions = BindOptions & { readonly isReuseaddr?: boolean };
 
 export type TcpState = 'CLOSED' | 'LISTEN' | 'SYN_SENT' | 'SYN_RECV' | 'ESTABLISHED' | 'FIN_WAIT1' | 'FIN_WAIT2' | 'CLOSE_WAIT' | 'CLOSING' | 'LAST_ACK' | 'TIME_WAIT';
 
@@ -43,6 +47,8 @@ export class TcpSocket {
   localPort = 0;
   remoteAddr = 0 as Ipv4Addr;
   remotePort = 0;
+  /** Family, device and SO_REUSEPORT (an accepted child keeps its listener's). */
+  binding: SockBinding = INET_BINDING;
   readonly cookie: number;
   readonly tp: TcpCb = newTcpCb();
   onConnected: (() => void) | undefined;
@@ -110,18 +116,24 @@ export class TcpSocket {
     return connKey(this.localAddr, this.localPort, this.remoteAddr, this.remotePort);
   }
 
-  /** bind + listen: `addr` 0 is INADDR_ANY; the backlog is capped at net.core.somaxconn. */
-  static listen(ns: Netns, addr: Ipv4Addr, port: number, backlog = 4096): TcpSocket | Errno {
+  /**
+   * bind + listen: `addr` 0 is INADDR_ANY (or :: for an AF_INET6 socket); the backlog is capped at
+   * net.core.somaxconn; port 0 takes a free port as bind() does (inet_csk_find_open_port).
+   */
+  static listen(ns: Netns, addr: Ipv4Addr, port: number, backlog = 4096, opts: ListenOptions = {}): TcpSocket | Errno {
     if (addr !== 0 && !ns.isLocalAddr(addr)) return 'EADDRNOTAVAIL';
-    const list = ns.sockets.tcpListeners.get(port) ?? [];
-    if (list.some((l) => l.localAddr === 0 || addr === 0 || l.localAddr === addr)) return 'EADDRINUSE';
+    const binding = sockBinding(opts);
+    const localPort = port === 0 ? ns.sockets.bindPort({ isReuseaddr: opts.isReuseaddr === true }) : port;
+    const list = ns.sockets.tcpListeners.get(localPort) ?? [];
+    if (localPort === 0 || list.some((l) => bindConflict(l, { localAddr: addr, binding }))) return 'EADDRINUSE';
     const sk = new TcpSocket(ns);
     sk.localAddr = addr;
-    sk.localPort = port === 0 ? ns.sockets.ephemeralPort('tcp') : port;
-    sk.backlog = Math.max(0, Math.min(backlog, tcpSysctls(ns).somaxconn));
+    sk.localPort = localPort;
+    sk.binding = binding;
+    sk.backlog = Math.max(0, Math.min(backlog, tcpSomaxconn(ns)));
     sk.state = 'LISTEN';
     list.push(sk);
-    ns.sockets.tcpListeners.set(sk.localPort, list);
+    ns.sockets.tcpListeners.set(localPort, list);
     return sk;
   }
 

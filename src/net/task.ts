@@ -1,0 +1,61 @@
+// Layer net: processes as the owners of sockets (task_struct's pid and comm, files_struct's fd table), the
+// view `ss -p` builds from /proc/PID/fd: comm is cut to TASK_COMM_LEN - 1 = 15 characters and a socket
+// installed without a number gets the lowest free descriptor at or above the task's first free one
+// (alloc_fd; the ones below hold files the model leaves out). A machine's tasks live in its process table.
+
+import type { Machine } from './machine.js';
+
+/** TASK_COMM_LEN (16) less the NUL. */
+const COMM_LEN = 15;
+
+export class Task {
+  readonly comm: string;
+  /** Open descriptors that are sockets, by number (each value is the socket object). */
+  readonly fds = new Map<number, object>();
+
+  constructor(
+    readonly pid: number,
+    name: string,
+    private readonly firstFreeFd = 3,
+  ) {
+    this.comm = name.slice(0, COMM_LEN);
+  }
+
+  /** fd_install: the file at `fd`, or at the lowest free descriptor. */
+  installFd(file: object, fd?: number): number {
+    let n = fd ?? this.firstFreeFd;
+    if (fd === undefined) while (this.fds.has(n)) n++;
+    this.fds.set(n, file);
+    return n;
+  }
+
+  /** close(fd) for whichever descriptor holds `file`. */
+  closeFile(file: object): void {
+    for (const [fd, f] of this.fds) if (f === file) this.fds.delete(fd);
+  }
+}
+
+const tables = new WeakMap<Machine, Map<number, Task>>();
+
+/** The machine's process table (tasks that hold sockets), by PID. */
+export function machineTasks(m: Machine): Map<number, Task> {
+  let t = tables.get(m);
+  if (!t) {
+    t = new Map();
+    tables.set(m, t);
+  }
+  return t;
+}
+
+/** fork + exec: a task with the machine's next PID (Machine.spawnPid), entered in its process table. */
+export function spawnTask(m: Machine, comm: string, firstFreeFd?: number): Task {
+  const t = new Task(m.spawnPid(), comm, firstFreeFd);
+  machineTasks(m).set(t.pid, t);
+  return t;
+}
+
+/** do_exit: the task leaves the process table; its descriptors go with it. */
+export function exitTask(m: Machine, t: Task): void {
+  machineTasks(m).delete(t.pid);
+  t.fds.clear();
+}
