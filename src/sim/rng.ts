@@ -71,7 +71,7 @@ export class Rng {
   string(alphabet: string, length: number): string {
     const codes = new Array<number>(length);
     for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(this.int(0, alphabet.length - 1));
-    return String.fromCharCode(...codes);
+    return String.fromCharCode.apply(null, codes);
   }
 
   hex(length: number): string {

@@ -18,10 +18,10 @@ import type { ApiClock } from '../objects/time.js';
 import { ResourceRegistry, apiVersionOf, groupKindOf, groupResourceOf, type ResourceType } from '../resource-registry.js';
 import { checkFieldLabels, matchesFields, parseFieldSelector } from '../selectors/field-selector.js';
 import { matches, parseSelector, SelectorParseError, type Selector } from '../selectors/label-selector.js';
-import { validateCreate, validateUpdate } from '../validation/validate-object.js';
+import { rememberValidated, validateCreate, validateUpdate } from '../validation/validate-object.js';
 import { generateName, uuidV4 } from './identifiers.js';
 import { ObjectStore } from './object-store.js';
-import { admit } from './admission.js';
+import { admit, type AdmissionDeps } from './admission.js';
 import { allocateForCreate, allocateForUpdate, releaseAll, releaseDropped, type ServiceAllocators } from './service-allocation.js';
 import { NodePortAllocator, ServiceIpAllocator } from './service-ip-allocator.js';
 import { WatchHub, type WatchHandler } from './watch-hub.js';
@@ -30,9 +30,9 @@ import {
   statusOnly,
 } from './write-helpers.js';
 import { DeletionLogic, type DeleteOptions } from './deletion.js';
-import type { ApiServerConfig, CreateOptions, ListOptions, UpdateOptions, WriteOptions } from './api-types.js';
+import type { ApiServerConfig, CreateOptions, ListOptions, MutateOptions, UpdateOptions, WriteOptions } from './api-types.js';
 
-export type { ApiServerConfig, CreateOptions, DeleteOptions, ListOptions, UpdateOptions, WriteOptions };
+export type { ApiServerConfig, CreateOptions, DeleteOptions, ListOptions, MutateOptions, UpdateOptions, WriteOptions };
 
 
 export class ApiServer {
@@ -48,6 +48,7 @@ export class ApiServer {
   private readonly rngSa: Rng;
   private readonly deletion: DeletionLogic;
   private readonly selectorCache = new Map<string, Selector>();
+  private readonly admission: AdmissionDeps;
 
   constructor(cfg: ApiServerConfig) {
     this.clock = cfg.clock;
@@ -60,6 +61,7 @@ export class ApiServer {
       ips: new ServiceIpAllocator(cfg.serviceCidr, cfg.rng.fork('k8s/clusterip')),
       nodePorts: new NodePortAllocator(cfg.rng.fork('k8s/nodeport')),
     };
+    this.admission = { lookup: (kind, ns, name) => this.store.get(this.resource(kind), ns, name), rngSa: this.rngSa };
     this.deletion = new DeletionLogic({
       clock: this.clock,
       commit: (rt, obj, old) => this.commit(rt, obj, old),
@@ -170,21 +172,18 @@ export class ApiServer {
     else delete obj.metadata.namespace;
     if (rt.hasStatusSubresource && rt.kind !== 'Node') delete (obj as { status?: unknown }).status;
     applyDefaults(obj);
-    admit(rt, obj, { lookup: (kind, ns, name) => this.store.get(this.resource(kind), ns, name), rngSa: this.rngSa });
+    admit(rt, obj, this.admission);
     // BeforeCreate generates the name after mutating admission (whose errors name the generateName).
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.freeName(rt, obj);
     const allocErr = rt.kind === 'Service' ? allocateForCreate(obj as unknown as Service, this.allocators) : undefined;
     if (allocErr) throw allocErr;
-    const release = (): void => {
-      if (rt.kind === 'Service') releaseAll(obj as unknown as Service, this.allocators);
-    };
     const errs = validateCreate(obj, rt);
     if (errs.length > 0) {
-      release();
+      this.releaseIfService(rt, obj);
       throw invalid(groupKindOf(rt), obj.metadata.name ?? '', errs);
     }
     if (this.store.get(rt, obj.metadata.namespace, obj.metadata.name ?? '')) {
-      release();
+      this.releaseIfService(rt, obj);
       throw alreadyExists(groupResourceOf(rt), obj.metadata.name ?? '');
     }
     prepareStrategy(obj, undefined);
@@ -192,10 +191,10 @@ export class ApiServer {
     obj.metadata.creationTimestamp = this.clock.time(opts.atUs);
     if (rt.hasGeneration) obj.metadata.generation = 1;
     if (opts.dryRun) {
-      release();
+      this.releaseIfService(rt, obj);
       return obj;
     }
-    return this.commit(rt, obj, undefined);
+    return this.commit(rt, obj, undefined, true);
   }
 
   /** Update (PUT); `subresource: 'status'` writes only the status. Throws Conflict on a stale resourceVersion. */
@@ -214,13 +213,17 @@ export class ApiServer {
    * Read-modify-write for controllers (copy-on-write): `fn` edits a private copy of the stored object,
    * which is then written as an update. Returns the stored result, or undefined when the object is gone.
    */
-  mutate<K extends string>(kind: K, namespace: string | undefined, name: string, fn: (o: ObjectFor<K>) => void, opts: UpdateOptions = {}): ObjectFor<K> | undefined {
+  mutate<K extends string>(kind: K, namespace: string | undefined, name: string, fn: (o: ObjectFor<K>) => void, opts: MutateOptions = {}): ObjectFor<K> | undefined {
     const rt = this.resource(kind);
     const cur = this.store.get(rt, rt.namespaced ? namespace : undefined, name);
     if (cur === undefined) return undefined;
     // A status write edits only the status: the draft shares everything else with the stored object.
     const status = opts.subresource === 'status';
-    const draft = (status ? { ...cur, metadata: { ...cur.metadata }, status: deepClone((cur as { status?: unknown }).status) } : deepClone(cur)) as ObjectFor<K>;
+    const shallow = opts.shallow === true;
+    const st = (cur as { status?: unknown }).status;
+    const draft = (status
+      ? { ...cur, metadata: { ...cur.metadata }, status: shallow ? copyTop(st) : deepClone(st) }
+      : shallow ? draftOf(cur) : deepClone(cur)) as ObjectFor<K>;
     fn(draft);
     reshareBelowTop(draft, cur);
     // The draft's status is private and final: frozen, the status write takes it without a copy.
@@ -261,7 +264,7 @@ export class ApiServer {
       this.removeObject(rt, obj);
       return obj;
     }
-    return this.commit(rt, obj, old);
+    return this.commit(rt, obj, old, opts.subresource !== 'status');
   }
 
   /** pods/binding: assigns a node and sets PodScheduled (pkg/registry/core/pod/storage assignPod). */
@@ -298,6 +301,11 @@ export class ApiServer {
 
   // --- internals ---
 
+  /** A create that does not happen gives back the Service's cluster IPs and node ports. */
+  private releaseIfService(rt: ResourceType, obj: KubeObject): void {
+    if (rt.kind === 'Service') releaseAll(obj as unknown as Service, this.allocators);
+  }
+
   private freeName(rt: ResourceType, obj: KubeObject): string {
     for (let i = 0; i < 8; i++) {
       const n = generateName(this.rngNames, obj.metadata.generateName ?? '');
@@ -306,10 +314,11 @@ export class ApiServer {
     throw alreadyExists(groupResourceOf(rt), obj.metadata.generateName ?? '');
   }
 
-  /** Stores a draft as the new state (frozen from here on) and tells the watchers. */
-  private commit<T extends KubeObject>(rt: ResourceType, obj: T, old: KubeObject | undefined): T {
+  /** Stores a draft as the new state (frozen from here on) and tells the watchers; `validated`: it passed validation. */
+  private commit<T extends KubeObject>(rt: ResourceType, obj: T, old: KubeObject | undefined, validated = false): T {
     obj.metadata.resourceVersion = this.store.nextResourceVersion();
     deepFreeze(obj);
+    if (validated) rememberValidated(obj);
     this.store.put(rt, obj);
     this.hub.emit(old === undefined ? { type: 'ADDED', object: obj } : { type: 'MODIFIED', object: obj, oldObject: old });
     return obj;
@@ -327,6 +336,12 @@ export class ApiServer {
 }
 
 const SELECTOR_CACHE_SIZE = 1024;
+
+/** A copy of an object or list one level deep (its members stay shared). */
+function copyTop(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  return Array.isArray(v) ? [...v] : { ...v };
+}
 
 /** Storage key order (`namespace/name` by code units); the names decide alone within one namespace. */
 function compareKeys(a: KubeObject, b: KubeObject): number {

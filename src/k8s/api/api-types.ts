@@ -32,6 +32,15 @@ export interface UpdateOptions extends WriteOptions {
   readonly subresource?: 'status';
 }
 
+export interface MutateOptions extends UpdateOptions {
+  /**
+   * The edit only sets members of the object and of its top-level members (metadata, spec, status):
+   * deeper parts stay the stored, frozen data, replaced rather than edited, so the draft is copied one
+   * level deep instead of whole (as an update's draft is).
+   */
+  readonly shallow?: boolean;
+}
+
 export interface ListOptions {
   readonly namespace?: string;
   readonly labelSelector?: string | Selector;

@@ -19,19 +19,21 @@ export function safeEncodeString(s: string): string {
   return out;
 }
 
-const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const HEX_DIGIT = '0123456789abcdef';
 
-/** A random (version 4, RFC 4122 variant) UUID. */
+/** A random (version 4, RFC 4122 variant) UUID, from 16 draws of a byte, built as one flat string. */
 export function uuidV4(rng: Rng): string {
-  let uuid = '';
+  const codes = new Array<number>(36);
+  let at = 0;
   for (let i = 0; i < 16; i++) {
     let b = rng.int(0, 255);
     if (i === 6) b = (b & 0x0f) | 0x40;
     else if (i === 8) b = (b & 0x3f) | 0x80;
-    if (i === 4 || i === 6 || i === 8 || i === 10) uuid += '-';
-    uuid += HEX_BYTE[b] ?? '00';
+    if (i === 4 || i === 6 || i === 8 || i === 10) codes[at++] = 0x2d;
+    codes[at++] = HEX_DIGIT.charCodeAt(b >> 4);
+    codes[at++] = HEX_DIGIT.charCodeAt(b & 15);
   }
-  return uuid;
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** GenerateName: the prefix plus 5 random characters, the prefix cut so the name fits 63 characters. */

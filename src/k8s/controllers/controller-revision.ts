@@ -17,7 +17,7 @@ export function ensureControllerRevision(api: ApiServer, ds: DaemonSet, hash: st
     if (cur.revision === max) return cur;
     return api.mutate('ControllerRevision', ns, name, (o) => {
       o.revision = max + 1;
-    }) ?? cur;
+    }, { shallow: true }) ?? cur;
   }
   return api.create<ControllerRevision>({
     apiVersion: 'apps/v1',

@@ -154,6 +154,6 @@ export class DaemonSetController {
     if (deepEqual(st, ds.status)) return;
     this.api.mutate('DaemonSet', ds.metadata.namespace, ds.metadata.name ?? '', (o) => {
       o.status = st;
-    }, { subresource: 'status' });
+    }, { subresource: 'status', shallow: true });
   }
 }

@@ -129,14 +129,14 @@ export class DeploymentController {
     if (deepEqual(want, rs.metadata.annotations)) return rs;
     return this.api.mutate('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '', (o) => {
       o.metadata.annotations = want;
-    }) ?? rs;
+    }, { shallow: true }) ?? rs;
   }
 
   private setDeploymentRevision(d: Deployment, revision: number): void {
     if (d.metadata.annotations?.[REVISION_ANNOTATION] === String(revision)) return;
     const out = this.api.mutate('Deployment', d.metadata.namespace, d.metadata.name ?? '', (o) => {
       o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [REVISION_ANNOTATION]: String(revision) };
-    });
+    }, { shallow: true });
     if (out) d.metadata = out.metadata;
   }
 
@@ -144,7 +144,7 @@ export class DeploymentController {
     const out = this.api.mutate('Deployment', d.metadata.namespace, d.metadata.name ?? '', (o) => {
       o.status ??= {};
       setCondition(o.status, condition('Progressing', 'True', reason, message, this.api.clock.time()));
-    }, { subresource: 'status' });
+    }, { subresource: 'status', shallow: true });
     if (out) d.status = out.status ?? {};
   }
 
@@ -154,7 +154,7 @@ export class DeploymentController {
     this.api.mutate('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '', (o) => {
       o.spec.replicas = to;
       o.metadata.annotations = { ...(o.metadata.annotations ?? {}), ...this.rsAnnotations(d, revisionOf(o)) };
-    });
+    }, { shallow: true });
     if (from !== to) this.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name ?? ''} from ${from} to ${to}`, SOURCE);
   }
 
@@ -175,7 +175,7 @@ export class DeploymentController {
     if (deepEqual(st, d.status)) return;
     this.api.mutate('Deployment', d.metadata.namespace, d.metadata.name ?? '', (o) => {
       o.status = st;
-    }, { subresource: 'status' });
+    }, { subresource: 'status', shallow: true });
   }
 
   private armDeadline(key: string, inUs: number | undefined): void {

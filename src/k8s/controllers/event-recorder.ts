@@ -60,7 +60,7 @@ export class EventRecorder {
         ev.count = (ev.count ?? 1) + 1;
         ev.lastTimestamp = clock.time();
       }
-    });
+    }, { shallow: true });
     return updated !== undefined;
   }
 

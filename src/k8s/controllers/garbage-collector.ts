@@ -76,7 +76,7 @@ export class GarbageCollector {
       const refs = (o.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
       if (refs.length > 0) o.metadata.ownerReferences = refs;
       else delete o.metadata.ownerReferences;
-    });
+    }, { shallow: true });
   }
 
   private removeFinalizer(owner: KubeObject, finalizer: string): void {
@@ -84,7 +84,7 @@ export class GarbageCollector {
       const rest = (o.metadata.finalizers ?? []).filter((f) => f !== finalizer);
       if (rest.length > 0) o.metadata.finalizers = rest;
       else delete o.metadata.finalizers;
-    });
+    }, { shallow: true });
   }
 }
 

@@ -87,7 +87,7 @@ export class ReplicaSetController {
     if (!deepEqual(compact(status), compact(rs.status))) {
       this.api.mutate('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '', (o) => {
         o.status = compact(status);
-      }, { subresource: 'status' });
+      }, { subresource: 'status', shallow: true });
     }
     if (minReady > 0) {
       const pendingMs = pods

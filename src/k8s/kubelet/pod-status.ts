@@ -20,6 +20,14 @@ export interface ContainerRt {
   lastState: ContainerState;
   exitCode?: number;
   finishedAt?: string;
+  /** The status last rendered for this container and what it was rendered from (a flush renders every container, most unchanged). */
+  rendered?: RenderedContainer;
+}
+
+interface RenderedContainer {
+  readonly from: Readonly<Omit<ContainerRt, 'rendered'>>;
+  readonly volumeMounts: Container['volumeMounts'];
+  readonly status: ContainerStatus;
 }
 
 export interface PodRt {
@@ -32,6 +40,8 @@ export interface PodRt {
   containers: ContainerRt[];
   /** Condition type → [status, lastTransitionTime], so transitions keep their first time. */
   readonly conditionTimes: Map<string, [Condition['status'], string]>;
+  /** Condition type → the condition last rendered, reused while it reads the same. */
+  renderedConditions?: Map<string, Condition>;
 }
 
 /** An init container that ran to completion (exit 0). */
@@ -39,8 +49,28 @@ export function isCompleted(c: ContainerRt): boolean {
   return c.state === 'terminated' && (c.exitCode ?? 0) === 0;
 }
 
+/** Whether `c` (and its spec's mounts) still read as when `r` was rendered. */
+function renderedFrom(r: RenderedContainer, c: ContainerRt, volumeMounts: Container['volumeMounts']): boolean {
+  const f = r.from;
+  return f.image === c.image && f.state === c.state && f.waitingReason === c.waitingReason && f.waitingMessage === c.waitingMessage
+    && f.containerId === c.containerId && f.startedAt === c.startedAt && f.ready === c.ready && f.restartCount === c.restartCount
+    && f.lastState === c.lastState && f.exitCode === c.exitCode && f.finishedAt === c.finishedAt && r.volumeMounts === volumeMounts;
+}
+
+/** The container's status: the one rendered last time when nothing it reads changed. */
 function containerStatus(specs: readonly Container[] | undefined, c: ContainerRt): ContainerStatus {
-  const mounts = ((specs ?? []).find((x) => x.name === c.name)?.volumeMounts ?? []).map((m) => {
+  let volumeMounts: Container['volumeMounts'];
+  for (const x of specs ?? []) if (x.name === c.name) volumeMounts = x.volumeMounts;
+  const r = c.rendered;
+  if (r !== undefined && renderedFrom(r, c, volumeMounts)) return r.status;
+  const status = renderContainerStatus(c, volumeMounts);
+  const { rendered: _previous, ...from } = c;
+  c.rendered = { from, volumeMounts, status };
+  return status;
+}
+
+function renderContainerStatus(c: ContainerRt, volumeMounts: Container['volumeMounts']): ContainerStatus {
+  const mounts = (volumeMounts ?? []).map((m) => {
     const out: { name: string; mountPath: string; readOnly?: boolean; recursiveReadOnly?: string } = { mountPath: m.mountPath, name: m.name };
     if (m.readOnly) {
       out.readOnly = true;
@@ -84,10 +114,14 @@ function phaseOf(rt: PodRt, pod: Pod): PodPhase {
 function cond(rt: PodRt, type: string, status: Condition['status'], now: string, reason?: string, message?: string): Condition {
   const prev = rt.conditionTimes.get(type);
   const time = prev && prev[0] === status ? prev[1] : now;
-  rt.conditionTimes.set(type, [status, time]);
+  if (time !== prev?.[1] || status !== prev[0]) rt.conditionTimes.set(type, [status, time]);
+  const rendered = (rt.renderedConditions ??= new Map());
+  const last = rendered.get(type);
+  if (last !== undefined && last.status === status && last.lastTransitionTime === time && last.reason === reason && last.message === message) return last;
   const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime: time };
   if (reason !== undefined) c.reason = reason;
   if (message !== undefined) c.message = message;
+  rendered.set(type, c);
   return c;
 }
 

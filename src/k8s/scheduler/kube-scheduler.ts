@@ -116,7 +116,7 @@ export class KubeScheduler {
         const others = (p.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
         others.push({ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: this.api.clock.time(), reason: 'Unschedulable', message });
         p.status.conditions = others;
-      }, { subresource: 'status' });
+      }, { subresource: 'status', shallow: true });
     }
     this.events.record(pod, 'Warning', 'FailedScheduling', message, SOURCE, { action: 'Scheduling', reportingInstance: this.instance });
   }

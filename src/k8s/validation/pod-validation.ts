@@ -102,8 +102,24 @@ function validateAffinity(a: Affinity | undefined, path: string): FieldError[] {
   return errs;
 }
 
-/** ValidatePodSpec. */
+/** Stored (frozen) pod specs found valid: a spec's validity depends on nothing else, and it cannot change. */
+const validSpecs = new WeakSet<PodSpec>();
+
+/** Remembers a spec that passed validation and is now stored (frozen). */
+export function rememberValidPodSpec(spec: PodSpec): void {
+  if (Object.isFrozen(spec)) validSpecs.add(spec);
+}
+
+/** ValidatePodSpec. A frozen spec already found valid (a template's spec, shared) is not walked again. */
 export function validatePodSpec(spec: PodSpec, path: string): FieldError[] {
+  const frozen = Object.isFrozen(spec);
+  if (frozen && validSpecs.has(spec)) return [];
+  const errs = checkPodSpec(spec, path);
+  if (errs.length === 0) rememberValidPodSpec(spec);
+  return errs;
+}
+
+function checkPodSpec(spec: PodSpec, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const volumes = new Set<string>();
   const vs = spec.volumes ?? [];

@@ -10,7 +10,7 @@ import type { ResourceType } from '../resource-registry.js';
 import { validateDaemonSetSpec, validateDeploymentSpec, validateReplicaSetSpec, validateSelectorImmutable } from './apps-validation.js';
 import { forbiddenField, invalidValue, type FieldError } from './field-error.js';
 import { validateObjectMeta } from './meta-validation.js';
-import { POD_UPDATE_FORBIDDEN, validatePodSpec } from './pod-validation.js';
+import { POD_UPDATE_FORBIDDEN, rememberValidPodSpec, validatePodSpec } from './pod-validation.js';
 import { validateServiceSpec, validateServiceUpdate } from './service-validation.js';
 
 function validateSpec(obj: KubeObject): FieldError[] {
@@ -27,6 +27,16 @@ function validateSpec(obj: KubeObject): FieldError[] {
       return validateDaemonSetSpec(obj as DaemonSet);
     default:
       return [];
+  }
+}
+
+/** A validated object was stored (frozen): its pod spec (a workload's template spec) is known valid from now on. */
+export function rememberValidated(obj: KubeObject): void {
+  const spec = (obj as { spec?: { template?: { spec?: PodSpec } } & PodSpec }).spec;
+  if (spec === undefined) return;
+  if (obj.kind === 'Pod') rememberValidPodSpec(spec);
+  else if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet' || obj.kind === 'DaemonSet') {
+    if (spec.template?.spec !== undefined) rememberValidPodSpec(spec.template.spec);
   }
 }
 
