@@ -108,6 +108,15 @@ async function walkthrough(lab: LabPage, url: string): Promise<void> {
   expect(tunnel.filter((c) => c.endsWith('unreachable'))).toEqual([]);
   await lab.screenshot('05-tunnel-reachability');
 
+  // Replay the native ping: its packet dies at the router again; Back and Step move the playhead.
+  const mark = await lab.page.locator('#replay option').evaluateAll((os) => os.findIndex((o) => o.textContent?.includes('ping -c 2 -w 1 -W 1')));
+  await lab.page.selectOption('#replay', { index: mark });
+  await lab.choosePacket(/dropped at router eth0: NAT_UPLINK_NO_INTERNET/);
+  await lab.page.click('#back');
+  const back = await lab.page.locator('.play-clock').innerText();
+  await lab.page.click('#step');
+  expect(await lab.page.locator('.play-clock').innerText()).not.toBe(back);
+  expect(await lab.page.locator('#play').innerText()).toBe('Play');
   const capture = await download(lab.page, () => lab.page.locator('#captures button').first().click());
   expect([u32(capture.bytes, 0), u32(capture.bytes, 20)]).toEqual([0xa1b2c3d4, 276]);
   // (tcpdump names the SLL2 records' interfaces after this machine's ifindexes, so the name is not checked.)

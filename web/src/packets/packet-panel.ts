@@ -7,7 +7,7 @@ import { DEFAULT_PRINT_OPTIONS, PacketPrinter, printNames, type Lab, type Packet
 import { fill, h } from '../app/dom.js';
 import { hexView } from './hex-view.js';
 import { SPEEDS, type Player } from './player.js';
-import type { MoveEvent, Timeline, Trace } from './timeline.js';
+import type { Mark, MoveEvent, Timeline, Trace } from './timeline.js';
 import { fateText, isArp, placeText, trailOf } from './trace-text.js';
 
 const MAX_LISTED = 200;
@@ -26,7 +26,7 @@ export class PacketPanel {
   private readonly hops = h('ol', { class: 'hop-list', id: 'hops', 'aria-label': 'Hops of the chosen packet' });
   private readonly inspector = h('div', { class: 'inspector', id: 'inspector', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Choose a hop to see its headers, bytes and the decision that moved it.'));
   private key = '';
-  private marksSeen = 0;
+  private lastMark: Mark | undefined;
 
   constructor(
     private readonly lab: Lab,
@@ -63,7 +63,7 @@ export class PacketPanel {
   update(force = false): void {
     this.playButton.textContent = this.player.isPlaying ? 'Pause' : 'Play';
     this.clock.textContent = `${(this.player.playMs / 1000).toFixed(1)} s / ${(this.timeline.endMs / 1000).toFixed(1)} s`;
-    if (this.timeline.marks.length !== this.marksSeen) this.refreshMarks();
+    if (this.timeline.marks.at(-1) !== this.lastMark) this.refreshMarks();
     const t = this.player.playMs;
     const start = this.timeline.marks.findLast((m) => m.playMs <= t)?.playMs ?? 0;
     const end = this.timeline.marks.find((m) => m.playMs > t)?.playMs ?? Number.POSITIVE_INFINITY;
@@ -78,7 +78,7 @@ export class PacketPanel {
   }
 
   private refreshMarks(): void {
-    this.marksSeen = this.timeline.marks.length;
+    this.lastMark = this.timeline.marks.at(-1);
     fill(this.replay, h('option', { value: '', disabled: true, selected: true }, 'a command…'), ...this.timeline.marks.map((m, i) => h('option', { value: i }, m.label.slice(0, 80))));
   }
 

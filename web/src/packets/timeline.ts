@@ -8,6 +8,7 @@ import type { Recorded } from '../../../src/index.browser.js';
 export const STEP_MS = 320;
 const MAX_GAP_STEPS = 3;
 const MAX_EVENTS = 20_000;
+const MAX_MARKS = 200;
 
 /** A frame seen on a device, or a drop: what moves on the picture. */
 export type Move = Extract<Recorded, { kind: 'packet' | 'drop' }>;
@@ -84,7 +85,7 @@ export class Timeline {
   mark(label: string, floorMs: number): Mark {
     const m = { label, playMs: Math.max(this.maxMs, floorMs) };
     this.marks.push(m);
-    if (this.marks.length > 50) this.marks.shift();
+    if (this.marks.length > MAX_MARKS) this.marks.shift();
     return m;
   }
 
@@ -107,7 +108,7 @@ export class Timeline {
     if (!first) return;
     this.traces.delete(first.traceId);
     this.count -= first.events.length;
-    const keepFrom = [...this.traces.values()][0]?.moves[0]?.playMs ?? this.maxMs;
+    const keepFrom = this.traces.values().next().value?.moves[0]?.playMs ?? this.maxMs;
     while ((this.stops[0] ?? Number.POSITIVE_INFINITY) < keepFrom) this.stops.shift();
   }
 }

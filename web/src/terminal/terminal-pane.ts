@@ -12,6 +12,8 @@ import { bindingFor } from './key-bindings.js';
 import { nextKey, type Key } from './key-input.js';
 import { commonPrefix, LineEditor, redraw } from './line-editor.js';
 
+/** What the shell shows while a command needs more lines (bash's PS2). */
+const CONTINUATION_PROMPT = '> ';
 const THEME = { background: '#0d1117', foreground: '#e6edf3', cursor: '#e6edf3', selectionBackground: '#264f78', brightBlack: '#8b949e' };
 
 export class TerminalPane {
@@ -70,10 +72,12 @@ export class TerminalPane {
       const line = await this.readLine(terminal.prompt());
       if (line === undefined) await terminal.eof();
       else {
+        // A line at the continuation prompt (a here-document's body) belongs to the command it continues.
         const typed = { terminal: this.title, prompt: terminal.prompt(), line };
-        this.runtime.onCommand.emit(typed);
+        const isNewCommand = typed.prompt !== CONTINUATION_PROMPT;
+        if (isNewCommand) this.runtime.onCommand.emit(typed);
         await terminal.submit(line);
-        this.runtime.onCommandDone.emit(typed);
+        if (terminal.prompt() !== CONTINUATION_PROMPT) this.runtime.onCommandDone.emit(typed);
       }
     }
     this.isClosedFlag = true;
