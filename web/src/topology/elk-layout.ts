@@ -3,7 +3,7 @@
 // main script: served over HTTP it runs in a Web Worker (assets/elk-worker.js), off the page's thread;
 // from file://, where pages may start no worker, assets/elk.js runs it in the page's thread.
 
-import ElkApi, { type ELK, type ElkNode } from 'elkjs/lib/elk-api.js';
+import ElkApi, { type ELK, type ELKConstructorArguments, type ElkNode } from 'elkjs/lib/elk-api.js';
 import { loadScript } from '../app/load-script.js';
 import type { Graph } from './graph-model.js';
 
@@ -23,9 +23,15 @@ const COMPOUND_OPTIONS = { 'elk.padding': '[top=28,left=10,bottom=10,right=10]' 
 
 let engine: Promise<ELK> | undefined;
 
+/** Only the layered algorithm is registered: registering all nine costs ELK more than a layout. */
+const ALGORITHMS = ['layered'];
+
 function loadElk(): Promise<ELK> {
-  // elk-api.js is CommonJS: its module.exports is the class, which also names itself as `default`.
-  engine ??= location.protocol === 'file:' ? loadScript<new () => ELK>('elk.js', 'ELK').then((Elk) => new Elk()) : Promise.resolve(new ElkApi.default({ workerUrl: new URL('assets/elk-worker.js', document.baseURI).href }));
+  if (!engine) {
+    const workerUrl = new URL('assets/elk-worker.js', document.baseURI).href;
+    // elk-api.js is CommonJS: its module.exports is the class, which also names itself as `default`.
+    engine = location.protocol === 'file:' ? loadScript<new (args: ELKConstructorArguments) => ELK>('elk.js', 'ELK').then((Elk) => new Elk({ algorithms: ALGORITHMS })) : Promise.resolve(new ElkApi.default({ algorithms: ALGORITHMS, workerUrl }));
+  }
   return engine;
 }
 
