@@ -65,6 +65,9 @@ export default defineConfig({
     alias: { 'node:zlib': here('stubs/node-zlib.ts') },
     conditions: ['browser'],
   },
+  // The dev server must not pre-bundle just-bash (the parse export is added by a transform); its own
+  // CommonJS dependencies are pre-bundled instead.
+  optimizeDeps: { exclude: ['just-bash'], include: ['just-bash > diff', 'just-bash > minimatch', 'just-bash > sprintf-js', 'just-bash > turndown'] },
   build: {
     outDir: here('../dist-web'),
     emptyOutDir: true,
