@@ -98,7 +98,8 @@ export class ResourceRegistry {
       this.kindCache.set(kind, byVersion);
     }
     const v = apiVersion ?? '';
-    if (byVersion.has(v)) return byVersion.get(v);
+    const hit = byVersion.get(v);
+    if (hit !== undefined || byVersion.has(v)) return hit;
     const rt = this.types.find((t) => t.kind === kind && (apiVersion === undefined || apiVersionOf(t) === apiVersion));
     byVersion.set(v, rt);
     return rt;

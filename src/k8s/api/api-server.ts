@@ -111,9 +111,9 @@ export class ApiServer {
   /** Objects of `kind` whose ownerReferences name `ownerUid`, in key order (an informer's owner index). */
   dependents<K extends string>(kind: K, ownerUid: string): ObjectFor<K>[] {
     const rt = this.resource(kind);
-    const apiVersion = apiVersionOf(rt);
-    const out = this.store.dependentsOf(ownerUid).filter((o) => o.kind === rt.kind && o.apiVersion === apiVersion);
-    return out.sort(compareKeys) as ObjectFor<K>[];
+    const out = this.store.dependentsOfKind(ownerUid, rt.kind, apiVersionOf(rt));
+    if (out.length > 1) out.sort(compareKeys);
+    return out as ObjectFor<K>[];
   }
 
   /** Objects of any kind whose ownerReferences name `ownerUid`. */

@@ -31,6 +31,9 @@ export class ObjectStore {
   private readonly buckets = new Map<string, Bucket>();
   /** The bucket of a ResourceType object (a re-registered type maps to the same storage key). */
   private readonly byType = new WeakMap<ResourceType, Bucket>();
+  /** The bucket asked for last (reads come in runs of one kind). */
+  private lastType: ResourceType | undefined;
+  private lastBucket: Bucket | undefined;
   private readonly byUid = new Map<string, KubeObject>();
   /** Owner uid → dependent uid → dependent. */
   private readonly owned = new Map<string, Map<string, KubeObject>>();
@@ -51,8 +54,13 @@ export class ObjectStore {
   }
 
   private bucket(rt: ResourceType): Bucket {
+    if (rt === this.lastType && this.lastBucket !== undefined) return this.lastBucket;
     const hit = this.byType.get(rt);
-    if (hit) return hit;
+    if (hit) {
+      this.lastType = rt;
+      this.lastBucket = hit;
+      return hit;
+    }
     const k = storageKey(rt);
     let b = this.buckets.get(k);
     if (!b) {
@@ -140,6 +148,14 @@ export class ObjectStore {
   dependentsOf(ownerUid: string): KubeObject[] {
     const m = this.owned.get(ownerUid);
     return m ? [...m.values()] : [];
+  }
+
+  /** Dependents of `ownerUid` of one kind and apiVersion, in no particular order. */
+  dependentsOfKind(ownerUid: string, kind: string, apiVersion: string): KubeObject[] {
+    const out: KubeObject[] = [];
+    const m = this.owned.get(ownerUid);
+    if (m) for (const o of m.values()) if (o.kind === kind && o.apiVersion === apiVersion) out.push(o);
+    return out;
   }
 
   /** Whether any namespaced object lives in `namespace`. */

@@ -134,9 +134,16 @@ export function prepareStrategy(obj: KubeObject, old: KubeObject | undefined): v
  * new status shares with the stored one whatever it left unchanged.
  */
 export function statusOnly<T extends KubeObject>(old: KubeObject, input: T): T {
-  const { status: prev, ...rest } = old as KubeObject & { status?: unknown };
-  const out = { ...rest, metadata: { ...old.metadata } } as T & { status?: unknown };
+  const prev = (old as { status?: unknown }).status;
   const st = (input as { status?: unknown }).status;
+  // The new status goes last. Where it is last already (or absent), one spread copies the rest in order.
+  let last: string | undefined;
+  for (const k in old) last = k;
+  if (st !== undefined && (last === 'status' || !Object.prototype.hasOwnProperty.call(old, 'status'))) {
+    return { ...old, metadata: { ...old.metadata }, status: cloneShared(st, prev) } as unknown as T;
+  }
+  const { status: _prev, ...rest } = old as KubeObject & { status?: unknown };
+  const out = { ...rest, metadata: { ...old.metadata } } as T & { status?: unknown };
   if (st !== undefined) out.status = cloneShared(st, prev);
   return out;
 }

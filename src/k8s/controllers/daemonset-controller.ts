@@ -36,6 +36,15 @@ interface Outcome {
   readonly error: K8sError | undefined;
 }
 
+/** The node a daemon pod is for: where it runs, or the node its matchFields affinity pins it to. */
+function targetNode(p: Pod): string | undefined {
+  return p.spec.nodeName ?? p.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]?.matchFields?.[0]?.values?.[0];
+}
+
+function oldestFirst(a: Pod, b: Pod): number {
+  return (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '');
+}
+
 export class DaemonSetController {
   private readonly queue: WorkQueue;
   private readonly pods: PodControl;
@@ -76,13 +85,21 @@ export class DaemonSetController {
     if (error) throw error;
   }
 
+  /** Each node with the daemon pods meant for it (every sync asks: built without intermediate lists). */
   private nodePods(ds: DaemonSet): NodePods[] {
-    const pods = this.api.dependents('Pod', ds.metadata.uid ?? '').filter((p) => isControlledBy(p, ds));
-    const target = (p: Pod): string | undefined =>
-      p.spec.nodeName ?? p.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]?.matchFields?.[0]?.values?.[0];
+    const pods = this.api.dependents('Pod', ds.metadata.uid ?? '');
+    const targets = pods.map((p) => (isControlledBy(p, ds) ? targetNode(p) : undefined));
     return this.api.list('Node').map((node) => {
-      const here = pods.filter((p) => target(p) === node.metadata.name).sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
-      return { node, ...nodeShouldRun(ds, node), live: here.filter((p) => p.metadata.deletionTimestamp === undefined), terminating: here.filter((p) => p.metadata.deletionTimestamp !== undefined) };
+      const live: Pod[] = [];
+      const terminating: Pod[] = [];
+      for (let i = 0; i < pods.length; i++) {
+        const p = pods[i] as Pod;
+        if (targets[i] === node.metadata.name) (p.metadata.deletionTimestamp === undefined ? live : terminating).push(p);
+      }
+      if (live.length > 1) live.sort(oldestFirst);
+      if (terminating.length > 1) terminating.sort(oldestFirst);
+      const run = nodeShouldRun(ds, node);
+      return { node, shouldRun: run.shouldRun, shouldContinue: run.shouldContinue, live, terminating };
     });
   }
 
@@ -94,9 +111,11 @@ export class DaemonSetController {
     let acted = false;
     let error: K8sError | undefined;
     for (const n of nodes) {
-      const failed = n.live.filter((p) => p.status?.phase === 'Failed');
-      const healthy = n.live.filter((p) => p.status?.phase !== 'Failed');
-      const doomed = !n.shouldContinue ? n.live : [...failed, ...healthy.slice(1)];
+      // The usual node has one healthy pod: nothing to sort out.
+      const settled = n.shouldContinue && n.live.length === 1 && n.live[0]?.status?.phase !== 'Failed';
+      const failed = settled ? [] : n.live.filter((p) => p.status?.phase === 'Failed');
+      const healthy = settled ? n.live : n.live.filter((p) => p.status?.phase !== 'Failed');
+      const doomed = settled ? [] : !n.shouldContinue ? n.live : [...failed, ...healthy.slice(1)];
       for (const p of doomed) {
         error ??= this.pods.delete(ds, p);
         acted = true;

@@ -77,8 +77,9 @@ export class DeploymentController {
 
   /** getNewReplicaSet: find the ReplicaSet matching the template (bumping its revision) or create it. */
   private getNewRs(d: Deployment, all: ReplicaSet[]): ReplicaSet {
-    const maxOld = Math.max(0, ...all.filter((rs) => !equalIgnoreHash(rs.spec.template, d.spec.template)).map(revisionOf));
-    const existing = all.filter((rs) => equalIgnoreHash(rs.spec.template, d.spec.template)).sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''))[0];
+    const current = all.map((rs) => equalIgnoreHash(rs.spec.template, d.spec.template));
+    const maxOld = Math.max(0, ...all.filter((_, i) => !current[i]).map(revisionOf));
+    const existing = all.filter((_, i) => current[i]).sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''))[0];
     if (existing) {
       const revision = revisionOf(existing) > maxOld ? revisionOf(existing) : maxOld + 1;
       const updated = this.syncRsAnnotations(d, existing, revision);

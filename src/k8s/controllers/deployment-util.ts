@@ -33,11 +33,44 @@ export function podTemplateHash(t: PodTemplateSpec, collisionCount?: number): st
   return hash;
 }
 
-/** EqualIgnoreHash: templates equal once the pod-template-hash label is dropped from both (no copies of the specs). */
+/**
+ * EqualIgnoreHash: templates equal once the pod-template-hash label is dropped from both (a label map
+ * left empty counts as none). Compared in place: every Deployment sync asks for every ReplicaSet.
+ */
 export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
-  const { metadata: ma, ...ra } = a;
-  const { metadata: mb, ...rb } = b;
-  return deepEqual(ra, rb) && deepEqual(withoutHashLabel(ma), withoutHashLabel(mb));
+  if (a === b) return true;
+  return equalExcept(a, b, 'metadata') && metadataEqualIgnoreHash(a.metadata, b.metadata);
+}
+
+function metadataEqualIgnoreHash(ma: PodTemplateSpec['metadata'], mb: PodTemplateSpec['metadata']): boolean {
+  if (ma === mb) return true;
+  if (ma === undefined || mb === undefined) return deepEqual(withoutHashLabel(ma), withoutHashLabel(mb));
+  if (!equalExcept(ma, mb, 'labels')) return false;
+  const la = hasOtherLabels(ma.labels) ? ma.labels : undefined;
+  const lb = hasOtherLabels(mb.labels) ? mb.labels : undefined;
+  if (la === undefined || lb === undefined) return la === lb;
+  return equalExcept(la, lb, HASH_LABEL);
+}
+
+/** deepEqual of two objects, one member aside. */
+function equalExcept(a: object, b: object, skip: string): boolean {
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let na = 0;
+  for (const k in ra) {
+    if (k === skip || ra[k] === undefined) continue;
+    na++;
+    if (!Object.prototype.hasOwnProperty.call(rb, k) || !deepEqual(ra[k], rb[k])) return false;
+  }
+  let nb = 0;
+  for (const k in rb) if (k !== skip && rb[k] !== undefined) nb++;
+  return na === nb;
+}
+
+/** Whether a label map has any key besides the hash label (what keeps it after the label is dropped). */
+function hasOtherLabels(labels: Readonly<Record<string, string>> | undefined): boolean {
+  for (const k in labels) if (k !== HASH_LABEL) return true;
+  return false;
 }
 
 function withoutHashLabel(m: PodTemplateSpec['metadata']): PodTemplateSpec['metadata'] {

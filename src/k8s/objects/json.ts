@@ -48,7 +48,8 @@ export function cloneShared<T>(v: T, base?: unknown): T {
     let same = b !== undefined && b.length === v.length;
     const out: unknown[] = new Array(v.length);
     for (let i = 0; i < v.length; i++) {
-      const c = cloneShared(v[i], b?.[i]);
+      const x: unknown = v[i];
+      const c = typeof x === 'object' && x !== null ? cloneShared(x, b?.[i]) : x;
       out[i] = c;
       if (same && c !== b?.[i]) same = false;
     }
@@ -64,7 +65,7 @@ export function cloneShared<T>(v: T, base?: unknown): T {
     if (x === undefined) continue;
     n++;
     const bk = b?.[k];
-    const c = cloneShared(x, bk);
+    const c = typeof x === 'object' && x !== null ? cloneShared(x, bk) : x;
     out[k] = c;
     // A member base lacks reads as undefined (or as an inherited function), never as the copy.
     if (same && c !== bk) same = false;
@@ -88,9 +89,9 @@ export function adoptShared<T>(v: T, base?: unknown): T {
     const b = Array.isArray(base) ? (base as unknown[]) : undefined;
     let same = b !== undefined && b.length === v.length;
     for (let i = 0; i < v.length; i++) {
-      const c = adoptShared(v[i], b?.[i]);
-      v[i] = c;
-      if (same && c !== b?.[i]) same = false;
+      const x: unknown = v[i];
+      if (typeof x === 'object' && x !== null) v[i] = adoptShared(x, b?.[i]);
+      if (same && v[i] !== b?.[i]) same = false;
     }
     return (same ? b : v) as T;
   }
@@ -106,8 +107,8 @@ export function adoptShared<T>(v: T, base?: unknown): T {
     }
     n++;
     const bk = b?.[k];
-    const c = adoptShared(x, bk);
-    d[k] = c;
+    const c = typeof x === 'object' && x !== null ? adoptShared(x, bk) : x;
+    if (c !== x) d[k] = c;
     if (same && c !== bk) same = false;
   }
   if (same && b !== undefined) {
@@ -160,8 +161,18 @@ export function reshare(draft: unknown, base: unknown): boolean {
 export function deepFreeze<T>(v: T): T {
   if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
   Object.freeze(v);
-  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) deepFreeze(v[i]);
-  else for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === 'object' && x !== null) deepFreeze(x);
+    }
+  } else {
+    const r = v as Record<string, unknown>;
+    for (const k in r) {
+      const x = r[k];
+      if (typeof x === 'object' && x !== null) deepFreeze(x);
+    }
+  }
   return v;
 }
 
@@ -171,7 +182,11 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    for (let i = 0; i < a.length; i++) {
+      const x: unknown = a[i];
+      const y: unknown = b[i];
+      if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || !deepEqual(x, y))) return false;
+    }
     return true;
   }
   if (Array.isArray(b)) return false;
@@ -182,7 +197,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     const x = ra[k];
     if (x === undefined) continue;
     na++;
-    if (!Object.prototype.hasOwnProperty.call(rb, k) || !deepEqual(x, rb[k])) return false;
+    const y = rb[k];
+    if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || !deepEqual(x, y))) return false;
+    if (!Object.prototype.hasOwnProperty.call(rb, k)) return false;
   }
   let nb = 0;
   for (const k in rb) if (rb[k] !== undefined) nb++;
