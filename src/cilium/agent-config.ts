@@ -1,9 +1,11 @@
 // Layer cilium: the agent's view of its configuration, read from the `cilium-config` ConfigMap data at
 // start (pkg/option/config.go). Derived settings follow the agent: BPF host routing falls back to legacy
 // when kube-proxy replacement is off or masquerading is done by iptables (daemon/cmd/kube_proxy_replacement.go).
+// The conntrack settings are those the agent compiles into the programs (CT_* defines) and its CT GC's.
 
 import type { Ipv4Cidr } from '../addr/index.js';
 import { parseCidr } from '../addr/index.js';
+import type { ClockSource } from './datapath/conntrack/bpf-mono.js';
 
 export type RoutingMode = 'native' | 'tunnel';
 export type TunnelProtocol = 'vxlan' | 'geneve';
@@ -39,6 +41,26 @@ export interface AgentConfig {
   /** `enable-hubble` and `hubble-event-buffer-capacity` (the flow ring's size). */
   readonly enableHubble: boolean;
   readonly hubbleEventBufferCapacity: number;
+  readonly conntrack: ConntrackConfig;
+}
+
+/** CT_CONNECTION_LIFETIME_TCP and friends, CONNTRACK_ACCOUNTING, CT_REPORT_*, the clock and the CT GC's interval. */
+export interface ConntrackConfig {
+  /** bpf-ct-timeout-regular-tcp (the agent's default 8000s, not node_config.h's 21600), -any, -tcp-syn, -tcp-fin. */
+  readonly lifetimeTcpS: number;
+  readonly lifetimeNonTcpS: number;
+  readonly synTimeoutS: number;
+  readonly closeTimeoutS: number;
+  /** bpf-conntrack-accounting: per-entry packet and byte counters. */
+  readonly accounting: boolean;
+  /** CT_REPORT_INTERVAL (monitor-aggregation-interval, in whole seconds) and CT_REPORT_FLAGS (monitor-aggregation-flags). */
+  readonly reportIntervalS: number;
+  readonly reportFlags: number;
+  /** enable-bpf-clock-probe: jiffies instead of ktime. */
+  readonly clockSource: ClockSource;
+  /** conntrack-gc-interval (0: computed from each run's deletions) and conntrack-gc-max-interval (0: no cap). */
+  readonly gcIntervalUs: number;
+  readonly gcMaxIntervalUs: number;
 }
 
 export const VXLAN_PORT = 8472;
@@ -85,6 +107,27 @@ export function agentConfigFromConfigMap(data: Readonly<Record<string, string>>)
     monitorAggregationIntervalUs: goDurationUs(str('monitor-aggregation-interval', '5s')) ?? 5_000_000,
     enableHubble: bool('enable-hubble', false),
     hubbleEventBufferCapacity: Number(str('hubble-event-buffer-capacity', '4095')) || 4095,
+    conntrack: conntrackConfig(data),
+  };
+}
+
+/** option.TCPFlags: the names monitor-aggregation-flags takes. */
+const TCP_FLAG_NAMES: Readonly<Record<string, number>> = { none: 0, all: 0xff, fin: 0x01, syn: 0x02, rst: 0x04, psh: 0x08, ack: 0x10, urg: 0x20, ece: 0x40, cwr: 0x80 };
+
+function conntrackConfig(data: Readonly<Record<string, string>>): ConntrackConfig {
+  const seconds = (k: string, d: number) => Math.floor((goDurationUs(data[k] ?? '') ?? d * 1_000_000) / 1_000_000);
+  const flags = (data['monitor-aggregation-flags'] ?? 'all').split(/[\s,]+/).filter((f) => f !== '');
+  return {
+    lifetimeTcpS: seconds('bpf-ct-timeout-regular-tcp', 8000),
+    lifetimeNonTcpS: seconds('bpf-ct-timeout-regular-any', 60),
+    synTimeoutS: seconds('bpf-ct-timeout-regular-tcp-syn', 60),
+    closeTimeoutS: seconds('bpf-ct-timeout-regular-tcp-fin', 10),
+    accounting: data['bpf-conntrack-accounting'] === 'true',
+    reportIntervalS: seconds('monitor-aggregation-interval', 5),
+    reportFlags: flags.reduce((m, f) => m | (TCP_FLAG_NAMES[f.toLowerCase()] ?? 0), 0),
+    clockSource: data['enable-bpf-clock-probe'] === 'true' ? 'jiffies' : 'ktime',
+    gcIntervalUs: goDurationUs(data['conntrack-gc-interval'] ?? '') ?? 0,
+    gcMaxIntervalUs: goDurationUs(data['conntrack-gc-max-interval'] ?? '') ?? 0,
   };
 }
 

@@ -1,7 +1,7 @@
 // Layer cilium: the Cilium agent of one node (daemon/cmd). It owns the node's PodCIDR allocation, the router
-// (cilium_host) IP, endpoints, the devices and BPF programs it attaches, and the routes it installs.
-// A restart separates two things the real agent separates too: the BPF datapath keeps running with the
-// configuration it was compiled with while the agent is down; a new agent re-initialises the datapath with
+// (cilium_host) IP, endpoints, the devices, BPF programs and maps (CT, NAT; its CT GC), and its routes.
+// A restart separates two things the real agent separates too: the BPF datapath keeps running (and its maps
+// keep their entries) while the agent is down; a new agent re-initialises the datapath with
 // its own configuration `initUs` after it starts, and only after `syncUs` more has it re-learned the cluster
 // (ipcache, tunnel endpoints) — in between, tunnel lookups miss and packets fall back to the kernel.
 
@@ -17,7 +17,10 @@ import { attachDatapath, type AgentDevices } from './datapath/attach.js';
 import type { Endpoint } from './endpoint.js';
 import { HostScopeIpam } from './ipam/host-scope.js';
 import { setPodRouteMtu } from './cni.js';
-import { SnatTable } from './datapath/snat.js';
+import { bpfMonoNow } from './datapath/conntrack/bpf-mono.js';
+import { Conntrack } from './datapath/conntrack/conntrack.js';
+import { CtGc } from './datapath/conntrack/ct-gc.js';
+import { NatMap } from './datapath/nat/nat-map.js';
 import { installLocalNodeRoute, removeRemoteNodeRoutes, updateRemoteNodeRoutes, type NodeRouteContext } from './node-routes.js';
 
 export interface AgentTimings {
@@ -66,7 +69,11 @@ export class CiliumAgent {
   readonly endpoints = new Map<number, Endpoint>();
   readonly endpointsByLxc = new Map<number, Endpoint>();
   readonly endpointIds = new Set<number>();
-  readonly snat: SnatTable;
+  /** The node's CT maps and NAT map: pinned BPF maps, they outlive agent restarts. */
+  readonly ct: Conntrack;
+  readonly nat: NatMap;
+  /** The running agent's CT garbage collector. */
+  readonly ctGc: CtGc;
   /** The random stream of socket-LB backend selection (get_prandom_u32 in bpf_sock.c). */
   readonly lbRng: Rng;
   startedAtUs = 0;
@@ -84,7 +91,10 @@ export class CiliumAgent {
     this.rng = d.rng;
     this.timings = d.timings ?? DEFAULT_AGENT_TIMINGS;
     this.log = new AgentLog(() => this.scheduler.nowUs);
-    this.snat = new SnatTable(d.rng.fork('snat'));
+    this.ct = new Conntrack(this.machine, this.scheduler);
+    this.nat = new NatMap(d.rng.fork('snat'));
+    this.ctGc = new CtGc(this.ct, this.nat, (c, atUs) => bpfMonoNow(c.clockSource, this.machine, atUs));
+    this.ct.gc = this.ctGc;
     this.lbRng = d.rng.fork('sock-lb');
   }
 
@@ -123,6 +133,7 @@ export class CiliumAgent {
     for (const t of this.timers) this.scheduler.cancel(t);
     this.timers = [];
     if (this.phase !== 'crashed') this.log.add('info', 'Stopping agent');
+    this.ctGc.stop(this.scheduler.nowUs);
     this.phase = 'stopped';
     this.synced = false;
   }
@@ -168,6 +179,7 @@ export class CiliumAgent {
     this.dp = { config, deviceMtu, routeMtu };
     this.devices = attachDatapath(this);
     this.phase = 'running';
+    this.ctGc.start(this.scheduler.nowUs, config.conntrack);
     const c = this.routeContext();
     if (!c) return;
     installLocalNodeRoute(c);

@@ -42,6 +42,8 @@ export const CILIUM_DROPS = {
   'Invalid source ip': { code: 132, flowEnum: 'INVALID_SOURCE_IP' },
   'Policy denied': { code: 133, flowEnum: 'POLICY_DENIED' },
   'Invalid packet': { code: 134, flowEnum: 'INVALID_PACKET_DROPPED' },
+  'CT: Truncated or invalid header': { code: 135, flowEnum: 'CT_TRUNCATED_OR_INVALID_HEADER' },
+  'CT: Unknown L4 protocol': { code: 137, flowEnum: 'CT_UNKNOWN_L4_PROTOCOL' },
   'Unsupported L3 protocol': { code: 139, flowEnum: 'UNSUPPORTED_L3_PROTOCOL' },
   'Missed tail call': { code: 140, flowEnum: 'MISSED_TAIL_CALL' },
   'Unknown L3 target address': { code: 150, flowEnum: 'UNKNOWN_L3_TARGET_ADDRESS' },

@@ -51,6 +51,11 @@ export class Fib {
     for (const id of [RT_TABLE_LOCAL, RT_TABLE_MAIN, RT_TABLE_DEFAULT]) this.tables.set(id, new FibTable(id));
   }
 
+  /** Whether a rule looks at the packet mark (else a lookup's answer does not depend on it). */
+  get hasFwmarkRules(): boolean {
+    return this.rules !== DEFAULT_RULES && this.rules.some((r) => r.fwmark !== undefined);
+  }
+
   table(id: number): FibTable {
     let t = this.tables.get(id);
     if (!t) {

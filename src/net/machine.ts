@@ -1,5 +1,6 @@
 // Layer net: one Linux machine (a VM of the lab): its kernel (release, loaded modules), its root network
-// namespace and the namespaces of its pods, and the PID counters tools such as ping use for ICMP ids.
+// namespace and the namespaces of its pods, the PID counters tools such as ping use for ICMP ids, and the
+// moment it booted (CLOCK_MONOTONIC counts from there: ktime_get_ns, uptime).
 
 import type { NetContext } from './net-context.js';
 import { ModuleSet } from './kernel-modules.js';
@@ -11,6 +12,8 @@ export class Machine {
   readonly modules = new ModuleSet();
   /** The last PID handed out in the root PID namespace. */
   lastPid: number;
+  /** Virtual time of boot: the machine exists from the moment the lab's clock starts it. */
+  readonly bootUs: number;
 
   constructor(
     readonly hostname: string,
@@ -19,6 +22,7 @@ export class Machine {
     opts: { firstPid?: number } = {},
   ) {
     this.root = new Netns(hostname, ctx);
+    this.bootUs = ctx.scheduler.nowUs;
     this.lastPid = opts.firstPid ?? 1000;
   }
 

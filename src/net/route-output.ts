@@ -37,7 +37,8 @@ interface CachedRoute {
 const dstCache = new WeakMap<Netns, Map<number, CachedRoute>>();
 
 export function routeOutput(ns: Netns, flow: OutputFlow): OutputResult {
-  const plain = (flow.src === undefined || flow.src === 0) && flow.mark === undefined && flow.oif === undefined;
+  const isMarkIrrelevant = flow.mark === undefined || flow.mark === 0 || !ns.fib.hasFwmarkRules;
+  const plain = (flow.src === undefined || flow.src === 0) && isMarkIrrelevant && flow.oif === undefined;
   if (!plain) return withMtu(ns, flow.dst, resolveOutput(ns, flow));
   let cache = dstCache.get(ns);
   if (!cache) {

@@ -2,7 +2,7 @@
 // cilium_host/cilium_net veth pair with the router IP as a /32, the tunnel device of the configured protocol
 // (the other one, or both in native mode, removed), and the BPF programs on every device: cil_from_host /
 // cil_to_host on cilium_host, cil_to_host on cilium_net, cil_from_netdev / cil_to_netdev on the native
-// devices, cil_from_overlay on the tunnel device, cil_from_container on each lxc.
+// devices, cil_from_overlay / cil_to_overlay on the tunnel device, cil_from_container on each lxc.
 
 import { VethDevice } from '../../net/devices/veth.js';
 import { TunnelDevice } from '../../net/devices/tunnel-device.js';
@@ -12,7 +12,7 @@ import { randomMac } from './mac.js';
 import { fromContainer } from './bpf-lxc.js';
 import { fromHost, toHost } from './bpf-host.js';
 import { fromNetdev, toNetdev } from './bpf-netdev.js';
-import { fromOverlay } from './bpf-overlay.js';
+import { fromOverlay, toOverlay } from './bpf-overlay.js';
 import { installSockLb } from './bpf-sock.js';
 
 export interface AgentDevices {
@@ -43,7 +43,10 @@ export function attachDatapath(agent: CiliumAgent): AgentDevices {
   host.tcIngress = toHost(agent);
   net.tcIngress = toHost(agent);
   const tunnel = setupTunnel(agent, rng);
-  if (tunnel) tunnel.tcIngress = fromOverlay(agent);
+  if (tunnel) {
+    tunnel.tcIngress = fromOverlay(agent);
+    tunnel.tcEgress = toOverlay(agent);
+  }
   const native = agent.nativeDevices();
   for (const d of native) {
     d.tcIngress = fromNetdev(agent);

@@ -1,9 +1,9 @@
 // Layer cilium: cil_from_container (bpf/bpf_lxc.c), on the tc ingress of each lxc device: everything a pod
-// sends. ARP is answered with the lxc MAC (the pod's gateway); the source must be the endpoint's own IP;
-// then, in order: a local endpoint gets the packet directly; the host gets it through the stack; in tunnel
-// mode a destination with a known tunnel endpoint is encapsulated (VNI = the pod's identity) — an unknown
-// one falls back to the stack; otherwise BPF host routing looks the destination up in the FIB and
-// redirects to the egress device (fib_redirect, TTL - 1), or legacy routing hands it to the stack.
+// sends. ARP is answered with the lxc MAC (the pod's gateway); the source must be the endpoint's own IP; then
+// conntrack (CT_EGRESS), and in order: a local endpoint gets the packet through its ingress program; the host
+// gets it through the stack; in tunnel mode a destination with a known tunnel endpoint is encapsulated (VNI =
+// the pod's identity), an unknown one falls back to the stack; otherwise BPF host routing redirects to the
+// FIB's egress device (fib_redirect, TTL - 1), or legacy routing hands it to the stack.
 
 import { ARPOP_REQUEST, ETH_P_ARP, ETH_P_IP, arp, arpOp, arpSha, arpSpa, arpTpa, emitArp, ethType, ipv4Dst, ipv4Src } from '../../wire/index.js';
 import { contains } from '../../addr/index.js';
@@ -18,6 +18,7 @@ import type { Endpoint } from '../endpoint.js';
 import { ID_HOST } from '../identity/numeric-identity.js';
 import { ipcacheLookup } from '../ipcache.js';
 import { ipv4L3, localDelivery } from './l3.js';
+import { lxcEgressCt } from './lxc-ct.js';
 import { traceNotify } from './trace.js';
 
 const PROG = 'cil_from_container';
@@ -34,6 +35,8 @@ export function fromContainer(agent: CiliumAgent): TcProgram {
       if (ipv4Src(skb.data, L3_OFF) !== ep.ipv4) return tcDrop('Invalid source ip');
       skb.meta.identity = ep.identity;
       traceNotify(agent, skb, lxc, 'from-endpoint', { program: PROG, srcIdentity: ep.identity });
+      const dropped = lxcEgressCt(agent, skb, ep.identity);
+      if (dropped) return tcDrop(dropped);
       return handleIpv4(agent, skb, lxc, ep);
     },
   };

@@ -1,17 +1,20 @@
 // Layer cilium: the programs on the native devices (bpf/bpf_host.c). cil_from_netdev (ingress) reverses
-// masquerading, hands packets for local endpoints straight to the pod (TTL - 1, bpf_redirect_peer), and lets
+// source NAT, hands packets for local endpoints straight to the pod (TTL - 1, bpf_redirect_peer), and lets
 // everything else up the stack (the node's own traffic, tunnel packets for the kernel's VXLAN socket).
-// cil_to_netdev (egress) masquerades pod traffic leaving the cluster's address space.
+// cil_to_netdev (egress) source-NATs what snatDecision picks: the host's own connections, pods' traffic
+// leaving the cluster's address space. Overlay packets (the tunnel device's mark) pass untouched.
 
-import { contains } from '../../addr/index.js';
 import { ETH_P_IP, ethType, ipv4Dst, ipv4Src } from '../../wire/index.js';
 import { L3_OFF } from '../../net/frame.js';
 import type { NetDevice } from '../../net/net-device.js';
 import type { Skb } from '../../net/skb.js';
-import { TC_OK, type TcProgram, type TcVerdict } from '../../net/tc.js';
+import { TC_OK, tcDrop, type TcProgram, type TcVerdict } from '../../net/tc.js';
 import type { CiliumAgent } from '../agent.js';
 import { ipcacheLookup } from '../ipcache.js';
 import { localDelivery } from './l3.js';
+import { isOverlayMark } from './mark.js';
+import { snatDecision } from './masquerade.js';
+import { snatV4Nat, snatV4RevNat } from './snat.js';
 import { traceNotify } from './trace.js';
 
 export function fromNetdev(agent: CiliumAgent): TcProgram {
@@ -19,7 +22,7 @@ export function fromNetdev(agent: CiliumAgent): TcProgram {
     name: 'cil_from_netdev',
     run(skb: Skb, dev: NetDevice): TcVerdict {
       if (ethType(skb.data) !== ETH_P_IP || !agent.dp) return TC_OK;
-      if (agent.snat.size > 0 && isDeviceAddr(dev, ipv4Dst(skb.data, L3_OFF))) agent.snat.revSnat(skb.data);
+      if (agent.nat.map.size > 0 && isDeviceAddr(dev, ipv4Dst(skb.data, L3_OFF))) snatV4RevNat(agent, skb.data, agent.dp.config.conntrack);
       const dst = ipv4Dst(skb.data, L3_OFF);
       const ep = agent.endpoints.get(dst);
       if (!ep) return TC_OK;
@@ -34,19 +37,15 @@ export function toNetdev(agent: CiliumAgent): TcProgram {
   return {
     name: 'cil_to_netdev',
     run(skb: Skb, dev: NetDevice): TcVerdict {
-      const c = agent.dp?.config;
-      if (!c || ethType(skb.data) !== ETH_P_IP || !c.enableIpv4Masquerade || !c.enableBpfMasquerade) return TC_OK;
-      const src = ipv4Src(skb.data, L3_OFF);
-      const dst = ipv4Dst(skb.data, L3_OFF);
-      if (!agent.podCidr || !contains(agent.podCidr, src) || src === agent.routerIp) return TC_OK;
-      if (c.ipv4NativeRoutingCidr && contains(c.ipv4NativeRoutingCidr, dst)) return TC_OK;
-      if (agent.cluster.nodeByAddr(dst)) return TC_OK;
-      const natIp = dev.addrs.find((a) => a.scope === 'global')?.local;
-      if (natIp === undefined) return TC_OK;
-      if (agent.snat.snat(skb.data, natIp)) {
-        traceNotify(agent, skb, dev, 'to-network', { program: 'cil_to_netdev', srcIdentity: skb.meta.identity, masquerade: natIp });
+      const dp = agent.dp;
+      if (!dp || ethType(skb.data) !== ETH_P_IP || isOverlayMark(skb.meta.mark)) return TC_OK;
+      const d = snatDecision(agent, skb.data, dev);
+      if (!d) return TC_OK;
+      const r = snatV4Nat(agent, skb.data, d.target, dp.config.conntrack, { isFromLocalEndpoint: d.isFromLocalEndpoint });
+      if (r === 'xlated' && d.isFromLocalEndpoint) {
+        traceNotify(agent, skb, dev, 'to-network', { program: 'cil_to_netdev', srcIdentity: skb.meta.identity, masquerade: d.target.addr });
       }
-      return TC_OK;
+      return r === 'xlated' || r === 'punt' ? TC_OK : tcDrop(r);
     },
   };
 }

@@ -1,7 +1,7 @@
 // Layer cilium: the L3 helpers the programs share (bpf/lib/l3.h): ipv4_l3 decrements the TTL (dropping an
 // expired packet silently with DROP_TTL_EXCEEDED: BPF sends no ICMP) and rewrites the MACs;
-// ipv4_local_delivery hands a packet to a local endpoint — into the pod's eth0 with bpf_redirect_peer, or
-// out of the lxc device when it comes from the host.
+// ipv4_local_delivery hands a packet to a local endpoint through the endpoint's ingress policy program
+// (its conntrack) — into the pod's eth0 with bpf_redirect_peer, or out of the lxc device from the host.
 
 import type { MacAddr } from '../../addr/index.js';
 import { decTtl, ipv4Ttl } from '../../wire/index.js';
@@ -11,6 +11,7 @@ import type { Skb } from '../../net/skb.js';
 import { tcDrop, type TcVerdict } from '../../net/tc.js';
 import type { CiliumAgent } from '../agent.js';
 import type { Endpoint } from '../endpoint.js';
+import { lxcIngressCt, type DeliveredFrom } from './lxc-ct.js';
 import { traceNotify } from './trace.js';
 
 /** ipv4_l3: TTL - 1 and new MACs; undefined when the packet may go on, else the drop verdict. */
@@ -21,9 +22,11 @@ export function ipv4L3(skb: Skb, dst: MacAddr | undefined, src: MacAddr | undefi
   return undefined;
 }
 
-export function localDelivery(agent: CiliumAgent, skb: Skb, dev: NetDevice, ep: Endpoint, srcIdentity: number, from: 'host' | 'endpoint' | 'network' | 'overlay', program: string): TcVerdict {
+export function localDelivery(agent: CiliumAgent, skb: Skb, dev: NetDevice, ep: Endpoint, srcIdentity: number, from: DeliveredFrom, program: string): TcVerdict {
   const dropped = ipv4L3(skb, ep.podDev.mac, ep.lxc.mac);
   if (dropped) return dropped;
+  const ctDrop = lxcIngressCt(agent, skb, srcIdentity, from);
+  if (ctDrop) return tcDrop(ctDrop);
   skb.meta.identity = srcIdentity;
   traceNotify(agent, skb, dev, 'to-endpoint', { program, srcIdentity, dstIdentity: ep.identity, endpoint: ep.id, pod: `${ep.namespace}/${ep.podName}` });
   if (from === 'host') return { kind: 'redirect', dev: ep.lxc, ingress: false };

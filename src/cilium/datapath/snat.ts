@@ -1,93 +1,116 @@
-// Layer cilium: BPF masquerading (bpf/lib/nat.h snat_v4_*): connections from local pods to addresses outside
-// ipv4-native-routing-cidr (and outside the cluster's nodes) leave with the egress device's address; the
-// port (or ICMP echo id) is kept when free, else one is chosen at random. Replies are reverse-translated
-// before they reach the pod. The table is the agent's cilium_snat_v4_external map.
+// Layer cilium: source NAT of bpf/lib/nat.h for IPv4. snat_v4_nat gives an outgoing connection a mapping
+// on its first packet and rewrites the source to it; snat_v4_rev_nat restores a reply's destination. A
+// connection of the host itself "needs CT": its mapping mostly just reserves the port against masqueraded
+// pods, and the NAT code tracks it in the CT map itself (CT_EGRESS, no related entry), as no bpf_lxc did.
+// ICMP echo ids are the ports (a fragmented echo request is dropped); ICMP errors about NATed packets
+// (the embedded headers) and fragmented replies are not translated.
 
+import { ICMP_ECHO, ICMP_ECHOREPLY, IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, IP_MF, IP_OFFSET, ipv4Dst, ipv4FragWord, ipv4HeaderLen, ipv4Protocol, ipv4Src, readU16, setIcmpEchoId, setIpv4Dst, setIpv4Src, setL4Port } from '../../wire/index.js';
 import type { Ipv4Addr } from '../../addr/index.js';
-import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, readU16, setIcmpEchoId, setIpv4Dst, setIpv4Src, setL4Port } from '../../wire/index.js';
 import { L3_OFF } from '../../net/frame.js';
-import type { Rng } from '../../sim/index.js';
+import type { CiliumAgent } from '../agent.js';
+import type { ConntrackConfig } from '../agent-config.js';
+import { TUPLE_F_IN, TUPLE_F_OUT, ctAddr, ctTupleCopy, ctTupleSwapPorts, type CtPacket, type CtTuple } from './conntrack/ct-tuple.js';
+import type { NatTarget } from './nat/nat-map.js';
 
-interface NatEntry {
-  readonly podIp: Ipv4Addr;
-  readonly podPort: number;
-  readonly natIp: Ipv4Addr;
-  readonly natPort: number;
+/** NODEPORT_PORT_MIN_NAT (node-port-range's end + 1) .. NODEPORT_PORT_MAX_NAT. */
+export const NAT_PORT_MIN = 32768;
+export const NAT_PORT_MAX = 65535;
+
+export type SnatResult = 'punt' | 'xlated' | 'No mapping for NAT masquerade' | 'Invalid packet';
+
+/** snat_v4_nat; `isFromLocalEndpoint` lets a pod's low source port be translated (snat_v4_nat_can_skip). */
+export function snatV4Nat(agent: CiliumAgent, frame: Uint8Array, target: NatTarget, c: ConntrackConfig, opts: { isFromLocalEndpoint: boolean }): SnatResult {
+  const t = natTuple(frame, TUPLE_F_OUT);
+  if (!t) return 'punt';
+  let tgt = target;
+  if (t.nexthdr === IPPROTO_ICMP) {
+    // "Fragmented ECHO packets are not supported currently."
+    if (isFragment(frame)) return 'Invalid packet';
+    if (frame[l4Of(frame)] !== ICMP_ECHO) return 'punt';
+    t.sport = readU16(frame, l4Of(frame) + 4);
+    tgt = { ...target, minPort: 0, maxPort: 0xffff };
+  } else if (!opts.isFromLocalEndpoint && t.sport < NAT_PORT_MIN) return 'punt';
+  if (tgt.needsCt) trackHostConnection(agent, frame, t, c);
+  const state = mapping(agent, t, tgt, c);
+  if (!state) return 'No mapping for NAT masquerade';
+  if (state.addr !== t.saddr) setIpv4Src(frame, L3_OFF, (state.addr >>> 0) as Ipv4Addr);
+  rewritePort(frame, t.nexthdr, 'src', state.port);
+  return 'xlated';
 }
 
-export class SnatTable {
-  private readonly egress = new Map<string, NatEntry>();
-  private readonly ingress = new Map<string, NatEntry>();
-
-  constructor(private readonly rng: Rng) {}
-
-  get size(): number {
-    return this.egress.size;
+/** snat_v4_rev_nat: a reply to a mapping gets the original address and port back. */
+export function snatV4RevNat(agent: CiliumAgent, frame: Uint8Array, c: ConntrackConfig): SnatResult {
+  const t = natTuple(frame, TUPLE_F_IN);
+  if (!t) return 'punt';
+  if (t.nexthdr === IPPROTO_ICMP) {
+    if (isFragment(frame) || frame[l4Of(frame)] !== ICMP_ECHOREPLY) return 'punt';
+    t.dport = readU16(frame, l4Of(frame) + 4);
+  } else if (t.dport < NAT_PORT_MIN) return 'punt';
+  const state = agent.nat.map.lookup(t);
+  if (!state) return 'punt';
+  if (state.needsCt) {
+    const rt = ctTupleCopy(t);
+    rt.daddr = state.addr;
+    rt.dport = state.port;
+    ctTupleSwapPorts(rt);
+    agent.ct.lazyLookup4(ctPacketOf(rt, frame), 'ingress', 'reverse', c);
   }
-
-  /** Rewrites an outgoing packet's source; false when it is not a protocol NAT handles. */
-  snat(frame: Uint8Array, natIp: Ipv4Addr): boolean {
-    const t = tupleOf(frame);
-    if (!t) return false;
-    const key = `${t.proto}|${t.src}|${t.sport}|${t.dst}|${t.dport}`;
-    let e = this.egress.get(key);
-    if (!e) {
-      const natPort = this.pickPort(t.proto, natIp, t.dst, t.dport, t.sport);
-      e = { podIp: t.src, podPort: t.sport, natIp, natPort };
-      this.egress.set(key, e);
-      this.ingress.set(`${t.proto}|${natIp}|${natPort}|${t.dst}|${t.dport}`, e);
-    }
-    setIpv4Src(frame, L3_OFF, e.natIp);
-    rewritePort(frame, t.proto, 'src', e.natPort);
-    return true;
-  }
-
-  /** Reverse translation of a reply addressed to a masqueraded connection; false when none matches. */
-  revSnat(frame: Uint8Array): boolean {
-    const t = tupleOf(frame);
-    if (!t) return false;
-    const e = this.ingress.get(`${t.proto}|${t.dst}|${t.dport}|${t.src}|${t.sport}`);
-    if (!e) return false;
-    setIpv4Dst(frame, L3_OFF, e.podIp);
-    rewritePort(frame, t.proto, 'dst', e.podPort);
-    return true;
-  }
-
-  private pickPort(proto: number, natIp: Ipv4Addr, dst: Ipv4Addr, dport: number, want: number): number {
-    const free = (p: number) => !this.ingress.has(`${proto}|${natIp}|${p}|${dst}|${dport}`);
-    if (free(want)) return want;
-    for (;;) {
-      const p = this.rng.int(32768, 65535);
-      if (free(p)) return p;
-    }
-  }
+  if (state.addr !== t.daddr) setIpv4Dst(frame, L3_OFF, (state.addr >>> 0) as Ipv4Addr);
+  rewritePort(frame, t.nexthdr, 'dst', state.port);
+  return 'xlated';
 }
 
-interface Tuple {
-  readonly proto: number;
-  readonly src: Ipv4Addr;
-  readonly dst: Ipv4Addr;
-  readonly sport: number;
-  readonly dport: number;
+/** snat_v4_nat_handle_mapping's CT part: a host connection's CT_EGRESS entry (SCOPE_FORWARD). */
+function trackHostConnection(agent: CiliumAgent, frame: Uint8Array, t: CtTuple, c: ConntrackConfig): void {
+  const p = ctPacketOf({ ...t, saddr: t.daddr, daddr: t.saddr }, frame);
+  if (agent.ct.lazyLookup4(p, 'egress', 'forward', c) === 'new') agent.ct.create4(p, 'egress', undefined, c, { withRelated: false });
 }
 
-/** The NAT tuple; for ICMP echo the id stands in for both ports. */
-function tupleOf(frame: Uint8Array): Tuple | undefined {
-  const proto = ipv4Protocol(frame, L3_OFF);
-  const l4 = L3_OFF + ipv4HeaderLen(frame, L3_OFF);
-  const src = ipv4Src(frame, L3_OFF);
-  const dst = ipv4Dst(frame, L3_OFF);
-  if ((proto === IPPROTO_TCP || proto === IPPROTO_UDP) && frame.length >= l4 + 4) {
-    return { proto, src, dst, sport: readU16(frame, l4), dport: readU16(frame, l4 + 2) };
+/** The existing mapping if it still translates to the target, else a new one (a stale one is dropped first). */
+function mapping(agent: CiliumAgent, t: CtTuple, target: NatTarget, c: ConntrackConfig): { addr: number; port: number } | undefined {
+  const nat = agent.nat;
+  const state = nat.map.lookup(t);
+  if (state && state.addr === ctAddr(target.addr) && state.needsCt === target.needsCt) return state;
+  if (state) {
+    nat.map.delete(t);
+    nat.map.delete({ daddr: state.addr, saddr: t.daddr, dport: state.port, sport: t.dport, nexthdr: t.nexthdr, flags: TUPLE_F_IN });
   }
-  if (proto === IPPROTO_ICMP && frame.length >= l4 + 8 && (frame[l4] === 8 || frame[l4] === 0)) {
-    const id = readU16(frame, l4 + 4);
-    return { proto, src, dst, sport: id, dport: id };
-  }
-  return undefined;
+  return nat.newMapping(t, target, agent.ct.now(c));
 }
 
+/** snat_v4_init_tuple plus the ports in packet order; undefined for what NAT passes by (other protocols, later fragments). */
+function natTuple(frame: Uint8Array, flags: number): CtTuple | undefined {
+  const nexthdr = ipv4Protocol(frame, L3_OFF);
+  const t: CtTuple = { daddr: ctAddr(ipv4Dst(frame, L3_OFF)), saddr: ctAddr(ipv4Src(frame, L3_OFF)), dport: 0, sport: 0, nexthdr, flags };
+  const l4 = l4Of(frame);
+  if (nexthdr === IPPROTO_TCP || nexthdr === IPPROTO_UDP) {
+    if ((ipv4FragWord(frame, L3_OFF) & IP_OFFSET) !== 0 || frame.length < l4 + 4) return undefined;
+    t.sport = readU16(frame, l4);
+    t.dport = readU16(frame, l4 + 2);
+    return t;
+  }
+  return nexthdr === IPPROTO_ICMP && frame.length >= l4 + 8 ? t : undefined;
+}
+
+/** A NAT-made CT key as the CT code takes a packet's. */
+function ctPacketOf(t: CtTuple, frame: Uint8Array): CtPacket {
+  const tcpFlags = t.nexthdr === IPPROTO_TCP ? (frame[l4Of(frame) + 13] ?? 0) : 0;
+  return { ...t, tcpFlags, len: frame.length };
+}
+
+function isFragment(frame: Uint8Array): boolean {
+  return (ipv4FragWord(frame, L3_OFF) & (IP_MF | IP_OFFSET)) !== 0;
+}
+
+function l4Of(frame: Uint8Array): number {
+  return L3_OFF + ipv4HeaderLen(frame, L3_OFF);
+}
+
+/** snat_v4_rewrite_headers' port part: the L4 port, or the echo id, when it changes. */
 function rewritePort(frame: Uint8Array, proto: number, which: 'src' | 'dst', port: number): void {
-  if (proto === IPPROTO_ICMP) setIcmpEchoId(frame, L3_OFF, port);
-  else setL4Port(frame, L3_OFF, which, port);
+  const l4 = l4Of(frame);
+  if (proto === IPPROTO_ICMP) {
+    if (readU16(frame, l4 + 4) !== port) setIcmpEchoId(frame, L3_OFF, port);
+  } else if (readU16(frame, l4 + (which === 'src' ? 0 : 2)) !== port) setL4Port(frame, L3_OFF, which, port);
 }

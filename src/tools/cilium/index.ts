@@ -8,7 +8,9 @@ import type { CiliumAgent } from '../../cilium/agent.js';
 import type { Process, Tool } from '../process.js';
 import { configData } from './agent-facts.js';
 import { agentStatus } from './agent-status.js';
+import { bpfCt } from './bpf-ct.js';
 import { endpointMapList, ipcacheList, tunnelList } from './bpf-maps.js';
+import { bpfNat } from './bpf-nat.js';
 import { configView } from './cli.js';
 import { cliStatus } from './cli-status.js';
 import { cliVersion, dbgVersion } from './cli-version.js';
@@ -52,8 +54,21 @@ const DBG_FLAGS: Readonly<Record<string, readonly string[]>> = {
   'endpoint ls': ['--no-headers'],
 };
 
+/** Commands that parse their own flags (value flags such as -o json, cobra's usage on a flag error). */
+const OWN_FLAG_PATHS = ['bpf ct list', 'bpf ct flush', 'bpf nat list'];
+
+/** bpf ct and bpf nat; undefined for any other command (or subcommand they do not know). */
+function flagParsingCommand(p: Process, agent: CiliumAgent | undefined): number | undefined {
+  const [, w1, w2, w3] = p.argv;
+  if (w1 !== 'bpf' || (w2 !== 'ct' && w2 !== 'nat') || w3 === undefined) return undefined;
+  if (!agent || agent.phase !== 'running') return fail(p, `Error: Unable to reach agent: ${SOCKET_ERROR}\n`);
+  return (w2 === 'ct' ? bpfCt : bpfNat)(p, agent, w3, p.argv.slice(4));
+}
+
 const ciliumDbg: Tool = async (p) => {
   const agent = agentOf(p);
+  const own = flagParsingCommand(p, agent);
+  if (own !== undefined) return own;
   const cmd = p.argv[0] ?? 'cilium-dbg';
   const { words, flags, unknown } = parse(p.argv.slice(1), (w) => DBG_FLAGS[w] ?? []);
   if (unknown !== undefined) return fail(p, `Error: unknown flag: ${unknown}\n`);
@@ -75,7 +90,7 @@ const ciliumDbg: Tool = async (p) => {
     'bpf endpoint list': () => endpointMapList(agent),
   };
   const print = outputs[words.replace(/ ls$/, ' list')];
-  if (!print) return unknownCommand(p, words, cmd, [...Object.keys(outputs), 'version']);
+  if (!print) return unknownCommand(p, words, cmd, [...Object.keys(outputs), ...OWN_FLAG_PATHS, 'version']);
   p.out(print());
   return 0;
 };

@@ -186,7 +186,8 @@ describe('other forms', () => {
 
 describe('commands the lab does not implement', () => {
   test.each([
-    [['cilium-dbg', 'bpf', 'ct', 'list', 'global'], 'Error: unknown command "ct" for "cilium-dbg bpf"\nRun \'cilium-dbg bpf --help\' for usage.\n'],
+    [['cilium-dbg', 'bpf', 'frob', 'list'], 'Error: unknown command "frob" for "cilium-dbg bpf"\nRun \'cilium-dbg bpf --help\' for usage.\n'],
+    [['cilium-dbg', 'bpf', 'ct', 'show'], 'Error: unknown command "show" for "cilium-dbg bpf ct"\nRun \'cilium-dbg bpf ct --help\' for usage.\n'],
     [['cilium-dbg', 'frobnicate'], 'Error: unknown command "frobnicate" for "cilium-dbg"\nRun \'cilium-dbg --help\' for usage.\n'],
   ])('%j', async (argv, want) => {
     const r = await runOn(lab, agentPod(lab, 'k8s-w0'), argv);
