@@ -1,7 +1,8 @@
 // web (topology): node positions from ELK's layered algorithm over the whole hierarchy (networks, VMs,
 // interfaces and pods), flowing left to right through the routers. ELK (480 KB gzipped) is not in the
 // main script: served over HTTP it runs in a Web Worker (assets/elk-worker.js), off the page's thread;
-// from file://, where pages may start no worker, assets/elk.js runs it in the page's thread.
+// from file://, where pages may start no worker (or when the worker fails), assets/elk.js runs it in
+// the page's thread.
 
 import ElkApi, { type ELK, type ELKConstructorArguments, type ElkNode } from 'elkjs/lib/elk-api.js';
 import { loadScript } from '../app/load-script.js';
@@ -21,17 +22,34 @@ const ROOT_OPTIONS = {
 /** Room for the box's label above its children (Cytoscape sizes compound boxes to include it). */
 const COMPOUND_OPTIONS = { 'elk.padding': '[top=28,left=10,bottom=10,right=10]' };
 
-let engine: Promise<ELK> | undefined;
-
 /** Only the layered algorithm is registered: registering all nine costs ELK more than a layout. */
 const ALGORITHMS = ['layered'];
 
-function loadElk(): Promise<ELK> {
-  if (!engine) {
-    const workerUrl = new URL('assets/elk-worker.js', document.baseURI).href;
-    // elk-api.js is CommonJS: its module.exports is the class, which also names itself as `default`.
-    engine = location.protocol === 'file:' ? loadScript<new (args: ELKConstructorArguments) => ELK>('elk.js', 'ELK').then((Elk) => new Elk({ algorithms: ALGORITHMS })) : Promise.resolve(new ElkApi.default({ algorithms: ALGORITHMS, workerUrl }));
-  }
+interface Engine {
+  readonly elk: ELK;
+  /** Rejects if the worker fails (a server without the file, a policy forbidding workers). */
+  readonly failed: Promise<never>;
+}
+
+let engine: Promise<Engine> | undefined;
+
+class LayoutWorkerFailed extends Error {}
+
+function inPage(): Promise<Engine> {
+  return loadScript<new (args: ELKConstructorArguments) => ELK>('elk.js', 'ELK').then((Elk) => ({ elk: new Elk({ algorithms: ALGORITHMS }), failed: new Promise<never>(() => undefined) }));
+}
+
+function inWorker(): Engine {
+  const workerUrl = new URL('assets/elk-worker.js', document.baseURI).href;
+  const worker = new Worker(workerUrl);
+  const failed = new Promise<never>((_, reject) => worker.addEventListener('error', () => reject(new LayoutWorkerFailed(`the layout worker ${workerUrl} failed`)), { once: true }));
+  failed.catch(() => undefined); // seen by the next layout, not an unhandled rejection
+  // elk-api.js is CommonJS: its module.exports is the class, which also names itself as `default`.
+  return { elk: new ElkApi.default({ algorithms: ALGORITHMS, workerUrl, workerFactory: () => worker }), failed };
+}
+
+function loadElk(): Promise<Engine> {
+  engine ??= location.protocol === 'file:' ? inPage() : Promise.resolve(inWorker());
   return engine;
 }
 
@@ -59,9 +77,20 @@ function elkTree(g: Graph): ElkNode {
   return { id: 'root', layoutOptions: ROOT_OPTIONS, children: byParent.get(undefined) ?? [], edges };
 }
 
+/** Lays out with the worker, or in the page if the worker fails. */
+async function layout(tree: ElkNode): Promise<ElkNode> {
+  const e = await loadElk();
+  try {
+    return await Promise.race([e.elk.layout(tree), e.failed]);
+  } catch (err) {
+    if (!(err instanceof LayoutWorkerFailed)) throw err;
+    engine = inPage();
+    return (await engine).elk.layout(tree);
+  }
+}
+
 /** Centres of the leaf nodes, in one coordinate space. */
 export async function layoutGraph(g: Graph): Promise<Positions> {
-  const elk = await loadElk();
   const out = new Map<string, { x: number; y: number }>();
   const walk = (n: ElkNode, ox: number, oy: number) => {
     const x = ox + (n.x ?? 0);
@@ -69,6 +98,6 @@ export async function layoutGraph(g: Graph): Promise<Positions> {
     if (n.children && n.children.length > 0) for (const c of n.children) walk(c, x, y);
     else out.set(n.id, { x: x + (n.width ?? 0) / 2, y: y + (n.height ?? 0) / 2 });
   };
-  walk(await elk.layout(elkTree(g)), 0, 0);
+  walk(await layout(elkTree(g)), 0, 0);
   return out;
 }
