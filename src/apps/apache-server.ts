@@ -2,6 +2,8 @@
 // /var/www/html/index.html: core's default handler with mod_deflate loaded, so a 200 carries Date, Server,
 // Last-Modified, ETag ("<size hex>-<mtime µs hex>", FileETag MTime Size), Accept-Ranges, Content-Length,
 // Vary: Accept-Encoding and Content-Type: text/html; other paths get Apache's 404 page. KeepAliveTimeout 5 s.
+// `Listen 80` opens one AF_INET6 socket on :: that takes IPv4 too (APR's v4-mapped default on Linux),
+// with ListenBacklog 511.
 
 import type { Ipv4Addr } from '../addr/index.js';
 import type { Errno } from '../net/netlink-error.js';
@@ -24,6 +26,8 @@ export interface ApacheOptions {
 
 const SERVER = 'Apache/2.4.58 (Ubuntu)';
 const KEEPALIVE_TIMEOUT_US = 5_000_000;
+/** DEFAULT_LISTENBACKLOG. */
+const LISTEN_BACKLOG = 511;
 
 export class ApacheServer {
   private listener: TcpSocket | undefined;
@@ -34,7 +38,7 @@ export class ApacheServer {
   ) {}
 
   start(): Errno | undefined {
-    const l = (this.opts.tcp ?? kernelTcp).listen(this.ns, 0 as Ipv4Addr, this.opts.port ?? 80);
+    const l = (this.opts.tcp ?? kernelTcp).listen(this.ns, 0 as Ipv4Addr, this.opts.port ?? 80, LISTEN_BACKLOG, { family: 'inet6' });
     if (isErrno(l)) return l;
     l.onAccept = (c) => this.serve(c);
     this.listener = l;

@@ -6,16 +6,16 @@ import type { Ipv4Addr } from '../addr/index.js';
 import type { Errno } from '../net/netlink-error.js';
 import type { Netns } from '../net/netns.js';
 import type { SockAddr } from '../net/sock-hooks.js';
-import { TcpSocket } from '../net/tcp/tcp-socket.js';
+import { TcpSocket, type ListenOptions } from '../net/tcp/tcp-socket.js';
 
 export interface TcpTransport {
-  listen(ns: Netns, addr: Ipv4Addr, port: number, backlog?: number): TcpSocket | Errno;
+  listen(ns: Netns, addr: Ipv4Addr, port: number, backlog?: number, opts?: ListenOptions): TcpSocket | Errno;
   connect(ns: Netns, dst: SockAddr, opts?: { src?: Ipv4Addr }): TcpSocket | Errno;
 }
 
 /** The emulated kernel's TCP (resolved at call time, so apps load before TCP does). */
 export const kernelTcp: TcpTransport = {
-  listen: (ns, addr, port, backlog) => TcpSocket.listen(ns, addr, port, backlog),
+  listen: (ns, addr, port, backlog, opts) => TcpSocket.listen(ns, addr, port, backlog, opts),
   connect: (ns, dst, opts) => TcpSocket.connect(ns, dst, opts),
 };
 

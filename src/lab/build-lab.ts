@@ -20,6 +20,7 @@ import { LabPodRuntime, type RuntimeHost } from './pod-runtime.js';
 import { AppsLauncher } from './apps-launcher.js';
 import { startHostServices } from './host-services.js';
 import { addonInstalls } from './system/addons.js';
+import { startHostDaemons } from './system/host-daemons.js';
 import { ciliumObjects } from './system/cilium.js';
 import { controlPlaneMirrorPods, kubeadmObjects, rfc3339NanoLocal } from './system/kubeadm.js';
 
@@ -92,6 +93,7 @@ export function buildLab(spec: LabSpec, opts: BuildOptions = {}): Lab {
   host.api = k8s.api;
   for (const agent of agents.values()) agent.onDatapathInit = () => publishNode(k8s.api, cilium, agents, agent);
   watchServices(k8s.api, cilium);
+  startHostDaemons(spec, machines, k8s.api);
   const cpJoin = spec.kubernetes.nodes.find((n) => n.name === spec.kubernetes.controlPlane)?.joinedUs ?? startUs;
   const createAt = (at: number, objs: () => readonly GenericObject[]) => scheduler.at(at, () => objs().forEach((o) => k8s.api.create(o)));
   const system = rng.fork('system');

@@ -44,9 +44,17 @@ export class GoHttpServer {
   start(): Errno | undefined {
     const l = (this.opts.tcp ?? kernelTcp).listen(this.ns, 0 as Ipv4Addr, this.opts.port);
     if (isErrno(l)) return l;
-    l.onAccept = (c) => this.serve(c);
-    this.listener = l;
+    this.attach(l);
     return undefined;
+  }
+
+  /** Serves on a listener the program opened itself (another address, family or options); `onConn` sees each accepted connection. */
+  attach(l: TcpSocket, onConn?: (c: TcpSocket) => void): void {
+    l.onAccept = (c) => {
+      onConn?.(c);
+      this.serve(c);
+    };
+    this.listener = l;
   }
 
   stop(): void {
