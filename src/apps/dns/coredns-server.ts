@@ -73,17 +73,17 @@ export class CoreDnsServer {
     };
   }
 
-  /** Binds UDP 53 and listens on TCP 53 (TCP only once the kernel's TCP is there). */
+  /** Binds UDP 53 and listens on TCP 53 (TCP only once the kernel's TCP is there), Go's ":53": AF_INET6 taking IPv4. */
   start(): Errno | undefined {
     const port = this.opts.port ?? 53;
     const udp = new UdpSocket(this.ns);
-    const err = udp.bind(0 as Ipv4Addr, port);
+    const err = udp.bind(0 as Ipv4Addr, port, { family: 'inet6' });
     if (err) return err;
     udp.onMessage = (payload, from) => this.handle(payload, 'udp', from, (bytes) => udp.sendto(bytes, from));
     this.udp = udp;
     const tcp = this.opts.tcp ?? kernelTcp;
     try {
-      const l = tcp.listen(this.ns, 0 as Ipv4Addr, port);
+      const l = tcp.listen(this.ns, 0 as Ipv4Addr, port, undefined, { family: 'inet6' });
       if (!isErrno(l)) {
         l.onAccept = (child) => this.serveTcp(child);
         this.listener = l;

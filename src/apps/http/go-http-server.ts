@@ -42,7 +42,8 @@ export class GoHttpServer {
   ) {}
 
   start(): Errno | undefined {
-    const l = (this.opts.tcp ?? kernelTcp).listen(this.ns, 0 as Ipv4Addr, this.opts.port);
+    // ListenAndServe(":port"): Go listens on one AF_INET6 socket that takes IPv4 too.
+    const l = (this.opts.tcp ?? kernelTcp).listen(this.ns, 0 as Ipv4Addr, this.opts.port, undefined, { family: 'inet6' });
     if (isErrno(l)) return l;
     this.attach(l);
     return undefined;
