@@ -35,15 +35,22 @@ export class TopologyView {
   onPodTap: ((namespace: string, name: string) => void) | undefined;
   private readonly systemNamespaces: ReadonlySet<string>;
   private cyInstance: Core | undefined;
+  /** Set when the user zoomed or panned: redraws keep that view until "Fit". */
+  private isViewportChosen = false;
+  private isFitting = false;
   showSystemPods = false;
 
   constructor(private readonly lab: Lab) {
     this.canvasHost = h('div', { class: 'cy', role: 'img', 'aria-label': 'Topology of the lab (described in the outline that follows)' });
-    this.element = h('section', { class: 'topology', 'aria-label': 'Topology' }, this.canvasHost, this.status, this.outline);
+    const fit = h('button', { type: 'button', id: 'fit-topology', class: 'fit', onclick: () => this.fit() }, 'Fit');
+    this.element = h('section', { class: 'topology', 'aria-label': 'Topology' }, this.canvasHost, fit, this.status, this.outline);
     // Namespaces that have pods when the lab starts are the system's; their pods are summed up per node.
     this.systemNamespaces = new Set(lab.k8s.api.list('Pod', {}).map((p) => p.metadata.namespace ?? 'default').filter((n) => n !== 'default'));
     setInterval(() => void this.refresh(), REFRESH_MS);
-    new ResizeObserver(() => this.cyInstance?.resize()).observe(this.canvasHost);
+    new ResizeObserver(() => {
+      this.cyInstance?.resize();
+      if (!this.isViewportChosen) this.fit();
+    }).observe(this.canvasHost);
   }
 
   /** The Cytoscape instance; exists once the first layout is drawn (onLayout listeners may use it). */
@@ -86,6 +93,9 @@ export class TopologyView {
       const [pos, make] = await Promise.all([layoutGraph(g), loadScript<typeof cytoscape>('cytoscape.js', 'cytoscape')]);
       if (!this.cyInstance) {
         this.cyInstance = make({ container: this.canvasHost, style: CY_STYLE, minZoom: 0.2, maxZoom: 3, autoungrabify: true, boxSelectionEnabled: false });
+        this.cyInstance.on('viewport', () => {
+          if (!this.isFitting) this.isViewportChosen = true;
+        });
         this.cyInstance.on('tap', 'node[kind = "pod"]', (e) => {
           const [namespace = '', name = ''] = String(e.target.id()).slice('pod:'.length).split('/');
           this.onPodTap?.(namespace, name);
@@ -102,7 +112,7 @@ export class TopologyView {
         this.cy.elements().remove();
         this.cy.add(els);
       });
-      this.cy.fit(undefined, 16);
+      if (!this.isViewportChosen) this.fit();
       this.graph = g;
       this.signature = sig;
       this.isLaidOut = true;
@@ -112,6 +122,15 @@ export class TopologyView {
     } catch (e) {
       this.status.textContent = `The topology could not be laid out: ${e instanceof Error ? e.message : String(e)}`;
     }
+  }
+
+  /** Fits the whole lab in view (and forgets the user's zoom and pan). */
+  private fit(): void {
+    if (!this.cyInstance) return;
+    this.isFitting = true;
+    this.cyInstance.fit(undefined, 16);
+    this.isFitting = false;
+    this.isViewportChosen = false;
   }
 
   /** The outline: one item per network and VM, naming interfaces, pods and tunnels. */
