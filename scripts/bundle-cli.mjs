@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ENTRY = new URL('../dist/cli/main.js', import.meta.url);
 export const BUNDLE_DIR = new URL('../dist/bundle/', import.meta.url);
-/** Packages just-bash loads only for commands the lab never runs. */
-export const EXTERNAL = ['@mongodb-js/zstd', 'node-liblzma', 'sql.js', 'quickjs-emscripten', 'seek-bzip'];
+/** Packages just-bash loads only for commands the lab never runs, and Vite (`ciliumlab web` builds the page with it). */
+export const EXTERNAL = ['@mongodb-js/zstd', 'node-liblzma', 'sql.js', 'quickjs-emscripten', 'seek-bzip', 'vite'];
 
 export async function bundleCli() {
   const esbuild = await import('esbuild');

@@ -1,6 +1,7 @@
 // Layer server: `ciliumlab web [--port N] [--host ADDR]` — serves the browser lab built into dist-web/
-// on 127.0.0.1 (unless told otherwise), prints its URL, and runs until Ctrl-C. The page needs no server
-// beyond files: dist-web/index.html also opens from disk.
+// on 127.0.0.1 (unless told otherwise), prints its URL, and runs until Ctrl-C. The first run after `npm ci`
+// builds dist-web/ with Vite (a dev dependency). The page needs no server beyond files: dist-web/index.html
+// also opens from disk.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +10,23 @@ import { startStaticServer } from './static-server.js';
 /** dist-web/ at the package root: two levels up from src/server/, dist/server/ and dist/bundle/ alike. */
 export const WEB_ROOT = fileURLToPath(new URL('../../dist-web/', import.meta.url));
 export const DEFAULT_WEB_PORT = 8080;
+const VITE_CONFIG = fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url));
+
+/** `vite build --config web/vite.config.ts`, when Vite is installed; false when it is not. */
+async function buildWeb(): Promise<boolean> {
+  let vite: typeof import('vite');
+  try {
+    vite = await import('vite');
+  } catch {
+    return false;
+  }
+  process.stdout.write('ciliumlab web: building the browser lab into dist-web/ (first run only)\n');
+  await vite.build({ configFile: VITE_CONFIG, logLevel: 'error' });
+  return existsSync(`${WEB_ROOT}index.html`);
+}
 
 export async function runWebServer(opts: { host?: string | undefined; port?: number | undefined }): Promise<number> {
-  if (!existsSync(`${WEB_ROOT}index.html`)) {
+  if (!existsSync(`${WEB_ROOT}index.html`) && !(existsSync(VITE_CONFIG) && (await buildWeb()))) {
     process.stderr.write(`ciliumlab web: the browser lab is not built (${WEB_ROOT}index.html is missing): run \`npx vite build --config web/vite.config.ts\`\n`);
     return 1;
   }
