@@ -50,16 +50,21 @@ function goListenAddr(hostPort: string): ListenAddr | undefined {
   return a;
 }
 
-/** The `--name=value` flags of a container's command line. */
-function flags(c: Container): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const list of [c.command ?? [], c.args ?? []]) {
-    for (const a of list) {
-      const eq = a.indexOf('=');
-      if (a.startsWith('--') && eq > 2) out.set(a.slice(2, eq), a.slice(eq + 1));
-    }
+/** `--name=value` of a container's command line, one pattern per flag name (a regex over the joined line). */
+const flagPatterns = new Map<string, RegExp>();
+
+function flag(line: string, name: string): string | undefined {
+  let re = flagPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`^--${name}=(.*)$`, 'm');
+    flagPatterns.set(name, re);
   }
-  return out;
+  return re.exec(line)?.[1];
+}
+
+/** The container's command and args, one per line. */
+function commandLine(c: Container): string {
+  return [...(c.command ?? []), ...(c.args ?? [])].join('\n');
 }
 
 function urls(list: string | undefined): ListenAddr[] {
@@ -136,15 +141,15 @@ function ciliumEnvoy(c: Container, cpus: number): ProgramSockets {
 export function hostNetworkProgram(image: string, c: Container, inputs: ProgramInputs): ProgramSockets | undefined {
   switch (image) {
     case 'registry.k8s.io/kube-apiserver':
-      return { name: 'kube-apiserver', tcp: at(secure(flags(c), 6443), 3, { serve: 'https' }) };
+      return { name: 'kube-apiserver', tcp: at(secure(commandLine(c), 6443), 3, { serve: 'https' }) };
     case 'registry.k8s.io/kube-controller-manager':
-      return { name: 'kube-controller-manager', tcp: at(secure(flags(c), 10257), 3, { serve: 'https' }) };
+      return { name: 'kube-controller-manager', tcp: at(secure(commandLine(c), 10257), 3, { serve: 'https' }) };
     case 'registry.k8s.io/kube-scheduler':
-      return { name: 'kube-scheduler', tcp: at(secure(flags(c), 10259), 3, { serve: 'https' }) };
+      return { name: 'kube-scheduler', tcp: at(secure(commandLine(c), 10259), 3, { serve: 'https' }) };
     case 'registry.k8s.io/etcd': {
-      const f = flags(c);
-      const listen = [...urls(f.get('listen-peer-urls')), ...urls(f.get('listen-client-urls'))];
-      const metrics = urls(f.get('listen-metrics-urls'));
+      const line = commandLine(c);
+      const listen = [...urls(flag(line, 'listen-peer-urls')), ...urls(flag(line, 'listen-client-urls'))];
+      const metrics = urls(flag(line, 'listen-metrics-urls'));
       return { name: 'etcd', tcp: [...listen.map((a, i) => ({ ...a, fd: 6 + i, serve: 'tls' as const })), ...metrics.map((a, i) => ({ ...a, fd: 14 + i }))] };
     }
     case 'registry.k8s.io/kube-proxy': {
@@ -164,6 +169,6 @@ export function hostNetworkProgram(image: string, c: Container, inputs: ProgramI
 }
 
 /** A control-plane component's HTTPS port: --secure-port (else its default) on --bind-address (else 0.0.0.0). */
-function secure(f: ReadonlyMap<string, string>, port: number): ListenAddr | undefined {
-  return goListenAddr(`${f.get('bind-address') ?? '0.0.0.0'}:${f.get('secure-port') ?? port}`);
+function secure(line: string, port: number): ListenAddr | undefined {
+  return goListenAddr(`${flag(line, 'bind-address') ?? '0.0.0.0'}:${flag(line, 'secure-port') ?? port}`);
 }
