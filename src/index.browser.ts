@@ -3,7 +3,7 @@
 // Tab completion) with what only the page shows: the topology model, the trace bus's recorded events and
 // packet trails, dissected header stacks, the tcpdump line printer, pcap files and explanations.
 
-export { buildLab, loadDefaultLab, loadLabFile, helmValueAt, helmBool, DEFAULT_LAB_TEXT, DEFAULT_LAB_FILE_NAME, Lab, type LabSpec } from './lab/index.js';
+export { buildLab, loadDefaultLab, loadLabFile, helmValueAt, helmBool, DEFAULT_LAB_TEXT, DEFAULT_LAB_FILE_NAME, Lab, CURL_POD_YAML, WEBPOD_YAML, type LabSpec } from './lab/index.js';
 export { topologyOf, type Topology, type TopoHost, type TopoInterface, type TopoPod } from './lab/topology.js';
 export { LabSession, Terminal, VirtualTimeDriver, type Screen, type MacrotaskYield } from './shell/index.js';
 export { commands } from './tools/registry.js';
