@@ -127,3 +127,13 @@ describe('the GC interval', () => {
     expect(run({ 'conntrack-gc-interval': '1m30s', 'bpf-ct-timeout-regular-any': '0s' }, true)).toEqual([90, 90, 90, 90, 90, 90, 90]);
   });
 });
+
+test('with enable-bpf-clock-probe the clock is jiffies >> 8 (HZ 1000, jiffies_64 starting 300 s before its 32-bit wrap)', () => {
+  const { pass, ct } = setup({ 'enable-bpf-clock-probe': 'true' });
+  pass(frame('icmp', A, B, 0, 0, 8), 'egress');
+  // 100 s after boot: (2^32 - 300000 + 100000) >> 8 = 16776434; 60 s = (60000 >> 8) = 234.
+  expect([...ct.any.entries()].map(([, e]) => [e.lifetime, e.lastTxReport])).toEqual([
+    [16776434 + 234, 16776434],
+    [16776434 + 234, 16776434],
+  ]);
+});
