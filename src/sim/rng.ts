@@ -23,6 +23,9 @@ export function fnv1a32(text: string, basis = 0x811c9dc5): number {
   return h;
 }
 
+/** Scratch arrays for string(), by length (strings are drawn one at a time, and in a few lengths). */
+const charCodes: number[][] = [];
+
 export class Rng {
   private a: number;
   private b: number;
@@ -69,7 +72,7 @@ export class Rng {
 
   /** `length` characters drawn from `alphabet` (one draw each), built as one flat string. */
   string(alphabet: string, length: number): string {
-    const codes = new Array<number>(length);
+    const codes = (charCodes[length] ??= new Array<number>(length).fill(0));
     for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(this.int(0, alphabet.length - 1));
     return String.fromCharCode.apply(null, codes);
   }

@@ -26,7 +26,7 @@ import { allocateForCreate, allocateForUpdate, releaseAll, releaseDropped, type 
 import { NodePortAllocator, ServiceIpAllocator } from './service-ip-allocator.js';
 import { WatchHub, type WatchHandler } from './watch-hub.js';
 import {
-  bumpGeneration, checkDecode, clearSystemFieldsForCreate, draftOf, equalIgnoringResourceVersion, keepStatus, keepSystemFields, prepareStrategy, reshareBelowTop,
+  bumpGeneration, checkDecode, clearSystemFieldsForCreate, draftOf, equalIgnoringResourceVersion, handedOverDraft, keepStatus, keepSystemFields, prepareStrategy, reshareBelowTop,
   statusOnly,
 } from './write-helpers.js';
 import { DeletionLogic, type DeleteOptions } from './deletion.js';
@@ -40,7 +40,7 @@ export class ApiServer {
   readonly clock: ApiClock;
   readonly allocators: ServiceAllocators;
   /** Warnings of the last write (unknown fields under fieldValidation=Warn). */
-  lastWarnings: string[] = [];
+  lastWarnings: readonly string[] = [];
   private readonly store: ObjectStore;
   private readonly hub = new WatchHub();
   private readonly rngNames: Rng;
@@ -164,7 +164,7 @@ export class ApiServer {
   create<T extends KubeObject>(input: T, opts: CreateOptions = {}): T {
     const rt = this.resource(input.kind, input.apiVersion);
     this.lastWarnings = checkDecode(rt, input, opts.fieldValidation ?? 'Strict');
-    const obj = draftOf(input);
+    const obj = opts.handOver && input.kind !== 'Service' ? handedOverDraft(input) : draftOf(input);
     obj.metadata ??= {};
     if (obj.metadata.resourceVersion) throw badRequest('resourceVersion should not be set on objects to be created');
     clearSystemFieldsForCreate(obj);

@@ -26,6 +26,11 @@ export interface CreateOptions extends WriteOptions {
   readonly namespace?: string;
   /** Virtual time the object was created at, for objects that predate the lab's t=0. */
   readonly atUs?: number;
+  /**
+   * The caller hands the object over (built for this call, never touched again): the apiserver keeps its
+   * parts instead of copying them; only frozen top-level members are copied, to be edited.
+   */
+  readonly handOver?: boolean;
 }
 
 export interface UpdateOptions extends WriteOptions {

@@ -21,9 +21,12 @@ export function safeEncodeString(s: string): string {
 
 const HEX_DIGIT = '0123456789abcdef';
 
+/** The character codes of the uuid being built (reused: uuids are built one at a time). */
+const uuidCodes = new Array<number>(36).fill(0);
+
 /** A random (version 4, RFC 4122 variant) UUID, from 16 draws of a byte, built as one flat string. */
 export function uuidV4(rng: Rng): string {
-  const codes = new Array<number>(36);
+  const codes = uuidCodes;
   let at = 0;
   for (let i = 0; i < 16; i++) {
     let b = rng.int(0, 255);

@@ -6,17 +6,32 @@ import { cloneShared, deepClone, deepEqual, reshare } from '../objects/json.js';
 import type { KubeObject } from '../objects/meta.js';
 import type { ResourceType } from '../resource-registry.js';
 import { schemaForKind } from '../schema/kind-schemas.js';
+import type { FieldType } from '../schema/schema-types.js';
 import { decodeErrorMessage, strictDecode } from '../schema/strict-decode.js';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
+/** Decoder schemas by resource type (null: none, stored as given). */
+const schemas = new WeakMap<ResourceType, FieldType | null>();
+
+function schemaOf(rt: ResourceType): FieldType | undefined {
+  let s = schemas.get(rt);
+  if (s === undefined) {
+    s = schemaForKind(rt.group === '' ? rt.version : `${rt.group}/${rt.version}`, rt.kind) ?? null;
+    schemas.set(rt, s);
+  }
+  return s ?? undefined;
+}
+
 /** Runs the decoder's checks; throws BadRequest like the handlers' transformDecodeError. Returns warnings. */
-export function checkDecode(rt: ResourceType, obj: unknown, mode: FieldValidation): string[] {
-  const schema = schemaForKind(rt.group === '' ? rt.version : `${rt.group}/${rt.version}`, rt.kind);
-  if (schema === undefined) return [];
+export function checkDecode(rt: ResourceType, obj: unknown, mode: FieldValidation): readonly string[] {
+  const schema = schemaOf(rt);
+  if (schema === undefined) return NO_WARNINGS;
   const r = strictDecode(obj, schema);
   if (r.typeError !== undefined) throw badRequest(decodeErrorMessage(rt.kind, rt.version, r) ?? r.typeError);
-  if (r.unknownFields.length === 0 || mode === 'Ignore') return [];
+  if (r.unknownFields.length === 0 || mode === 'Ignore') return NO_WARNINGS;
   if (mode === 'Warn') return [...r.unknownFields];
   throw badRequest(decodeErrorMessage(rt.kind, rt.version, r) ?? '');
 }
@@ -48,6 +63,21 @@ export function draftOf<T extends KubeObject>(input: T, stored?: KubeObject): T 
     if (x === undefined) continue;
     const c = cloneShared(x, base?.[k]);
     out[k] = typeof c === 'object' && c !== null && Object.isFrozen(c) ? (Array.isArray(c) ? [...c] : { ...c }) : c;
+  }
+  return out as unknown as T;
+}
+
+/**
+ * The draft of an object handed over by its caller: the object itself, as a fresh top level with copies of
+ * the top-level members that are frozen (shared stored data, like a template's spec), the rest as it is.
+ */
+export function handedOverDraft<T extends KubeObject>(input: T): T {
+  const src = input as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in src) {
+    const x = src[k];
+    if (x === undefined) continue;
+    out[k] = typeof x === 'object' && x !== null && Object.isFrozen(x) ? (Array.isArray(x) ? [...x] : { ...x }) : x;
   }
   return out as unknown as T;
 }

@@ -155,20 +155,36 @@ export class DaemonSetController {
   private updateStatus(ds: DaemonSet, nodes: NodePods[], hash: string): void {
     const nowMs = this.api.clock.wallMs();
     const minReady = ds.spec.minReadySeconds ?? 0;
-    const running = nodes.filter((n) => n.shouldRun);
-    const first = running.map((n) => n.live[0]).filter((p): p is Pod => p !== undefined);
-    const available = first.filter((p) => isPodAvailable(p, minReady, nowMs)).length;
+    // Counted in one pass over the nodes (every sync computes the status; most find it unchanged).
+    let desired = 0;
+    let scheduled = 0;
+    let misscheduled = 0;
+    let ready = 0;
+    let available = 0;
+    let updated = 0;
+    for (const n of nodes) {
+      if (!n.shouldRun) {
+        if (n.live.length > 0) misscheduled++;
+        continue;
+      }
+      desired++;
+      const p = n.live[0];
+      if (p === undefined) continue;
+      scheduled++;
+      if (isPodReady(p)) ready++;
+      if (isPodAvailable(p, minReady, nowMs)) available++;
+      if (p.metadata.labels?.[REVISION_HASH_LABEL] === hash) updated++;
+    }
     const st: DaemonSetStatus = {
-      currentNumberScheduled: first.length,
-      numberMisscheduled: nodes.filter((n) => !n.shouldRun && n.live.length > 0).length,
-      desiredNumberScheduled: running.length,
-      numberReady: first.filter(isPodReady).length,
+      currentNumberScheduled: scheduled,
+      numberMisscheduled: misscheduled,
+      desiredNumberScheduled: desired,
+      numberReady: ready,
       observedGeneration: ds.metadata.generation ?? 1,
     };
-    const updated = first.filter((p) => p.metadata.labels?.[REVISION_HASH_LABEL] === hash).length;
     if (updated > 0) st.updatedNumberScheduled = updated;
     if (available > 0) st.numberAvailable = available;
-    if (running.length - available > 0) st.numberUnavailable = running.length - available;
+    if (desired - available > 0) st.numberUnavailable = desired - available;
     if (ds.status?.collisionCount !== undefined) st.collisionCount = ds.status.collisionCount;
     if (deepEqual(st, ds.status)) return;
     this.api.mutate('DaemonSet', ds.metadata.namespace, ds.metadata.name ?? '', (o) => {

@@ -25,7 +25,17 @@ export interface ContainerRt {
 }
 
 interface RenderedContainer {
-  readonly from: Readonly<Omit<ContainerRt, 'rendered'>>;
+  readonly image: string;
+  readonly state: ContainerRt['state'];
+  readonly waitingReason: string;
+  readonly waitingMessage: string | undefined;
+  readonly containerId: string | undefined;
+  readonly startedAt: string | undefined;
+  readonly ready: boolean;
+  readonly restartCount: number;
+  readonly lastState: ContainerState;
+  readonly exitCode: number | undefined;
+  readonly finishedAt: string | undefined;
   readonly volumeMounts: Container['volumeMounts'];
   readonly status: ContainerStatus;
 }
@@ -51,21 +61,24 @@ export function isCompleted(c: ContainerRt): boolean {
 
 /** Whether `c` (and its spec's mounts) still read as when `r` was rendered. */
 function renderedFrom(r: RenderedContainer, c: ContainerRt, volumeMounts: Container['volumeMounts']): boolean {
-  const f = r.from;
-  return f.image === c.image && f.state === c.state && f.waitingReason === c.waitingReason && f.waitingMessage === c.waitingMessage
-    && f.containerId === c.containerId && f.startedAt === c.startedAt && f.ready === c.ready && f.restartCount === c.restartCount
-    && f.lastState === c.lastState && f.exitCode === c.exitCode && f.finishedAt === c.finishedAt && r.volumeMounts === volumeMounts;
+  return r.image === c.image && r.state === c.state && r.waitingReason === c.waitingReason && r.waitingMessage === c.waitingMessage
+    && r.containerId === c.containerId && r.startedAt === c.startedAt && r.ready === c.ready && r.restartCount === c.restartCount
+    && r.lastState === c.lastState && r.exitCode === c.exitCode && r.finishedAt === c.finishedAt && r.volumeMounts === volumeMounts;
 }
 
 /** The container's status: the one rendered last time when nothing it reads changed. */
 function containerStatus(specs: readonly Container[] | undefined, c: ContainerRt): ContainerStatus {
   let volumeMounts: Container['volumeMounts'];
-  for (const x of specs ?? []) if (x.name === c.name) volumeMounts = x.volumeMounts;
+  const list = specs ?? [];
+  for (let i = 0; i < list.length; i++) if (list[i]?.name === c.name) volumeMounts = list[i]?.volumeMounts;
   const r = c.rendered;
   if (r !== undefined && renderedFrom(r, c, volumeMounts)) return r.status;
   const status = renderContainerStatus(c, volumeMounts);
-  const { rendered: _previous, ...from } = c;
-  c.rendered = { from, volumeMounts, status };
+  c.rendered = {
+    image: c.image, state: c.state, waitingReason: c.waitingReason, waitingMessage: c.waitingMessage, containerId: c.containerId,
+    startedAt: c.startedAt, ready: c.ready, restartCount: c.restartCount, lastState: c.lastState, exitCode: c.exitCode,
+    finishedAt: c.finishedAt, volumeMounts, status,
+  };
   return status;
 }
 

@@ -27,7 +27,7 @@ const QUANTITY_RE = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
 /** Walk state: the JSON path and Go field path as segment stacks, joined only when an error is reported. */
 interface Ctx {
   typeError: string | undefined;
-  readonly unknown: string[];
+  unknown: string[];
   /** JSON path segments: member names, and numbers for list items. */
   readonly path: (string | number)[];
   /** Go struct field names from the top (no indices, no map keys). */
@@ -155,6 +155,7 @@ function checkStruct(value: Record<string, unknown>, def: StructDef, ctx: Ctx): 
   for (const k in value) {
     const ft = fields[k];
     if (ft === undefined) {
+      if (ctx.unknown === NO_UNKNOWN) ctx.unknown = [];
       ctx.unknown.push(`unknown field ${JSON.stringify(jsonPath(ctx, k))}`);
       continue;
     }
@@ -168,11 +169,20 @@ function checkStruct(value: Record<string, unknown>, def: StructDef, ctx: Ctx): 
   }
 }
 
+/** The common outcome, shared: no type error, no unknown field (the list is replaced at the first one). */
+const NO_UNKNOWN = Object.freeze([]) as unknown as string[];
+const CLEAN: DecodeResult = Object.freeze({ unknownFields: Object.freeze([]) });
+const PATH: (string | number)[] = [];
+const TYPE_PATH: string[] = [];
+
 /** Decodes `obj` against a top-level schema. @example strictDecode(manifest, schemaForKind('apps/v1', 'Deployment')) */
 export function strictDecode(obj: unknown, schema: FieldType): DecodeResult {
-  const ctx: Ctx = { typeError: undefined, unknown: [], path: [], typePath: [], visited: 0 };
+  // The path stacks are shared (a decode never starts inside another); each decode leaves them empty.
+  PATH.length = 0;
+  TYPE_PATH.length = 0;
+  const ctx: Ctx = { typeError: undefined, unknown: NO_UNKNOWN, path: PATH, typePath: TYPE_PATH, visited: 0 };
   check(obj, schema, undefined, ctx);
-  return ctx.typeError === undefined ? { unknownFields: ctx.unknown } : { typeError: ctx.typeError, unknownFields: ctx.unknown };
+  return ctx.typeError === undefined ? (ctx.unknown === NO_UNKNOWN ? CLEAN : { unknownFields: ctx.unknown }) : { typeError: ctx.typeError, unknownFields: ctx.unknown };
 }
 
 /**

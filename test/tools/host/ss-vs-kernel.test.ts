@@ -83,10 +83,14 @@ for s in spec['sockets']:
     if s['proto'] == 'tcp': k.listen(s['backlog'])
     high[s['id']] = fcntl.fcntl(k.fileno(), fcntl.F_DUPFD, 700 + s['id'])
     k.close()
-def become(task):
+# The readiness pipe sits above the fds the tasks take over (dup2 onto 3 or 4 would close it).
+_r, _w = os.pipe()
+ready_r, ready_w = fcntl.fcntl(_r, fcntl.F_DUPFD, 900), fcntl.fcntl(_w, fcntl.F_DUPFD, 900)
+os.close(_r); os.close(_w)
+def become(task, extra):
     libc.prctl(15, task['comm'].encode(), 0, 0, 0)
     for fd, sid in task['fds']: os.dup2(high[sid], fd, inheritable=False)
-    keep = {fd for fd, _ in task['fds']} | {0, 1, 2}
+    keep = {fd for fd, _ in task['fds']} | {0, 1, 2} | extra
     for fd in [int(x) for x in os.listdir('/proc/self/fd')]:
         if fd not in keep:
             try: os.close(fd)
@@ -96,17 +100,24 @@ for t in spec['tasks']:
     if t['isInit']: continue
     pid = os.fork()
     if pid == 0:
-        become(t)
+        become(t, {ready_w})
+        os.write(ready_w, b'.')
+        os.close(ready_w)
         signal.pause()
         os._exit(0)
     children.append(pid)
 init = [t for t in spec['tasks'] if t['isInit']]
-out = sys.stdout
-become(init[0] if init else {'comm': 'init', 'fds': []})
-import time; time.sleep(0.2)
+become(init[0] if init else {'comm': 'init', 'fds': []}, {ready_r, ready_w})
+os.close(ready_w)
+got = 0
+while got < len(children):
+    b = os.read(ready_r, 64)
+    if not b: break
+    got += len(b)
+os.close(ready_r)
 res = {c: subprocess.run(c.split(), capture_output=True, text=True).stdout for c in spec['commands']}
-out.write(json.dumps(res))
-out.flush()
+sys.stdout.write(json.dumps(res))
+sys.stdout.flush()
 for pid in children: os.kill(pid, signal.SIGKILL)
 `;
 
