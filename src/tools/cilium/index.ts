@@ -4,6 +4,7 @@
 // subcommand or flag gets cobra's error.
 
 import { hubblePortForward } from './hubble-port-forward.js';
+import { ciliumDbgMonitor } from '../hubble/index.js';
 import type { CiliumAgent } from '../../cilium/agent.js';
 import type { Process, Tool } from '../process.js';
 import { configData } from './agent-facts.js';
@@ -55,11 +56,12 @@ const DBG_FLAGS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Commands that parse their own flags (value flags such as -o json, cobra's usage on a flag error). */
-const OWN_FLAG_PATHS = ['bpf ct list', 'bpf ct flush', 'bpf nat list'];
+const OWN_FLAG_PATHS = ['monitor', 'bpf ct list', 'bpf ct flush', 'bpf nat list'];
 
-/** bpf ct and bpf nat; undefined for any other command (or subcommand they do not know). */
-function flagParsingCommand(p: Process, agent: CiliumAgent | undefined): number | undefined {
+/** monitor, bpf ct and bpf nat; undefined for any other command (or subcommand they do not know). */
+function flagParsingCommand(p: Process, agent: CiliumAgent | undefined): Promise<number> | number | undefined {
   const [, w1, w2, w3] = p.argv;
+  if (w1 === 'monitor') return ciliumDbgMonitor(p, p.argv.slice(2));
   if (w1 !== 'bpf' || (w2 !== 'ct' && w2 !== 'nat') || w3 === undefined) return undefined;
   if (!agent || agent.phase !== 'running') return fail(p, `Error: Unable to reach agent: ${SOCKET_ERROR}\n`);
   return (w2 === 'ct' ? bpfCt : bpfNat)(p, agent, w3, p.argv.slice(4));
