@@ -2,7 +2,9 @@
 // topology is recomputed a few times a second and redrawn when it changed (a new pod, an interface's MTU,
 // the tunnel devices and tunnels after a mode switch). A text outline of the same graph sits beside the
 // canvas for screen readers and keyboard users. Packets are drawn over it by the packet overlay.
-// Cytoscape (137 KB gzipped) is loaded on demand, like ELK, to keep the main script small.
+// Cytoscape (137 KB gzipped) is loaded on demand, like ELK, to keep the main script small. The first
+// picture does not wait for ELK (its worker needs half a second to load and warm up on a slow machine):
+// unless ELK's layout is already there, a quick layout is drawn and ELK's replaces it, nodes gliding.
 
 import type cytoscape from 'cytoscape';
 import type { Core, ElementDefinition } from 'cytoscape';
@@ -10,10 +12,13 @@ import { topologyOf, type Lab, type TopoPod } from '../../../src/index.browser.j
 import { fill, h } from '../app/dom.js';
 import { loadScript } from '../app/load-script.js';
 import { CY_STYLE } from './cy-style.js';
-import { layoutGraph, startLayoutEngine } from './elk-layout.js';
+import { layoutGraph, startLayoutEngine, type Positions } from './elk-layout.js';
 import { graphOf, type Graph } from './graph-model.js';
+import { quickLayout } from './quick-layout.js';
 
 const REFRESH_MS = 300;
+/** How long nodes glide from the quick layout to ELK's. */
+const REFINE_MS = 250;
 
 /** Starts fetching the topology's libraries (and ELK's worker) while the lab is being built. */
 export function preloadTopology(): void {
@@ -30,6 +35,10 @@ export class TopologyView {
   private signature = '';
   private isLaidOut = false;
   private pending: Promise<void> | undefined;
+  /** Counts draws: ELK's refinement of a quick layout applies only if nothing was drawn since. */
+  private drawSeq = 0;
+  private resolveDrawn: () => void = () => undefined;
+  private readonly drawn = new Promise<void>((resolve) => (this.resolveDrawn = resolve));
   private readonly layoutListeners: Array<() => void> = [];
   /** Clicking a pod on the picture (opens a terminal in it). */
   onPodTap: ((namespace: string, name: string) => void) | undefined;
@@ -63,9 +72,10 @@ export class TopologyView {
     return this.isLaidOut;
   }
 
-  /** Resolves once the first layout is drawn. */
+  /** Resolves once the first layout is drawn (the quick one, when ELK's was not there yet). */
   get ready(): Promise<void> {
-    return this.refresh();
+    void this.refresh();
+    return this.drawn;
   }
 
   get currentGraph(): Graph | undefined {
@@ -89,39 +99,77 @@ export class TopologyView {
   }
 
   private async draw(g: Graph, sig: string): Promise<void> {
+    const seq = ++this.drawSeq;
     try {
-      const [pos, make] = await Promise.all([layoutGraph(g), loadScript<typeof cytoscape>('cytoscape.js', 'cytoscape')]);
-      if (!this.cyInstance) {
-        this.cyInstance = make({ container: this.canvasHost, style: CY_STYLE, minZoom: 0.2, maxZoom: 3, autoungrabify: true, boxSelectionEnabled: false });
-        this.cyInstance.on('viewport', () => {
-          if (!this.isFitting) this.isViewportChosen = true;
-        });
-        this.cyInstance.on('tap', 'node[kind = "pod"]', (e) => {
-          const [namespace = '', name = ''] = String(e.target.id()).slice('pod:'.length).split('/');
-          this.onPodTap?.(namespace, name);
-        });
+      const laidOut = layoutGraph(g);
+      const make = await loadScript<typeof cytoscape>('cytoscape.js', 'cytoscape');
+      if (this.isLaidOut) {
+        this.place(make, g, sig, await laidOut);
+        return;
       }
-      const els: ElementDefinition[] = [
-        ...g.nodes.map((n) => {
-          const p = pos.get(n.id);
-          return { group: 'nodes' as const, data: { id: n.id, label: n.label, kind: n.kind, w: n.width, h: n.height, ...(n.parent ? { parent: n.parent } : {}) }, classes: [...n.classes], ...(p ? { position: { x: p.x, y: p.y } } : {}) };
-        }),
-        ...g.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, kind: e.kind, label: e.label } })),
-      ];
-      this.cy.batch(() => {
-        this.cy.elements().remove();
-        this.cy.add(els);
-      });
-      if (!this.isViewportChosen) this.fit();
-      this.graph = g;
-      this.signature = sig;
-      this.isLaidOut = true;
-      this.status.textContent = '';
-      this.describe(g);
-      for (const fn of this.layoutListeners) fn();
+      // The first picture: ELK's layout if it is already there, else a quick one now and ELK's when it comes.
+      const now = await Promise.race([laidOut, Promise.resolve(undefined)]);
+      this.place(make, g, sig, now ?? quickLayout(g));
+      if (now === undefined) {
+        laidOut.then(
+          (pos) => seq === this.drawSeq && this.refine(pos),
+          (e: unknown) => this.failed(e),
+        );
+      }
     } catch (e) {
-      this.status.textContent = `The topology could not be laid out: ${e instanceof Error ? e.message : String(e)}`;
+      this.failed(e);
     }
+  }
+
+  private failed(e: unknown): void {
+    this.status.textContent = `The topology could not be laid out: ${e instanceof Error ? e.message : String(e)}`;
+  }
+
+  private place(make: typeof cytoscape, g: Graph, sig: string, pos: Positions): void {
+    if (!this.cyInstance) {
+      this.cyInstance = make({ container: this.canvasHost, style: CY_STYLE, minZoom: 0.2, maxZoom: 3, autoungrabify: true, boxSelectionEnabled: false });
+      this.cyInstance.on('viewport', () => {
+        if (!this.isFitting) this.isViewportChosen = true;
+      });
+      this.cyInstance.on('tap', 'node[kind = "pod"]', (e) => {
+        const [namespace = '', name = ''] = String(e.target.id()).slice('pod:'.length).split('/');
+        this.onPodTap?.(namespace, name);
+      });
+    }
+    const els: ElementDefinition[] = [
+      ...g.nodes.map((n) => {
+        const p = pos.get(n.id);
+        return { group: 'nodes' as const, data: { id: n.id, label: n.label, kind: n.kind, w: n.width, h: n.height, ...(n.parent ? { parent: n.parent } : {}) }, classes: [...n.classes], ...(p ? { position: { x: p.x, y: p.y } } : {}) };
+      }),
+      ...g.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, kind: e.kind, label: e.label } })),
+    ];
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(els);
+    });
+    if (!this.isViewportChosen) this.fit();
+    this.graph = g;
+    this.signature = sig;
+    this.isLaidOut = true;
+    this.status.textContent = '';
+    this.describe(g);
+    for (const fn of this.layoutListeners) fn();
+    this.resolveDrawn();
+  }
+
+  /** Moves the nodes of the quick layout to ELK's positions (and fits, unless the user zoomed or panned). */
+  private refine(pos: Positions): void {
+    const cy = this.cy;
+    const fit = !this.isViewportChosen;
+    this.isFitting = fit;
+    const layout = cy.layout({ name: 'preset', positions: Object.fromEntries([...pos].map(([id, p]) => [id, { x: p.x, y: p.y }])), animate: true, animationDuration: REFINE_MS, fit, padding: 16 });
+    layout.one('layoutstop', () => {
+      performance.mark('ciliumlab:elk-layout');
+      this.isFitting = false;
+      if (fit) this.isViewportChosen = false;
+      for (const fn of this.layoutListeners) fn();
+    });
+    layout.run();
   }
 
   /** Fits the whole lab in view (and forgets the user's zoom and pan). */
