@@ -43,7 +43,8 @@ function ctList(p: Process, agent: CiliumAgent, argv: readonly string[]): number
   if (!f.ok) return failFlags(p, LIST, f.error);
   if (f.isHelp) return helped(p, LIST);
   const type = f.args[0];
-  if (type === undefined) return invalidArgument(p, 'no CT map type provided');
+  // PreRun requireEndpointIDorGlobal: Usagef (the error, a blank line, the help on stdout, exit 1).
+  if (type === undefined) return usageError(p, LIST, "Missing endpoint id or 'global' argument");
   if (type === 'cluster' && f.args.length !== 2) return invalidArgument(p, 'missing clusterID');
   if (type === 'cluster') return notModelled(p, 'per-cluster CT maps (cluster mesh)');
   if (type !== 'global') return invalidArgument(p, `unknown type ${type}`);
@@ -105,6 +106,13 @@ function ctFlush(p: Process, agent: CiliumAgent, argv: readonly string[]): numbe
 function invalidArgument(p: Process, text: string): number {
   p.err(`Invalid argument: ${text}`);
   return 0;
+}
+
+/** cilium-dbg's Usagef. */
+function usageError(p: Process, spec: CommandSpec, text: string): number {
+  p.err(`Error: ${text}\n\n`);
+  helped(p, spec);
+  return 1;
 }
 
 /** cilium-dbg's Fatalf. */

@@ -53,12 +53,17 @@ describe('cilium-dbg bpf ct list: flags and arguments', () => {
   });
 
   test.each([
-    [['list'], 'Invalid argument: no CT map type provided'],
     [['list', 'local'], 'Invalid argument: unknown type local'],
     [['list', 'cluster'], 'Invalid argument: missing clusterID'],
   ])('%j: PrintErrf without a newline, exit 0', async (args, error) => {
     const r = await run(...args);
     expect([r.exitCode, r.stderr, r.stdout]).toEqual([0, error, '']);
+  });
+
+  test('no argument: PreRun requireEndpointIDorGlobal fails first (Usagef: the error, a blank line, the help; exit 1)', async () => {
+    // cilium-dbg/cmd/utils.go Usagef: fmt.Fprintf(os.Stderr, "Error: %s\n\n", txt); cmd.Help(); os.Exit(1)
+    const r = await run('list');
+    expect([r.exitCode, r.stderr, r.stdout]).toEqual([1, "Error: Missing endpoint id or 'global' argument\n\n", `List connection tracking entries\n\n${USAGE}`]);
   });
 
   test('-h: the Short text, a blank line, the usage', async () => {
