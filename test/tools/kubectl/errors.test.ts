@@ -116,6 +116,8 @@ const CASES: Case[] = [
     1,
   ],
   ['kubectl scale deploy webpod', 'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n', 1],
+  // scale.go RunScale: Visit keeps only infos without an error, so a missing object gives no NotFound.
+  ['kubectl scale deploy/nonexist --replicas=2', 'error: no objects passed to scale\n', 1],
   ['kubectl rollout undo deploy/webpod --to-revision=5', 'error: unable to find specified revision 5 in history\n', 1],
   ["kubectl patch svc webpod --type=merge -p '{\"spec\":{\"type\":\"Bogus\"}}'", 'The Service "webpod" is invalid: spec.type: Unsupported value: "Bogus": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"\n', 1],
   ['kubectl label pod curl-pod app=x', "error: 'app' already has a value (curl), and --overwrite is false\n", 1],

@@ -27,10 +27,8 @@ export const scaleCommand: Command = {
     if (f.int('current-replicas') < -1) throw new KubectlError('The --current-replicas must specify an integer of -1 or greater');
     const fetched = fetchAll(ctx, parseResourceArgs(ctx, args), { labelSelector: f.string('selector') });
     const infos = infosOf(fetched);
-    if (infos.length === 0) {
-      if (fetched.errors.length > 0) throw new KubectlError(`no objects passed to scale ${fetched.errors.map(String).join(', ')}`.replace(/Error: /g, ''));
-      throw new KubectlError('no objects passed to scale');
-    }
+    // RunScale keeps only the infos its Visit got without an error: a missing object is silently skipped.
+    if (infos.length === 0) throw new KubectlError('no objects passed to scale');
     const printer = f.string('output') ? outputFormat(f.string('output'), false, f.bool('allow-missing-template-keys')).printer : namePrinter(`scaled${dryRunSuffix(ctx)}`);
     const errors: unknown[] = [...fetched.errors];
     for (const { rt, obj } of infos) {
