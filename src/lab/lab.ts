@@ -10,9 +10,9 @@ import type { Machine } from '../net/machine.js';
 import type { NetContext } from '../net/net-context.js';
 import type { Netns } from '../net/netns.js';
 import type { Segment } from '../net/segment.js';
-import type { Scheduler } from '../sim/index.js';
+import { Rng, type Scheduler } from '../sim/index.js';
 import type { LabSpec } from './lab-file/index.js';
-import { CILIUM_CONFIG } from './system/cilium.js';
+import { syncCiliumRelease } from './system/cilium-release-sync.js';
 import { renderCiliumConfigMap, type HelmValues } from '../cilium/chart/index.js';
 import { rfc3339Local } from './wall-clock.js';
 
@@ -113,15 +113,14 @@ export class Lab {
   }
 
   /**
-   * `helm upgrade cilium ...`: new values and the chart's re-rendered cilium-config (agents read it when they
-   * restart). Throws the chart's TemplateFail when a template would `fail`.
+   * `helm upgrade cilium ...`: new values, the chart's re-rendered cilium-config (agents read it when they
+   * restart) and the release's objects created or deleted. Throws the chart's TemplateFail when a template
+   * would `fail`.
    */
   setCiliumValues(values: HelmValues): void {
     const data = renderCiliumConfigMap(values, { kubeVersion: this.spec.kubernetes.version });
     this.ciliumValues = values;
-    this.k8s.api.mutate('ConfigMap', 'kube-system', CILIUM_CONFIG, (cm) => {
-      (cm as GenericObject)['data'] = data;
-    });
+    syncCiliumRelease(this.k8s.api, values, data, new Rng(this.seed).fork(`cilium-upgrade@${this.nowUs}`));
   }
 
   /** `kubectl rollout restart`: stamps the pod template so its controller replaces every pod. */

@@ -24,7 +24,9 @@ export function patchObject<K extends string>(
     else if (!isRecord(patch)) throw badRequest(`json: cannot unmarshal ${Array.isArray(patch) ? 'array' : typeof patch} into Go value of type map[string]interface {}`);
     else next = type === 'merge' ? mergePatch(cur, patch) : strategicMergePatch(cur, patch);
   } catch (e) {
-    if (e instanceof JsonPatchError || e instanceof StrategicMergePatchError) throw new K8sError('Invalid', e.message);
+    // DecodePatch errors are a bad request; Apply errors a 422 whose generic text replaces json-patch's.
+    if (e instanceof JsonPatchError) throw e.message.startsWith('json: ') ? badRequest(e.message) : new K8sError('Invalid', 'the server rejected our request due to an error in our request');
+    if (e instanceof StrategicMergePatchError) throw new K8sError('Invalid', e.message);
     throw e;
   }
   if (!isRecord(next)) throw badRequest('the patch produced a value that is not an object');

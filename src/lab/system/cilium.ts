@@ -4,7 +4,7 @@
 // the operator and Hubble Deployments, each with the release's ownership metadata. RBAC is not modelled.
 
 import type { GenericObject } from '../../k8s/index.js';
-import { releaseSecret, ciliumRelease, renderNotes } from '../../cilium/chart/index.js';
+import { releaseSecret, ciliumRelease, renderNotes, type HelmValues } from '../../cilium/chart/index.js';
 import type { Rng } from '../../sim/index.js';
 import type { LabSpec } from '../lab-file/index.js';
 import { agentDaemonSet } from './cilium-agent.js';
@@ -48,9 +48,13 @@ function chartObjects(v: ChartValues, config: Record<string, string>, rng: Rng):
  * for these values, `rng` seeds the generated certificates.
  */
 export function ciliumObjects(spec: LabSpec, config: Record<string, string>, rng: Rng): GenericObject[] {
-  const v = ChartValues.of(spec.cilium.values);
+  return [installRecord(spec), ...ciliumChartObjects(spec.cilium.values, config, rng)];
+}
+
+/** What the chart renders for `values` (no release record), in Helm's install order, owned by the release. */
+export function ciliumChartObjects(values: HelmValues, config: Record<string, string>, rng: Rng): GenericObject[] {
   const release = { name: 'cilium', namespace: NS };
-  return [installRecord(spec), ...helmInstallOrder(chartObjects(v, config, rng)).map((o) => helmOwned(o, release))];
+  return helmInstallOrder(chartObjects(ChartValues.of(values), config, rng)).map((o) => helmOwned(o, release));
 }
 
 /** The release `helm install cilium` left: revision 1, deployed, as the Secret Helm's storage driver writes. */

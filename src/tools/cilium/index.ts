@@ -1,7 +1,8 @@
 // Layer tools (cilium): the `cilium` and `cilium-dbg` commands. On a VM (k8s-ctr) `cilium` is cilium-cli
 // v0.18.6; inside the agent pod both names are the agent's debug binary (1.18.0), talking to the agent of
 // the node the pod runs on. Each command takes the flags its cobra command defines; an unknown
-// subcommand or flag gets cobra's error.
+// subcommand or flag gets cobra's error. The CLI's Helm-mode commands (install, upgrade, hubble
+// enable/disable, config set/delete) parse pflag-style value flags.
 
 import { hubblePortForward } from './hubble-port-forward.js';
 import { ciliumDbgMonitor } from '../hubble/index.js';
@@ -21,6 +22,11 @@ import { featuresStatus } from './features.js';
 import { identityList } from './identity-list.js';
 import { nodeList } from './node-list.js';
 import { bpfLbList, serviceList } from './service-list.js';
+import type { FlagSpec, ParsedFlags } from '../helm/flags.js';
+import { CONFIG_EDIT_FLAGS, configDelete, configSet } from './cli-config.js';
+import { cliInstall, cliUpgrade, INSTALL_FLAGS, UPGRADE_FLAGS } from './cli-helm.js';
+import { HUBBLE_ENABLE_FLAGS, hubbleDisable, hubbleEnable } from './cli-hubble.js';
+import { cliError, parseCli, type CliScope } from './cli-scope.js';
 
 function agentOf(p: Process): CiliumAgent | undefined {
   const node = p.host.machine?.hostname;
@@ -97,13 +103,17 @@ const ciliumDbg: Tool = async (p) => {
   return 0;
 };
 
-/** cobra's error, naming the first word no implemented command path continues with. */
+/**
+ * cobra's error, naming the first word no implemented command path continues with; cilium-cli's root
+ * silences cobra, so its main prints the bare error.
+ */
 function unknownCommand(p: Process, words: string, cmd: string, paths: readonly string[]): number {
   const w = words.split(' ');
   let depth = 0;
   while (depth < w.length && paths.some((path) => path.split(' ').slice(0, depth + 1).join(' ') === w.slice(0, depth + 1).join(' '))) depth++;
   const parent = [cmd, ...w.slice(0, depth)].join(' ');
-  return fail(p, `Error: unknown command "${w[depth] ?? ''}" for "${parent}"\nRun '${parent} --help' for usage.\n`);
+  const error = `unknown command "${w[depth] ?? ''}" for "${parent}"`;
+  return cmd === 'cilium' ? cliError(p, error) : fail(p, `Error: ${error}\nRun '${parent} --help' for usage.\n`);
 }
 
 const CLI_FLAGS: Readonly<Record<string, readonly string[]>> = {
@@ -111,15 +121,44 @@ const CLI_FLAGS: Readonly<Record<string, readonly string[]>> = {
   version: ['--client'],
 };
 
+interface CliCommand {
+  readonly flags: readonly FlagSpec[];
+  readonly run: (p: Process, scope: CliScope, f: ParsedFlags) => number | Promise<number>;
+}
+
+/** The Helm-mode commands, which take value flags (--set k=v, --version V) and the root's persistent ones. */
+const HELM_MODE: Readonly<Record<string, CliCommand>> = {
+  install: { flags: INSTALL_FLAGS, run: cliInstall },
+  upgrade: { flags: UPGRADE_FLAGS, run: cliUpgrade },
+  'hubble enable': { flags: HUBBLE_ENABLE_FLAGS, run: hubbleEnable },
+  'hubble disable': { flags: [], run: hubbleDisable },
+  'config set': { flags: CONFIG_EDIT_FLAGS, run: configSet },
+  'config delete': { flags: CONFIG_EDIT_FLAGS, run: configDelete },
+};
+
+function helmModeCommand(p: Process): Promise<number> | number | undefined {
+  const [, w1 = '', w2 = ''] = p.argv;
+  const two = HELM_MODE[`${w1} ${w2}`];
+  const cmd = two ?? HELM_MODE[w1];
+  if (!cmd) return undefined;
+  const parsed = parseCli(p, p.argv.slice(two ? 3 : 2), cmd.flags);
+  return parsed ? cmd.run(p, parsed.scope, parsed.f) : 1;
+}
+
+const CONNECTIVITY_TEST = 'ciliumlab: `cilium connectivity test` is not modelled (it deploys its own test workloads); check paths with ping, curl and `ciliumlab trace`';
+
 const ciliumCli: Tool = async (p) => {
+  const own = helmModeCommand(p);
+  if (own !== undefined) return own;
   const { words, flags, unknown } = parse(p.argv.slice(1), (w) => CLI_FLAGS[w] ?? []);
-  if (unknown !== undefined) return fail(p, `Error: unknown flag: ${unknown}\n`);
+  if (words === 'connectivity test') return cliError(p, CONNECTIVITY_TEST);
+  if (unknown !== undefined) return cliError(p, `unknown flag: ${unknown}`);
   if (words === 'config view') return configView(p);
   if (words === 'features status') return featuresStatus(p);
   if (words === 'status') return cliStatus(p, { wait: flags.has('--wait'), ignoreWarnings: flags.has('--ignore-warnings') });
   if (words === 'version') return cliVersion(p, { clientOnly: flags.has('--client') });
   if (words === 'hubble port-forward') return hubblePortForward(p);
-  return unknownCommand(p, words, 'cilium', ['config view', 'features status', 'status', 'version', 'hubble port-forward']);
+  return unknownCommand(p, words, 'cilium', ['config view', 'features status', 'status', 'version', 'hubble port-forward', 'connectivity test', ...Object.keys(HELM_MODE)]);
 };
 
 export const commands: Record<string, Tool> = {
