@@ -46,14 +46,14 @@ export class HostDaemon {
   ) {}
 
   /** Starts `comm` with the next PID; sockets without a descriptor number get the lowest free from `firstFreeFd`. */
-  static spawn(machine: Machine, comm: string, epochMs: number, firstFreeFd?: number): HostDaemon {
-    return new HostDaemon(machine, spawnTask(machine, comm, firstFreeFd), epochMs);
+  static spawn(machine: Machine, comm: string, epochMs: number, firstFreeFd?: number, cmdline?: string): HostDaemon {
+    return new HostDaemon(machine, spawnTask(machine, comm, firstFreeFd, cmdline), epochMs);
   }
 
   /** PID 1 (systemd on Ubuntu), which holds the sockets of its socket units. */
   static init(machine: Machine, epochMs: number, firstFreeFd: number): HostDaemon {
     const tasks = machineTasks(machine);
-    const task = tasks.get(1) ?? new Task(1, 'systemd', firstFreeFd);
+    const task = tasks.get(1) ?? new Task(1, 'systemd', firstFreeFd, '/sbin/init');
     tasks.set(1, task);
     return new HostDaemon(machine, task, epochMs);
   }

@@ -29,7 +29,7 @@ export function startHostDaemons(spec: LabSpec, machines: ReadonlyMap<string, Ma
     const m = machines.get(h.name);
     if (!m) continue;
     startSystemd(m, h, epochMs);
-    if (h.role === 'node') HostDaemon.spawn(m, 'containerd', epochMs, 10).listen({ addr: LOOPBACK, port: 0, opts: {} });
+    if (h.role === 'node') HostDaemon.spawn(m, 'containerd', epochMs, 10, '/usr/bin/containerd').listen({ addr: LOOPBACK, port: 0, opts: {} });
     for (const s of h.services) if (s.name === 'apache2') adoptApache(m, s.port);
     const node = spec.kubernetes.nodes.find((n) => n.name === h.name);
     if (node) m.ctx.scheduler.at(Math.max(node.joinedUs, m.ctx.scheduler.nowUs), () => startKubelet(m, epochMs));
@@ -39,12 +39,12 @@ export function startHostDaemons(spec: LabSpec, machines: ReadonlyMap<string, Ma
 
 /** networkd, resolved, and ssh.socket with the sshd the first `vagrant ssh` started. */
 function startSystemd(m: Machine, h: HostSpec, epochMs: number): void {
-  const networkd = HostDaemon.spawn(m, 'systemd-networkd', epochMs);
+  const networkd = HostDaemon.spawn(m, 'systemd-networkd', epochMs, undefined, '/usr/lib/systemd/systemd-networkd');
   for (const i of h.interfaces) {
     const dev = i.nat ? m.root.dev(i.name) : undefined;
     if (dev) networkd.bindUdp({ addr: VBOX_NAT.address.addr, port: 68, opts: { boundIfindex: dev.ifindex } }, 21);
   }
-  const resolved = HostDaemon.spawn(m, 'systemd-resolved', epochMs);
+  const resolved = HostDaemon.spawn(m, 'systemd-resolved', epochMs, undefined, '/usr/lib/systemd/systemd-resolved');
   const lo = m.root.dev('lo')?.ifindex ?? 1;
   for (const [addr, fd, opts] of [[STUB, 14, { boundIfindex: lo }], [PROXY_STUB, 16, {}]] as const) {
     resolved.bindUdp({ addr, port: 53, opts }, fd, resolvedStubReply);
@@ -52,7 +52,8 @@ function startSystemd(m: Machine, h: HostSpec, epochMs: number): void {
   }
   // ssh.socket: ListenStream=0.0.0.0:22 and [::]:22 with BindIPv6Only=ipv6-only; sshd gets them as fds 3 and 4.
   const systemd = HostDaemon.init(m, epochMs, m.ctx.rng.fork(`pid1-fds/${m.hostname}`).int(70, 220));
-  const sshd = spawnTask(m, 'sshd');
+  // sshd's proctitle (OpenSSH 9.6's listener), which /proc/PID/cmdline shows.
+  const sshd = spawnTask(m, 'sshd', undefined, 'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups');
   for (const [opts, fd] of [[{}, 3], [{ family: 'inet6', isV6Only: true }, 4]] as const) {
     const l = systemd.listen({ addr: ANY, port: 22, opts });
     if (l) sshd.installFd(l, fd);
@@ -63,12 +64,12 @@ function startSystemd(m: Machine, h: HostSpec, epochMs: number): void {
 function adoptApache(m: Machine, port: number): void {
   const listener = m.root.sockets.tcpListeners.get(port)?.[0];
   if (!listener) return;
-  for (let i = 0; i < 3; i++) spawnTask(m, 'apache2').installFd(listener, 4);
+  for (let i = 0; i < 3; i++) spawnTask(m, 'apache2', undefined, '/usr/sbin/apache2').installFd(listener, 4);
 }
 
 /** kubelet: healthz on 127.0.0.1:10248 (healthz.InstallHandler with only the ping check) and the API on *:10250. */
 function startKubelet(m: Machine, epochMs: number): void {
-  const kubelet = HostDaemon.spawn(m, 'kubelet', epochMs);
+  const kubelet = HostDaemon.spawn(m, 'kubelet', epochMs, undefined, '/usr/bin/kubelet');
   kubelet.listen({ addr: LOOPBACK, port: 10248, opts: {}, fd: 14, serve: kubeletHealthz });
   kubelet.listen({ addr: ANY, port: 10250, opts: { family: 'inet6' }, fd: 16, serve: 'https' });
 }

@@ -77,7 +77,7 @@ export function printLong(dev: NetDevice, nowUs: number): string {
   return s;
 }
 
-function printShort(dev: NetDevice): string {
+export function printShort(dev: NetDevice): string {
   const st = dev.stats;
   const f = shortFlags(dev);
   const flags = f === 0 ? '[NO FLAGS]' : SHORT_FLAGS.filter(([bit]) => f & bit).map(([, c]) => c).join('');
