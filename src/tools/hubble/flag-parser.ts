@@ -2,6 +2,8 @@
 // "-x value", "-xvalue", grouped boolean shorthands, "--" ending the flags; errors in pflag's words
 // ("unknown flag: --foo", "flag needs an argument: --last", "unknown shorthand flag: 'z' in -z").
 
+import type { CobraFlag } from '../cobra-help.js';
+
 export interface FlagSpec {
   readonly name: string;
   readonly short?: string;
@@ -105,4 +107,14 @@ function checkValue(spec: FlagSpec, v: string, shown: string): string | undefine
 
 export function isTrue(v: string): boolean {
   return ['true', '1', 't', 'TRUE', 'True', 'T'].includes(v);
+}
+
+/** Parser specs for the flags a help text lists: unsigned types parse as uint, bools as bool. */
+export function specsOf(flags: readonly CobraFlag[]): FlagSpec[] {
+  return flags.map((f) => ({
+    name: f.name,
+    ...(f.short !== undefined ? { short: f.short } : {}),
+    kind: f.type === 'bool' ? 'bool' : /^uint/.test(f.type) ? 'uint' : 'string',
+    ...(f.noOptDefVal !== undefined ? { noOptDefault: f.noOptDefVal } : {}),
+  }));
 }

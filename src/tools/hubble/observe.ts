@@ -4,31 +4,19 @@
 
 import { HubbleObserver, passes, type GetFlowsRequest } from '../../observe/index.js';
 import type { Process } from '../process.js';
-import { parseFlags, isTrue, type FlagSpec, type ParsedFlag } from './flag-parser.js';
+import { parseFlags, isTrue, specsOf, type ParsedFlag } from './flag-parser.js';
 import { FlowPrinter, type OutputFormat } from './flow-printer.js';
 import { ObserveFilters } from './observe-filters.js';
-import { connectHubble, GLOBAL_FLAGS } from './global-flags.js';
+import { connectHubble, GLOBAL_FLAGS, SERVER_SET } from './global-flags.js';
+import { OBSERVE_SETS } from './observe-help.js';
 import { parseGoDurationUs } from './go-duration.js';
 
 const FILTER_FLAGS = ['not', 'pod', 'from-pod', 'to-pod', 'ip', 'from-ip', 'to-ip', 'port', 'from-port', 'to-port', 'label', 'from-label', 'to-label', 'namespace', 'from-namespace', 'to-namespace', 'protocol', 'verdict', 'drop-reason-desc', 'type', 'identity', 'from-identity', 'to-identity', 'node-name', 'traffic-direction', 'tcp-flags'];
 
-const OBSERVE_FLAGS: readonly FlagSpec[] = [
-  ...GLOBAL_FLAGS,
-  ...FILTER_FLAGS.map((name): FlagSpec => (name === 'not' ? { name, kind: 'string', noOptDefault: 'true' } : { name, kind: 'string', ...(name === 'namespace' ? { short: 'n' } : name === 'type' ? { short: 't' } : name === 'label' ? { short: 'l' } : {}) })),
-  { name: 'all', kind: 'bool' },
-  { name: 'last', kind: 'uint' },
-  { name: 'first', kind: 'uint' },
-  { name: 'follow', short: 'f', kind: 'bool' },
-  { name: 'since', kind: 'string' },
-  { name: 'until', kind: 'string' },
-  { name: 'output', short: 'o', kind: 'string' },
-  { name: 'time-format', kind: 'string' },
-  { name: 'print-node-name', kind: 'bool' },
-  { name: 'numeric', kind: 'bool' },
-  { name: 'ip-translation', kind: 'bool' },
-  { name: 'color', kind: 'string' },
-  { name: 'silent-errors', short: 's', kind: 'bool' },
-];
+const OBSERVE_FLAGS = [...specsOf(OBSERVE_SETS.flatMap((set) => set.flags)), ...GLOBAL_FLAGS.filter((g) => !SERVER_SET.flags.some((f) => f.name === g.name))];
+
+/** The flags observe acts on (or, for TLS and timeouts, accepts and ignores); the rest are refused. */
+const MODELLED = new Set([...FILTER_FLAGS, ...GLOBAL_FLAGS.map((f) => f.name), 'all', 'last', 'first', 'follow', 'since', 'until', 'output', 'time-format', 'print-node-name', 'numeric', 'ip-translation', 'color', 'silent-errors']);
 
 const FORMATS: Readonly<Record<string, OutputFormat>> = { compact: 'compact', dict: 'dict', json: 'jsonpb', JSON: 'jsonpb', jsonpb: 'jsonpb', tab: 'table', table: 'table' };
 
@@ -82,6 +70,8 @@ export async function observe(p: Process, argv: readonly string[]): Promise<numb
   };
   const parsed = parseFlags(argv, OBSERVE_FLAGS);
   if (!parsed.ok) return fail(parsed.error);
+  const unmodelled = parsed.flags.find((f) => !MODELLED.has(f.name));
+  if (unmodelled) return fail(`hubble observe: --${unmodelled.name} is not emulated by ciliumlab`);
   const filters = new ObserveFilters();
   for (const f of parsed.flags) {
     if (!FILTER_FLAGS.includes(f.name)) continue;

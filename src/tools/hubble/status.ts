@@ -4,8 +4,9 @@
 
 import { HubbleObserver } from '../../observe/index.js';
 import type { Process } from '../process.js';
-import { parseFlags } from './flag-parser.js';
+import { parseFlags, specsOf } from './flag-parser.js';
 import { connectHubble, GLOBAL_FLAGS } from './global-flags.js';
+import { STATUS_FORMATTING } from './help.js';
 
 /** uint64Grouping: thousands separated by commas. */
 function grouping(n: number): string {
@@ -13,7 +14,7 @@ function grouping(n: number): string {
 }
 
 export async function status(p: Process, argv: readonly string[]): Promise<number> {
-  const parsed = parseFlags(argv, [...GLOBAL_FLAGS, { name: 'output', short: 'o', kind: 'string' }]);
+  const parsed = parseFlags(argv, [...GLOBAL_FLAGS, ...specsOf(STATUS_FORMATTING.flags)]);
   if (!parsed.ok) {
     p.err(`${parsed.error}\n`);
     return 1;
