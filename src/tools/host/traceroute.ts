@@ -8,48 +8,25 @@ import type { Netns } from '../../net/netns.js';
 import { ICMP_DEST_UNREACH } from '../../wire/index.js';
 import type { Process, Tool } from '../process.js';
 import { hostName, lookupHost } from './host-names.js';
+import { parseTracerouteArgs, type TracerouteOpts } from './traceroute-args.js';
 import { sendProbe, unreachMark } from './udp-probe.js';
 
 const USAGE = "Usage:\n  traceroute [ -46dFITnreAUDV ] [ -f first_ttl ] [ -g gate,... ] [ -i device ] [ -m max_ttl ] [ -N squeries ] [ -p port ] [ -t tos ] [ -l flow_label ] [ -w MAX,HERE,NEAR ] [ -q nqueries ] [ -s src_addr ] [ -z sendwait ] [ --fwmark=num ] host [ packetlen ]\nOptions:\n  -4                          Use IPv4\n  -6                          Use IPv6\n  -d  --debug                 Enable socket level debugging\n  -F  --dont-fragment         Do not fragment packets\n  -f first_ttl  --first=first_ttl\n                              Start from the first_ttl hop (instead from 1)\n  -g gate,...  --gateway=gate,...\n                              Route packets through the specified gateway\n                              (maximum 8 for IPv4 and 127 for IPv6)\n  -I  --icmp                  Use ICMP ECHO for tracerouting\n  -T  --tcp                   Use TCP SYN for tracerouting (default port is 80)\n  -i device  --interface=device\n                              Specify a network interface to operate with\n  -m max_ttl  --max-hops=max_ttl\n                              Set the max number of hops (max TTL to be\n                              reached). Default is 30\n  -N squeries  --sim-queries=squeries\n                              Set the number of probes to be tried\n                              simultaneously (default is 16)\n  -n                          Do not resolve IP addresses to their domain names\n  -p port  --port=port        Set the destination port to use. It is either\n                              initial udp port value for \"default\" method\n                              (incremented by each probe, default is 33434), or\n                              initial seq for \"icmp\" (incremented as well,\n                              default from 1), or some constant destination\n                              port for other methods (with default of 80 for\n                              \"tcp\", 53 for \"udp\", etc.)\n  -t tos  --tos=tos           Set the TOS (IPv4 type of service) or TC (IPv6\n                              traffic class) value for outgoing packets\n  -l flow_label  --flowlabel=flow_label\n                              Use specified flow_label for IPv6 packets\n  -w MAX,HERE,NEAR  --wait=MAX,HERE,NEAR\n                              Wait for a probe no more than HERE (default 3)\n                              times longer than a response from the same hop,\n                              or no more than NEAR (default 10) times than some\n                              next hop, or MAX (default 5.0) seconds (float\n                              point values allowed too)\n  -q nqueries  --queries=nqueries\n                              Set the number of probes per each hop. Default is\n                              3\n  -r                          Bypass the normal routing and send directly to a\n                              host on an attached network\n  -s src_addr  --source=src_addr\n                              Use source src_addr for outgoing packets\n  -z sendwait  --sendwait=sendwait\n                              Minimal time interval between probes (default 0).\n                              If the value is more than 10, then it specifies a\n                              number in milliseconds, else it is a number of\n                              seconds (float point values allowed too)\n  -e  --extensions            Show ICMP extensions (if present), including MPLS\n  -A  --as-path-lookups       Perform AS path lookups in routing registries and\n                              print results directly after the corresponding\n                              addresses\n  -M name  --module=name      Use specified module (either builtin or external)\n                              for traceroute operations. Most methods have\n                              their shortcuts (`-I' means `-M icmp' etc.)\n  -O OPTS,...  --options=OPTS,...\n                              Use module-specific option OPTS for the\n                              traceroute module. Several OPTS allowed,\n                              separated by comma. If OPTS is \"help\", print info\n                              about available options\n  --sport=num                 Use source port num for outgoing packets. Implies\n                              `-N 1'\n  --fwmark=num                Set firewall mark for outgoing packets\n  -U  --udp                   Use UDP to particular port for tracerouting\n                              (instead of increasing the port per each probe),\n                              default port is 53\n  -UL                         Use UDPLITE for tracerouting (default dest port\n                              is 53)\n  -D  --dccp                  Use DCCP Request for tracerouting (default port\n                              is 33434)\n  -P prot  --protocol=prot    Use raw packet of protocol prot for tracerouting\n  --mtu                       Discover MTU along the path being traced. Implies\n                              `-F -N 1'\n  --back                      Guess the number of hops in the backward path and\n                              print if it differs\n  -V  --version               Print version info and exit\n  --help                      Read this help and exit\n\nArguments:\n+     host          The host to traceroute to\n      packetlen     The full packet length (default is the length of an IP\n                    header plus 40). Can be ignored or increased to a minimal\n                    allowed value\n";
 
-interface TracerouteOpts {
-  numeric: boolean;
-  maxHops: number;
-  queries: number;
-  waitUs: number;
-  port: number;
-  firstTtl: number;
-  length: number;
-}
-
-const VALUE_OPTS = new Set(['-m', '-q', '-w', '-p', '-f', '-N', '-z', '-t', '-s', '-i', '-g', '-M', '-O']);
-
 export const traceroute: Tool = async (p) => {
   const ns = p.host.netns;
   if (!ns) return 1;
-  const o: TracerouteOpts = { numeric: false, maxHops: 30, queries: 3, waitUs: 5_000_000, port: 33434, firstTtl: 1, length: 60 };
   const args = p.argv.slice(1);
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if (a === '-n') o.numeric = true;
-    else if (VALUE_OPTS.has(a)) {
-      const v = args[++i] ?? '';
-      const n = Number(v.split(',')[0]);
-      if (a === '-m') o.maxHops = n;
-      else if (a === '-q') o.queries = n;
-      else if (a === '-w') o.waitUs = Math.round(n * 1_000_000);
-      else if (a === '-p') o.port = n;
-      else if (a === '-f') o.firstTtl = n;
-    } else if (a.startsWith('-') && a.length > 1) continue;
-    else positional.push(a);
-  }
-  const [target, len] = positional;
-  if (target === undefined) {
+  const parsed = parseTracerouteArgs(args);
+  if (parsed.kind === 'usage') {
     p.err(USAGE);
     return 0;
   }
-  if (len !== undefined) o.length = Number(len);
+  if (parsed.kind === 'error') {
+    p.err(`${parsed.message}\n`);
+    return 2;
+  }
+  const { opts: o, host: target } = parsed;
   const dst = parseIpv4(target) ?? lookupHost(p, target);
   if (dst === undefined) {
     p.err(`${target}: Temporary failure in name resolution\nCannot handle "host" cmdline arg \`${target}' on position 1 (argc ${args.length})\n`);

@@ -69,6 +69,16 @@ describe.skipIf(skip !== undefined)(`tracepath and traceroute vs the real tools 
     ['traceroute -n -N 1 -q 1 192.168.10.200', traceroute],
     ['traceroute -n nosuchhost', traceroute],
     ['traceroute nosuchhost', traceroute],
+    ['traceroute -n -N 1 --max-hops=1 192.168.20.100', traceroute],
+    ['traceroute -nN 1 -m0x2 192.168.20.100', traceroute],
+    ['traceroute -nN1 -m0x2 192.168.20.100', traceroute],
+    // Bad input: clif's option errors and main()'s range checks (stderr, exit 2).
+    ...[
+      '-m 0 192.168.20.100', '-m 256 192.168.20.100', '-m -1 192.168.20.100', '-f 0 192.168.20.100', '-f 5 -m 3 192.168.20.100',
+      '-q 11 192.168.20.100', '-q 0 192.168.20.100', '-m abc 192.168.20.100', '-mabc 192.168.20.100', '--max-hops=abc 192.168.20.100',
+      '-w abc 192.168.20.100', '-w 1,-2 192.168.20.100', '-x 192.168.20.100', '-nx 192.168.20.100', '--bogus 192.168.20.100', '-m', '--max-hops',
+      '-n', '192.168.20.100 abc', '192.168.20.100 99999', '192.168.20.100 60 70',
+    ].map((args) => [`traceroute ${args}`, traceroute] as const),
   ] as const)('%s', async (line, tool) => {
     const real = realRun(A, cmd(line));
     const emu = await emuRun(lab, tool, host, cmd(line));
