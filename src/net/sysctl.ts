@@ -36,8 +36,11 @@ export const NETNS_SYSCTL_DEFAULTS: Readonly<Record<string, string>> = {
 /** Per-device keys a new device copies from `default`. */
 const DEVICE_CONF_KEYS = ['forwarding', 'rp_filter', 'proxy_arp', 'arp_ignore', 'accept_local'] as const;
 
+/** The defaults as a map, copied by each new namespace. */
+const DEFAULTS = new Map<string, string>(Object.entries(NETNS_SYSCTL_DEFAULTS));
+
 export class Sysctl {
-  private readonly values = new Map<string, string>(Object.entries(NETNS_SYSCTL_DEFAULTS));
+  private readonly values = new Map<string, string>(DEFAULTS);
   /** Devices whose `forwarding` is on: read for every packet, so kept apart from the text table. */
   private readonly forwarding = new Set<string>();
 

@@ -37,25 +37,31 @@ export class WatchHub {
   }
 
   emit(e: WatchEvent): void {
-    this.queue.push(e);
+    // With nothing queued the event is delivered at once; what its handlers raise queues behind it.
+    const isQueued = this.dispatching || this.queue.length > 0;
+    if (isQueued) this.queue.push(e);
     if (this.dispatching) return;
     this.dispatching = true;
     let taken = 0;
     try {
-      while (taken < this.queue.length) {
-        const next = this.queue[taken++] as WatchEvent;
-        const handlers = this.byKind.get(next.object.kind) ?? [];
-        for (let j = 0; j < handlers.length; j++) (handlers[j] as WatchHandler)(next);
-        const any = this.any;
-        for (let j = 0; j < any.length; j++) (any[j] as WatchHandler)(next);
-      }
+      if (!isQueued) this.deliver(e);
+      while (taken < this.queue.length) this.deliver(this.queue[taken++] as WatchEvent);
     } finally {
       // A handler that throws leaves the later events queued for the next emit.
-      this.queue.splice(0, taken);
+      if (this.queue.length > 0) this.queue.splice(0, taken);
       this.dispatching = false;
     }
   }
+
+  private deliver(e: WatchEvent): void {
+    const handlers = this.byKind.get(e.object.kind) ?? NO_HANDLERS;
+    for (let j = 0; j < handlers.length; j++) (handlers[j] as WatchHandler)(e);
+    const any = this.any;
+    for (let j = 0; j < any.length; j++) (any[j] as WatchHandler)(e);
+  }
 }
+
+const NO_HANDLERS: readonly WatchHandler[] = [];
 
 function without(list: readonly WatchHandler[], h: WatchHandler): readonly WatchHandler[] {
   const i = list.indexOf(h);

@@ -103,11 +103,12 @@ export function reshareBelowTop(draft: KubeObject, stored: KubeObject): void {
 /** Metadata the client may not set on create (FillObjectMetaSystemFields resets them). */
 export function clearSystemFieldsForCreate(obj: KubeObject): void {
   const m = obj.metadata;
-  delete m.uid;
-  delete m.creationTimestamp;
-  delete m.deletionTimestamp;
-  delete m.deletionGracePeriodSeconds;
-  delete m.generation;
+  // A delete of a member that is not there still costs a runtime call; clients rarely send these.
+  if ('uid' in m) delete m.uid;
+  if ('creationTimestamp' in m) delete m.creationTimestamp;
+  if ('deletionTimestamp' in m) delete m.deletionTimestamp;
+  if ('deletionGracePeriodSeconds' in m) delete m.deletionGracePeriodSeconds;
+  if ('generation' in m) delete m.generation;
 }
 
 /** Carries the system metadata of the stored object over to an update. */
@@ -117,11 +118,11 @@ export function keepSystemFields(obj: KubeObject, old: KubeObject): void {
   if (o.uid !== undefined) m.uid = o.uid;
   if (o.creationTimestamp !== undefined) m.creationTimestamp = o.creationTimestamp;
   if (o.deletionTimestamp !== undefined) m.deletionTimestamp = o.deletionTimestamp;
-  else delete m.deletionTimestamp;
+  else if ('deletionTimestamp' in m) delete m.deletionTimestamp;
   if (o.deletionGracePeriodSeconds !== undefined) m.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
-  else delete m.deletionGracePeriodSeconds;
+  else if ('deletionGracePeriodSeconds' in m) delete m.deletionGracePeriodSeconds;
   if (o.generation !== undefined) m.generation = o.generation;
-  else delete m.generation;
+  else if ('generation' in m) delete m.generation;
   if (o.namespace !== undefined) m.namespace = o.namespace;
   if (o.generateName !== undefined && m.generateName === undefined) m.generateName = o.generateName;
 }

@@ -38,17 +38,19 @@ export function buildSubsets(svc: Service, pods: readonly Pod[]): EndpointSubset
       const port: EndpointPort = { port: portNum, protocol: sp.protocol ?? 'TCP' };
       if (sp.name) port.name = sp.name;
       if (sp.appProtocol) port.appProtocol = sp.appProtocol;
-      const k = JSON.stringify([port.port, port.protocol, port.name ?? null, port.appProtocol ?? null]);
-      const e = byPort.get(k) ?? { port, ready: [], notReady: [] };
+      const k = portKey(port);
+      let e = byPort.get(k);
+      if (e === undefined) {
+        e = { port, ready: [], notReady: [] };
+        byPort.set(k, e);
+      }
       (ready ? e.ready : e.notReady).push(address(pod));
-      byPort.set(k, e);
     }
   }
   const bySet = new Map<string, EndpointSubset>();
   for (const e of byPort.values()) {
-    const sortAddrs = (l: EndpointAddress[]): EndpointAddress[] => [...l].sort((a, b) => byteCompare(a.ip, b.ip) || byteCompare(a.targetRef?.uid ?? '', b.targetRef?.uid ?? ''));
-    const ready = sortAddrs(e.ready);
-    const notReady = sortAddrs(e.notReady);
+    const ready = e.ready.sort(byIpThenUid);
+    const notReady = e.notReady.sort(byIpThenUid);
     const k = `${addressesKey(ready)}|${addressesKey(notReady)}`;
     const subset = bySet.get(k) ?? { ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports: [] };
     subset.ports = [...(subset.ports ?? []), e.port];
@@ -60,9 +62,28 @@ export function buildSubsets(svc: Service, pods: readonly Pod[]): EndpointSubset
   return byHash(subsets);
 }
 
+function byIpThenUid(a: EndpointAddress, b: EndpointAddress): number {
+  return byteCompare(a.ip, b.ip) || byteCompare(a.targetRef?.uid ?? '', b.targetRef?.uid ?? '');
+}
+
+/** A member as a key part: absent and empty differ (JSON's null and ""). */
+function part(v: string | undefined): string {
+  return v === undefined ? '\u0001' : v;
+}
+
+/** Everything a port carries, as a grouping key (equal keys, equal ports); members end at a NUL, which no name holds. */
+function portKey(p: EndpointPort): string {
+  return `${p.port}\u0000${p.protocol ?? ''}\u0000${part(p.name)}\u0000${part(p.appProtocol)}`;
+}
+
 /** Everything an address carries, as a grouping key (equal keys, equal address lists). */
 function addressesKey(l: readonly EndpointAddress[]): string {
-  return JSON.stringify(l.map((a) => [a.ip, a.hostname ?? null, a.nodeName ?? null, a.targetRef?.name ?? null, a.targetRef?.namespace ?? null, a.targetRef?.uid ?? null]));
+  let k = '';
+  for (const a of l) {
+    const r = a.targetRef;
+    k += `${a.ip}\u0000${part(a.hostname)}\u0000${part(a.nodeName)}\u0000${part(r?.name)}\u0000${part(r?.namespace)}\u0000${part(r?.uid)}\u0002`;
+  }
+  return k;
 }
 
 /** Sorted by the hash of each element's canonical dump (each hashed once; a single element needs none). */

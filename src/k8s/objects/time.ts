@@ -17,11 +17,18 @@ export function formatTime(epochMs: number): string {
   return lastText;
 }
 
+let lastMicroSecond = Number.NaN;
+let lastMicroBase = '';
+
+/** metav1.MicroTime text; the date and time of the last second are reused, as formatTime's are. */
 export function formatMicroTime(epochUs: number): string {
-  const wholeMs = Math.floor(epochUs / 1_000_000) * 1000;
-  const base = new Date(wholeMs).toISOString().slice(0, 19);
+  const second = Math.floor(epochUs / 1_000_000);
+  if (second !== lastMicroSecond) {
+    lastMicroBase = new Date(second * 1000).toISOString().slice(0, 19);
+    lastMicroSecond = second;
+  }
   const frac = String(Math.floor(epochUs) % 1_000_000).padStart(6, '0');
-  return `${base}.${frac}Z`;
+  return `${lastMicroBase}.${frac}Z`;
 }
 
 /** Parses an RFC 3339 timestamp to epoch ms, or undefined. */
