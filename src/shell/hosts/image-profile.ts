@@ -15,13 +15,15 @@ export interface ImageProfile {
 
 /** Commands only the control plane's own tooling has: not in any container image we model. */
 const CLUSTER_CLIS = new Set(['kubectl', 'helm', 'kubeadm', 'kubecolor', 'vagrant', 'sshpass']);
+/** net-tools' route, arp and netstat, which the lab's VMs install; netshoot's are BusyBox applets (not modelled). */
+const NET_TOOLS = new Set(['route', 'arp', 'netstat']);
 
 export function imageProfile(image: string): ImageProfile {
   if (image.includes('netshoot')) {
-    return { has: (c) => !CLUSTER_CLIS.has(c) && c !== 'cilium' && c !== 'cilium-dbg', osRelease: ALPINE_OS_RELEASE, promptStyle: 'alpine', workdir: '/root' };
+    return { has: (c) => !CLUSTER_CLIS.has(c) && !NET_TOOLS.has(c) && c !== 'cilium' && c !== 'cilium-dbg', osRelease: ALPINE_OS_RELEASE, promptStyle: 'alpine', workdir: '/root' };
   }
   if (/cilium\/cilium(@|:|$)/.test(image) || image.includes('cilium/cilium:')) {
-    return { has: (c) => !CLUSTER_CLIS.has(c), osRelease: ubuntuOsRelease('Ubuntu 24.04.2 LTS'), promptStyle: 'debian', workdir: '/home/cilium' };
+    return { has: (c) => !CLUSTER_CLIS.has(c) && !NET_TOOLS.has(c), osRelease: ubuntuOsRelease('Ubuntu 24.04.2 LTS'), promptStyle: 'debian', workdir: '/home/cilium' };
   }
   return { has: () => false, osRelease: undefined, promptStyle: 'alpine', workdir: '/' };
 }
