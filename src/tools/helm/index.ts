@@ -1,11 +1,14 @@
 // Layer tools (helm): the `helm` command (Helm v3.18.4, as get-helm-3 installed it on k8s-ctr): cobra-style
-// dispatch of upgrade/install/get values/list/status/history/repo/version, global -n/--namespace, and
-// Helm's error reporting ("Error: ..." on stderr, exit 1). The lab state is untouched when a command fails.
+// dispatch of upgrade/install/get values/list/status/history/repo/version (aliases too), global flags,
+// --help / help [command] from help.ts, and Helm's error reporting ("Error: ..." on stderr, exit 1); a
+// flag the help lists but the lab does not model is refused. The lab state is untouched when a command fails.
 
 import type { Process, Tool } from '../process.js';
 import { HelmError, repositories } from './chart-source.js';
 import { FlagError, flagBool, flagValue, parseFlags, type FlagSpec } from './flags.js';
+import { childrenOf, helpCommand, helpOf, nameOf, wantsHelp, type CobraCommand, type CobraFlag, type CobraProgram } from '../cobra-help.js';
 import { uitable } from './go-time.js';
+import { helmProgram } from './help.js';
 import { getValues, history, list, status } from './info.js';
 import { INSTALL_FLAGS, runInstall, runUpgrade } from './upgrade.js';
 
@@ -96,42 +99,71 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
 };
 
-const ALIASES: Readonly<Record<string, string>> = { ls: 'list', hist: 'history', 'repo ls': 'repo list' };
+/** The commands whose help is modelled (their flags are in help.ts); `help` for the others is not emulated. */
+const HELPED = new Set(['', 'get', 'repo', ...Object.keys(COMMANDS)]);
 
 function pluralize(n: number): string {
   return n === 1 ? 'argument' : 'arguments';
 }
 
-/** The subcommand named by the leading words of argv (flags may come first, as cobra allows). */
-function findCommand(argv: readonly string[]): { key: string; rest: string[] } | undefined {
-  const words = argv.filter((a) => !a.startsWith('-'));
-  for (const n of [2, 1]) {
-    const key = words.slice(0, n).join(' ');
-    const name = ALIASES[key] ?? key;
-    if (COMMANDS[name]) {
-      const rest = [...argv];
-      for (const w of words.slice(0, n)) rest.splice(rest.indexOf(w), 1);
-      return { key: name, rest };
+/** pflag's parser spec for a flag the help lists. */
+function specOf(f: CobraFlag): FlagSpec {
+  const kind = f.type === 'bool' ? 'bool' : /Array|Slice|stringToString/.test(f.type) ? 'strings' : 'string';
+  return { name: f.name, ...(f.short ? { short: f.short } : {}), kind };
+}
+
+/** cobra's Find: the command words (names or aliases) among argv, skipping global flags and their values. */
+function commandPath(prog: CobraProgram, argv: readonly string[]): { path: CobraCommand[]; rest: string[] } {
+  const valued = (prog.root.persistentFlags ?? []).filter((f) => f.type !== 'bool');
+  const path = [prog.root];
+  const rest: string[] = [];
+  let isDone = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a.startsWith('-')) {
+      rest.push(a);
+      if (valued.some((f) => a === `--${f.name}` || a === `-${f.short}`) && i + 1 < argv.length) rest.push(argv[++i] ?? '');
+      continue;
+    }
+    const next = isDone ? undefined : childrenOf(path[path.length - 1] as CobraCommand, path.length === 1).find((k) => nameOf(k) === a || (k.aliases ?? []).includes(a));
+    if (next) path.push(next);
+    else {
+      isDone = true;
+      rest.push(a);
     }
   }
-  return undefined;
+  return { path, rest };
 }
 
 export const helm: Tool = async (p) => {
   const argv = p.argv.slice(1);
-  const found = findCommand(argv);
-  if (!found) {
-    const word = argv.find((a) => !a.startsWith('-'));
-    p.err(word === undefined ? 'Error: a subcommand is required\n' : `Error: unknown command "${word}" for "helm"\nRun 'helm --help' for usage.\n`);
+  const prog = helmProgram(p.env);
+  if (argv[0] === 'help') {
+    p.out(helpCommand(prog, argv.slice(1)).out);
+    return 0;
+  }
+  const { path, rest } = commandPath(prog, argv);
+  const key = path.slice(1).map(nameOf).join(' ');
+  const leaf = path[path.length - 1] as CobraCommand;
+  if (HELPED.has(key) && (wantsHelp(rest) || !leaf.runnable)) {
+    p.out(helpOf(prog, path));
+    return 0;
+  }
+  const cmd = COMMANDS[key];
+  if (!cmd) {
+    const word = key === '' ? rest.find((a) => !a.startsWith('-')) : key;
+    p.err(`Error: unknown command "${word}" for "helm"\nRun 'helm --help' for usage.\n`);
     return 1;
   }
-  const cmd = COMMANDS[found.key] as Command;
   try {
-    const f = parseFlags(found.rest, [...GLOBAL_FLAGS, ...cmd.flags]);
+    const f = parseFlags(rest, [...(prog.root.persistentFlags ?? []), ...(leaf.flags ?? [])].map(specOf));
+    const modelled = new Set([...GLOBAL_FLAGS, ...cmd.flags].map((s) => s.name));
+    const extra = [...f.values.keys()].find((n) => !modelled.has(n));
+    if (extra !== undefined) throw new HelmError(`flag --${extra} is not emulated by ciliumlab`);
     const n = f.args.length;
     if (cmd.args !== 'any' && n !== cmd.args) {
       const what = cmd.args === 0 ? 'accepts no arguments' : `requires ${cmd.args} ${pluralize(cmd.args)}`;
-      throw new HelmError(`"helm ${found.key}" ${what}\n\nUsage:  ${cmd.use}`);
+      throw new HelmError(`"helm ${key}" ${what}\n\nUsage:  ${cmd.use}`);
     }
     return cmd.run(p, f, flagValue(f, 'namespace') ?? 'default');
   } catch (e) {
