@@ -2,7 +2,7 @@
 // /bin/bash and in the emulated shell, and prints the same bytes (grep -iEA1 as the seed uses it, awk,
 // sed, cut, tr, sort, uniq, wc, head, tail, xargs, printf, parameter expansion, brace expansion...).
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestTerminal, type TestTerminal } from './support.js';
 
@@ -42,6 +42,17 @@ const SCRIPTS: readonly string[] = [
   `test 3 -gt 2 && [ abc != abd ] && [[ -z "" ]]; echo $?`,
 ];
 
+/** Arithmetic errors as bash words them: the expression, then the text from the zero divisor on. */
+const ARITH_ERRORS: readonly string[] = [
+  'echo $((1/0))',
+  'echo $((1/0+2))',
+  'echo $(( 5 / 0 ))',
+  'x=0; echo $((3 % x + 1))',
+  '((1/0))',
+  'let "a=4/0"',
+  'for ((i=0; i<1/0; i++)); do :; done',
+];
+
 let t: TestTerminal;
 
 beforeAll(async () => {
@@ -52,5 +63,14 @@ describe('text utilities and expansions match bash', () => {
   it.each(SCRIPTS)('%s', async (script) => {
     const real = execFileSync('bash', ['-c', script], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LC_ALL: 'C' } });
     expect(await t.run(script)).toBe(real);
+  });
+});
+
+describe('arithmetic errors match bash', () => {
+  // The prefix differs by mode only (`bash: line 1: ` for bash -c, `-bash: ` on a terminal).
+  const unprefixed = (s: string) => s.replace(/^-?bash: (line \d+: )?/, '');
+  it.each(ARITH_ERRORS)('%s', async (script) => {
+    const real = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(unprefixed(await t.run(script))).toBe(unprefixed(real.stderr));
   });
 });

@@ -2,7 +2,7 @@
 // -e -u -x -o pipefail, and `set --` for positional parameters), shift, let, and read (one line of
 // stdin split on IFS; -r, -p, -a; status 1 at end of input). Listings use bash's `declare -x` format.
 
-import { evalArith, parseArithmetic } from '../interp/arith.js';
+import { evalArithText, parseArithmetic } from '../interp/arith.js';
 import { arithScope } from '../interp/expand.js';
 import { frameScope } from '../interp/frame-scope.js';
 import type { Source } from '../io/streams.js';
@@ -146,7 +146,7 @@ const letBuiltin: Builtin = async (args, ctx) => {
   for (const a of args) {
     const expr = parseArithmetic(a);
     if (!expr) return ctx.fail(`${a}: syntax error in expression`);
-    last = await evalArith(expr, arithScope(frameScope(ctx.interp, ctx.frame)));
+    last = await evalArithText(expr, a, arithScope(frameScope(ctx.interp, ctx.frame)), 'let');
   }
   return last !== 0 ? 0 : 1;
 };

@@ -12,6 +12,28 @@ export interface ArithScope {
   commandSubstitution(source: string): Promise<string>;
 }
 
+/** A zero divisor: the caller that knows the expression's text words bash's message. */
+class DivisionByZero {
+  constructor(readonly operator: string) {}
+}
+
+/**
+ * Evaluates an arithmetic expression whose source text is known, wording a zero divisor as bash does:
+ * `[LABEL: ]TEXT: division by 0 (error token is "REST")`, REST being the text from the divisor on.
+ * @example await evalArithText(node.expression, node.originalText, scope, '((')
+ */
+export async function evalArithText(e: ArithExpr, text: string | undefined, scope: ArithScope, label?: string): Promise<number> {
+  try {
+    return await evalArith(e, scope);
+  } catch (err) {
+    if (!(err instanceof DivisionByZero)) throw err;
+    const src = (text ?? '').trimStart();
+    const at = src.lastIndexOf(err.operator);
+    const token = at < 0 ? '0' : src.slice(at + 1).trimStart();
+    throw new FatalExpansion(`${label ? `${label}: ` : ''}${src === '' ? '' : `${src}: `}division by 0 (error token is "${token}")`);
+  }
+}
+
 export async function evalArith(e: ArithExpr, scope: ArithScope, depth = 0): Promise<number> {
   const ev = (x: ArithExpr) => evalArith(x, scope, depth);
   switch (e.type) {
@@ -97,7 +119,7 @@ function applyBinary(op: string, a: number, b: number): number {
       return a * b;
     case '/':
     case '%':
-      if (b === 0) throw new FatalExpansion('division by 0 (error token is "0")');
+      if (b === 0) throw new DivisionByZero(op);
       return op === '/' ? Math.trunc(a / b) : a % b;
     case '**':
       return a ** b;

@@ -4,7 +4,7 @@
 // the one-string form without splitting or globbing.
 
 import type { BraceItem, ScriptNode, WordNode, WordPart } from '../syntax/ast.js';
-import { evalArith } from './arith.js';
+import { evalArithText } from './arith.js';
 import { expandParameter } from './params.js';
 import { hasGlobChars, unescapePattern } from './pattern.js';
 import type { ShellState } from './shell-state.js';
@@ -153,7 +153,7 @@ async function expandParts(parts: readonly WordPart[], scope: ExpandScope, inDou
         out.push({ text: (await scope.commandSubstitution(part.body)).replace(/\n+$/, ''), quoted: inDouble, split: !inDouble });
         break;
       case 'ArithmeticExpansion':
-        out.push({ text: String(await evalArith(part.expression.expression, arithScope(scope))), quoted: inDouble, split: !inDouble });
+        out.push({ text: String(await evalArithText(part.expression.expression, part.expression.originalText, arithScope(scope))), quoted: inDouble, split: !inDouble });
         break;
       case 'ProcessSubstitution':
         out.push({ text: await scope.processSubstitution(part.body), quoted: true });

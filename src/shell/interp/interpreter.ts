@@ -3,10 +3,10 @@
 // functions and background jobs follow bash. Loops yield to the clock now and then, stop when the job
 // gets a signal, and in non-interactive runs stop after a bounded number of passes.
 
-import type { CommandNode, CompoundCommandNode, PipelineNode, ScriptNode, StatementNode } from '../syntax/ast.js';
+import type { ArithmeticExpressionNode, CommandNode, CompoundCommandNode, PipelineNode, ScriptNode, StatementNode } from '../syntax/ast.js';
 import { Pipe } from '../io/pipe.js';
 import { EMPTY_SOURCE, type Sink } from '../io/streams.js';
-import { evalArith } from './arith.js';
+import { evalArithText } from './arith.js';
 import { evalCond } from './cond.js';
 import { Aborted, BreakLoop, ContinueLoop, ExitShell, FatalExpansion, ReturnFrom } from './control.js';
 import { arithScope, expandPattern, expandString, expandWords } from './expand.js';
@@ -167,13 +167,14 @@ export class Interpreter {
       }
       case 'CStyleFor': {
         const arith = arithScope(frameScope(this, f));
-        if (cmd.init) await evalArith(cmd.init.expression, arith);
+        const run = (x: ArithmeticExpressionNode) => evalArithText(x.expression, x.originalText, arith, '((');
+        if (cmd.init) await run(cmd.init);
         let code = 0;
-        while (!cmd.condition || (await evalArith(cmd.condition.expression, arith)) !== 0) {
+        while (!cmd.condition || (await run(cmd.condition)) !== 0) {
           const r = await this.loopPass(cmd.body, f);
           code = r.code;
           if (r.isBreak) break;
-          if (cmd.update) await evalArith(cmd.update.expression, arith);
+          if (cmd.update) await run(cmd.update);
         }
         return exited(code);
       }
@@ -196,7 +197,7 @@ export class Interpreter {
       case 'Group':
         return exited(await this.runStatements(cmd.body, f));
       case 'ArithmeticCommand':
-        return exited((await evalArith(cmd.expression.expression, arithScope(frameScope(this, f)))) !== 0 ? 0 : 1);
+        return exited((await evalArithText(cmd.expression.expression, cmd.expression.originalText, arithScope(frameScope(this, f)), '((')) !== 0 ? 0 : 1);
       case 'ConditionalCommand':
         return exited((await evalCond(cmd.expression, frameScope(this, f), this.condContext(f))) ? 0 : 1);
     }
