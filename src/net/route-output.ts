@@ -61,7 +61,8 @@ function withMtu(ns: Netns, dst: Ipv4Addr, r: OutputResult): OutputResult {
 }
 
 function resolveOutput(ns: Netns, flow: OutputFlow): OutputResult {
-  if (flow.src !== undefined && flow.src !== 0 && !ns.isLocalAddr(flow.src)) return { ok: false, errno: 'EADDRNOTAVAIL' };
+  // ip_route_output_key_hash_rcu: a source no device of this namespace holds is ENETUNREACH.
+  if (flow.src !== undefined && flow.src !== 0 && !ns.isLocalAddr(flow.src)) return { ok: false, errno: 'ENETUNREACH' };
   const r = flow.oif ? lookupVia(ns, flow) : ns.fib.lookup(flow);
   if (!r) return { ok: false, errno: 'ENETUNREACH' };
   if (r.type === 'unreachable' || r.type === 'blackhole' || r.type === 'prohibit') return { ok: false, errno: r.type === 'prohibit' ? 'EPERM' : r.type === 'blackhole' ? 'EINVAL' : 'EHOSTUNREACH' };

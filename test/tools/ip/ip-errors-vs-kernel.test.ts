@@ -46,6 +46,8 @@ const BAD = [
   'ip route get',
   'ip route get 300.1.1.1',
   'ip route get 8.8.8.8 oif eth9',
+  'ip route get 172.20.1.5 from 1.1.1.1',
+  'ip route get 172.20.1.5 from 192.168.10.100',
   'ip route flush',
   'ip route show table bogus',
   'ip route show dev eth9',
