@@ -13,7 +13,7 @@ import type { Process } from '../process.js';
 import { cliError, cliFatal, type CliScope } from './cli-scope.js';
 
 /** addCommonInstallFlags and addCommonHelmFlags (the ones the lab acts on), then install's and upgrade's own. */
-const COMMON: readonly FlagSpec[] = [
+export const INSTALL_FLAGS: readonly FlagSpec[] = [
   { name: 'version', kind: 'string' },
   { name: 'datapath-mode', kind: 'string' },
   { name: 'values', short: 'f', kind: 'strings' },
@@ -24,8 +24,7 @@ const COMMON: readonly FlagSpec[] = [
   { name: 'dry-run', kind: 'bool' },
   { name: 'dry-run-helm-values', kind: 'bool' },
 ];
-export const INSTALL_FLAGS = COMMON;
-export const UPGRADE_FLAGS: readonly FlagSpec[] = [...COMMON, { name: 'reset-then-reuse-values', kind: 'bool' }, { name: 'reset-values', kind: 'bool' }, { name: 'reuse-values', kind: 'bool' }];
+export const UPGRADE_FLAGS: readonly FlagSpec[] = [...INSTALL_FLAGS, { name: 'reset-then-reuse-values', kind: 'bool' }, { name: 'reset-values', kind: 'bool' }, { name: 'reuse-values', kind: 'bool' }];
 
 /** An error RunE returns (main prints it bare) rather than one fatalf reports. */
 class Returned extends Error {}
