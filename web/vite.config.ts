@@ -1,9 +1,12 @@
 // Vite build of the browser lab (web/ → dist-web/). The output is one classic script, one stylesheet, the
 // layout engine loaded on demand, and index.html with relative URLs, so the same files run from file://
-// (no module scripts, no fetch, no workers) or any static server. just-bash's browser bundle lacks the
+// (no module scripts, no fetch, no workers) or any static server (with a gzipped copy of each script
+// beside it for `ciliumlab web`). just-bash's browser bundle lacks the
 // `parse` export the shell uses; a transform adds it.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -57,10 +60,26 @@ function onDemandAssets(): Plugin {
   };
 }
 
+/** FILE.gz beside each text file over 1 KB, for `ciliumlab web` to send to browsers that accept gzip. */
+function gzipCopies(): Plugin {
+  let outDir = '';
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+  return {
+    name: 'ciliumlab:gzip-copies',
+    apply: 'build',
+    configResolved: (config) => void (outDir = config.build.outDir),
+    writeBundle() {
+      for (const f of walk(outDir)) {
+        if (/\.(?:html|js|css|json|svg|txt)$/.test(f) && statSync(f).size > 1024) writeFileSync(`${f}.gz`, gzipSync(readFileSync(f), { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   base: './',
-  plugins: [justBashParse(), classicScript(), onDemandAssets()],
+  plugins: [justBashParse(), classicScript(), onDemandAssets(), gzipCopies()],
   resolve: {
     alias: { 'node:zlib': here('stubs/node-zlib.ts') },
     conditions: ['browser'],
