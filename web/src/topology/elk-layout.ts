@@ -53,11 +53,6 @@ function loadElk(): Promise<Engine> {
   return engine;
 }
 
-/** Starts loading ELK (and its worker) before the first layout is asked for. */
-export function startLayoutEngine(): void {
-  void loadElk();
-}
-
 function elkTree(g: Graph): ElkNode {
   const byParent = new Map<string | undefined, ElkNode[]>();
   const nodes = new Map<string, ElkNode>();

@@ -12,7 +12,7 @@ import { topologyOf, type Lab, type TopoPod } from '../../../src/index.browser.j
 import { fill, h } from '../app/dom.js';
 import { loadScript } from '../app/load-script.js';
 import { CY_STYLE } from './cy-style.js';
-import { layoutGraph, startLayoutEngine, type Positions } from './elk-layout.js';
+import { layoutGraph, type Positions } from './elk-layout.js';
 import { graphOf, type Graph } from './graph-model.js';
 import { quickLayout } from './quick-layout.js';
 
@@ -20,10 +20,14 @@ const REFRESH_MS = 300;
 /** How long nodes glide from the quick layout to ELK's. */
 const REFINE_MS = 250;
 
-/** Starts fetching the topology's libraries (and ELK's worker) while the lab is being built. */
+/** Starts fetching Cytoscape while the lab is being built. */
 export function preloadTopology(): void {
   void loadScript('cytoscape.js', 'cytoscape');
-  startLayoutEngine();
+}
+
+/** Resolves after the next frame is painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 export class TopologyView {
@@ -101,21 +105,20 @@ export class TopologyView {
   private async draw(g: Graph, sig: string): Promise<void> {
     const seq = ++this.drawSeq;
     try {
-      const laidOut = layoutGraph(g);
-      const make = await loadScript<typeof cytoscape>('cytoscape.js', 'cytoscape');
       if (this.isLaidOut) {
-        this.place(make, g, sig, await laidOut);
+        const [pos, make] = await Promise.all([layoutGraph(g), loadScript<typeof cytoscape>('cytoscape.js', 'cytoscape')]);
+        this.place(make, g, sig, pos);
         return;
       }
-      // The first picture: ELK's layout if it is already there, else a quick one now and ELK's when it comes.
-      const now = await Promise.race([laidOut, Promise.resolve(undefined)]);
-      this.place(make, g, sig, now ?? quickLayout(g));
-      if (now === undefined) {
-        laidOut.then(
+      // The first picture: a quick layout now; ELK (its worker started only once that is on screen, so as
+      // not to compete with the page for the processor) lays it out properly and the nodes move there.
+      this.place(await loadScript<typeof cytoscape>('cytoscape.js', 'cytoscape'), g, sig, quickLayout(g));
+      afterPaint()
+        .then(() => layoutGraph(g))
+        .then(
           (pos) => seq === this.drawSeq && this.refine(pos),
           (e: unknown) => this.failed(e),
         );
-      }
     } catch (e) {
       this.failed(e);
     }
