@@ -150,8 +150,19 @@ export function fatalConfigError(c: AgentConfig): string | undefined {
   if (c.autoDirectNodeRoutes && c.routingMode === 'tunnel') {
     return 'auto-direct-node-routes cannot be used with tunneling. Packets must be routed through the tunnel device.';
   }
+  // daemon_main.go initEnv: in tunnel mode the encapsulated traffic already skips netfilter conntrack.
+  if (c.installNoConntrackIptablesRules && c.routingMode === 'tunnel') {
+    return 'install-no-conntrack-iptables-rules requires the agent to run in direct routing mode.';
+  }
   if (c.directRoutingSkipUnreachable && !c.autoDirectNodeRoutes) {
     return 'Flag direct-routing-skip-unreachable cannot be enabled when auto-direct-node-routes is not enabled.';
+  }
+  // kube_proxy_replacement.go: without full KPR and BPF masquerading, NAT needs netfilter conntrack.
+  if (c.installNoConntrackIptablesRules && !c.kubeProxyReplacement) {
+    return 'install-no-conntrack-iptables-rules requires the agent to run with kube-proxy-replacement=true.';
+  }
+  if (c.installNoConntrackIptablesRules && c.enableIpv4Masquerade && !c.enableBpfMasquerade) {
+    return 'install-no-conntrack-iptables-rules requires the agent to run with enable-bpf-masquerade.';
   }
   if (c.routingMode === 'native' && c.enableIpv4Masquerade && c.ipv4NativeRoutingCidr === undefined) {
     return 'native routing cidr must be configured with option --ipv4-native-routing-cidr in combination with --enable-ipv4-masquerade --tunnel=disabled --ipam=cluster-pool --enable-ipv4=true';

@@ -184,7 +184,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the browser lab in headless Chromium${HAS_CHROMI
     expect(routed).toMatch(/everything answers/);
     await lab.screenshot('06-what-if-router-routes');
     await page.click('#mode-geneve');
-    await expect.poll(() => page.locator('#datapath-preview').innerText()).toMatch(/--set routingMode=tunnel --set tunnelProtocol=geneve --set autoDirectNodeRoutes=false\nkubectl rollout restart -n kube-system ds\/cilium/);
+    await expect.poll(() => page.locator('#datapath-preview').innerText()).toMatch(/--set routingMode=tunnel --set tunnelProtocol=geneve --set autoDirectNodeRoutes=false --set installNoConntrackIptablesRules=false\nkubectl rollout restart -n kube-system ds\/cilium/);
     await page.click('#apply-datapath');
     await lab.waitForText(CTR, /daemon set "cilium" successfully rolled out/, 120_000);
     expect(await probed(page, routed)).toMatch(/everything answers/);

@@ -28,8 +28,8 @@ test('native mode: networks hold their VMs, the router stands between them, no t
 test('after helm upgrade to VXLAN and the rollout: cilium_vxlan on every node and a tunnel between each pair', () => {
   const lab = week4(1);
   const [helm] = datapathCommands(lab, { mode: 'vxlan', autoDirectNodeRoutes: false, mtu: 0 });
-  expect(helm).toBe('helm upgrade cilium cilium/cilium --namespace kube-system --version 1.18.0 --reuse-values --set routingMode=tunnel --set tunnelProtocol=vxlan --set autoDirectNodeRoutes=false');
-  lab.setCiliumValues({ ...lab.ciliumValues, routingMode: 'tunnel', tunnelProtocol: 'vxlan', autoDirectNodeRoutes: false });
+  expect(helm).toBe('helm upgrade cilium cilium/cilium --namespace kube-system --version 1.18.0 --reuse-values --set routingMode=tunnel --set tunnelProtocol=vxlan --set autoDirectNodeRoutes=false --set installNoConntrackIptablesRules=false');
+  lab.setCiliumValues({ ...lab.ciliumValues, routingMode: 'tunnel', tunnelProtocol: 'vxlan', autoDirectNodeRoutes: false, installNoConntrackIptablesRules: false });
   lab.rolloutRestart('kube-system', 'DaemonSet', 'cilium');
   lab.runFor(60_000_000);
   expect(currentDatapath(lab)).toEqual({ mode: 'vxlan', autoDirectNodeRoutes: false, mtu: 0 });

@@ -101,6 +101,10 @@ export function checkCiliumValues(lab: RawLab, controlPlane: string | undefined,
     const how = helmValueAt(values, 'routingMode') === undefined ? 'routingMode defaults to tunnel' : 'routingMode is tunnel';
     report(['cilium', 'values', 'autoDirectNodeRoutes'], 'cilium-config', `${how}, and cilium-agent exits with: auto-direct-node-routes cannot be used with tunneling. Packets must be routed through the tunnel device.`);
   }
+  if (s.routingMode === 'tunnel' && s.installNoConntrackIptablesRules) {
+    const how = helmValueAt(values, 'routingMode') === undefined ? 'routingMode defaults to tunnel' : 'routingMode is tunnel';
+    report(['cilium', 'values', 'installNoConntrackIptablesRules'], 'cilium-config', `${how}, and cilium-agent exits with: install-no-conntrack-iptables-rules requires the agent to run in direct routing mode.`);
+  }
   const nativeCidr = helmValueAt(values, 'ipv4NativeRoutingCIDR');
   if (typeof nativeCidr === 'string' && nativeCidr !== '' && parseCidr(nativeCidr) === undefined) {
     report(['cilium', 'values', 'ipv4NativeRoutingCIDR'], 'cilium-config', `"${nativeCidr}" is not an IPv4 prefix`);

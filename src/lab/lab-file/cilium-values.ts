@@ -36,6 +36,7 @@ export interface CiliumChartSettings {
   readonly enableIPv4Masquerade: boolean;
   readonly ipMasqAgentEnabled: boolean;
   readonly kubeProxyReplacement: boolean;
+  readonly installNoConntrackIptablesRules: boolean;
   readonly k8sServiceHost: string | undefined;
   readonly k8sServicePort: number | undefined;
 }
@@ -64,6 +65,7 @@ export function ciliumChartSettings(values: HelmValues): CiliumChartSettings {
     enableIPv4Masquerade: helmBool(helmValueAt(values, 'enableIPv4Masquerade')) ?? true,
     ipMasqAgentEnabled: helmBool(helmValueAt(values, 'ipMasqAgent.enabled')) ?? false,
     kubeProxyReplacement: helmBool(helmValueAt(values, 'kubeProxyReplacement')) ?? false,
+    installNoConntrackIptablesRules: helmBool(helmValueAt(values, 'installNoConntrackIptablesRules')) ?? false,
     k8sServiceHost: str('k8sServiceHost'),
     k8sServicePort: typeof port === 'number' ? port : typeof port === 'string' && /^[0-9]+$/.test(port) ? Number(port) : undefined,
   };

@@ -19,6 +19,8 @@ describe('cilium config set: the seed switch to VXLAN without helm', async () =>
   const pods = agentPods(lab);
   const first = await cilium(lab, 'config', 'set', 'routing-mode', 'tunnel', '--restart=false');
   const second = await cilium(lab, 'config', 'set', 'tunnel-protocol', 'vxlan', '-r=false');
+  // As the seed's helm upgrade does: the agent refuses tunnel mode with the no-conntrack iptables rules.
+  await cilium(lab, 'config', 'set', 'install-no-conntrack-iptables-rules', 'false', '-r=false');
   const third = await cilium(lab, 'config', 'set', 'auto-direct-node-routes', 'false');
   lab.runUntil(() => [...lab.agents.values()].every((a) => a.isReady && a.dp?.config.routingMode === 'tunnel'), 300_000_000);
   lab.runFor(5_000_000);

@@ -24,6 +24,8 @@ export function currentDatapath(lab: Lab): DatapathChoice {
 /** helm upgrade, the agents' rollout, and waiting for it (the seed's commands, plus rollout status). */
 export function datapathCommands(lab: Lab, c: DatapathChoice): string[] {
   const sets = c.mode === 'native' ? ['routingMode=native', `autoDirectNodeRoutes=${c.autoDirectNodeRoutes}`] : ['routingMode=tunnel', `tunnelProtocol=${c.mode}`, 'autoDirectNodeRoutes=false'];
+  // The agent refuses to start in tunnel mode with the no-conntrack iptables rules (the seed turns them off too).
+  if (c.mode !== 'native' && helmBool(helmValueAt(lab.ciliumValues, 'installNoConntrackIptablesRules')) === true) sets.push('installNoConntrackIptablesRules=false');
   if (c.mtu !== currentDatapath(lab).mtu) sets.push(`MTU=${c.mtu}`);
   return [
     `helm upgrade cilium cilium/cilium --namespace kube-system --version ${lab.spec.cilium.version} --reuse-values ${sets.map((s) => `--set ${s}`).join(' ')}`,

@@ -1,0 +1,24 @@
+// The seed's helm upgrade sets installNoConntrackIptablesRules=false along with routingMode=tunnel. Leave it
+// out and the restarted agents exit at start (daemon_main.go initEnv: "install-no-conntrack-iptables-rules
+// requires the agent to run in direct routing mode."): the rollout stalls with the agent pods not Ready,
+// the reason is in the agent's log, and the nodes whose agents were not restarted yet keep native routing.
+
+import { expect, test } from 'vitest';
+import { week4 } from '../support/week4.js';
+
+test('tunnel mode with installNoConntrackIptablesRules still true: agents exit, rollout stalls', () => {
+  const lab = week4();
+  lab.setCiliumValues({ ...lab.ciliumValues, routingMode: 'tunnel', tunnelProtocol: 'vxlan', autoDirectNodeRoutes: false });
+  lab.rolloutRestart('kube-system', 'DaemonSet', 'cilium');
+  lab.runFor(120_000_000);
+  const agents = [...lab.agents.values()];
+  const crashed = agents.filter((a) => a.phase === 'crashed');
+  expect(crashed.length).toBeGreaterThan(0);
+  for (const a of crashed) {
+    expect(a.log.records.at(-1)?.attrs).toContainEqual(['error', 'install-no-conntrack-iptables-rules requires the agent to run in direct routing mode.']);
+  }
+  expect(agents.some((a) => a.dp?.config.routingMode === 'tunnel')).toBe(false);
+  const pods = lab.k8s.api.list('Pod', { namespace: 'kube-system', labelSelector: 'k8s-app=cilium' });
+  const notReady = pods.filter((p) => p.status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'True');
+  expect(notReady.length).toBe(crashed.length);
+});
