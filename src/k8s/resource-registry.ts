@@ -53,7 +53,19 @@ export function groupKindOf(rt: ResourceType): string {
   return rt.group === '' ? rt.kind : `${rt.kind}.${rt.group}`;
 }
 
+/** Completed types by their input: the built-in tables are constants, so every registry shares one ResourceType each (and what is cached per type). */
+const completed = new WeakMap<ResourceTypeInput, ResourceType>();
+
 export function completeResourceType(r: ResourceTypeInput): ResourceType {
+  let rt = completed.get(r);
+  if (rt === undefined) {
+    rt = Object.freeze(completeFresh(r));
+    completed.set(r, rt);
+  }
+  return rt;
+}
+
+function completeFresh(r: ResourceTypeInput): ResourceType {
   return {
     ...r,
     singular: r.singular ?? r.kind.toLowerCase(),
@@ -71,6 +83,10 @@ export class ResourceRegistry {
   private readonly types: ResourceType[] = [];
   /** byKind answers by kind, then apiVersion ('' for any): every API call asks; cleared on register. */
   private readonly kindCache = new Map<string, Map<string, ResourceType | undefined>>();
+  /** The last byKind question (kind, apiVersion) and its answer; cleared on register. */
+  private lastKind: string | undefined;
+  private lastVersion: string | undefined;
+  private lastType: ResourceType | undefined;
 
   constructor(initial: readonly ResourceTypeInput[] = []) {
     for (const r of initial) this.register(r);
@@ -83,6 +99,7 @@ export class ResourceRegistry {
     if (i >= 0) this.types[i] = rt;
     else this.types.push(rt);
     this.kindCache.clear();
+    this.lastKind = undefined;
     return rt;
   }
 
@@ -92,6 +109,16 @@ export class ResourceRegistry {
 
   /** By kind, optionally qualified by apiVersion ("apps/v1") to disambiguate. */
   byKind(kind: string, apiVersion?: string): ResourceType | undefined {
+    // API calls come in runs of one kind: the last answer is checked before the maps.
+    if (kind === this.lastKind && apiVersion === this.lastVersion) return this.lastType;
+    const rt = this.lookup(kind, apiVersion);
+    this.lastKind = kind;
+    this.lastVersion = apiVersion;
+    this.lastType = rt;
+    return rt;
+  }
+
+  private lookup(kind: string, apiVersion: string | undefined): ResourceType | undefined {
     let byVersion = this.kindCache.get(kind);
     if (!byVersion) {
       byVersion = new Map();

@@ -30,7 +30,7 @@ export class EventRecorder {
   record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSourceInfo, opts: RecordOptions = {}): void {
     const ref = this.reference(obj, opts.fieldPath);
     const namespace = obj.metadata.namespace ?? 'default';
-    const key = [ref.uid, ref.fieldPath ?? '', reason, message, source.component, source.host ?? ''].join('\u0000');
+    const key = `${ref.uid ?? ''}\u0000${ref.fieldPath ?? ''}\u0000${reason}\u0000${message}\u0000${source.component}\u0000${source.host ?? ''}`;
     const existing = this.seen.get(key);
     try {
       if (existing !== undefined && this.bump(namespace, existing, opts)) return;

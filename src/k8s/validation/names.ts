@@ -52,8 +52,8 @@ function byteLen(s: string): number {
 }
 
 /**
- * The checks below are pure functions of the string, run on every write for the same few label keys,
- * values and names: strings known to be valid are remembered (a bounded set per check).
+ * The label checks below are pure functions of the string, run on every write for the same few label keys
+ * and values: strings known to be valid are remembered (a bounded set per check).
  */
 function rememberValid(check: (value: string) => string[]): (value: string) => string[] {
   const valid = new Set<string>();
@@ -68,7 +68,31 @@ function rememberValid(check: (value: string) => string[]): (value: string) => s
   };
 }
 
-export const isDns1123Label = rememberValid((value) => {
+/** Lower-case ASCII letters and digits: what starts and ends an RFC 1123 label. */
+function isAlnum(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * Whether `s` matches DNS1123_SUBDOMAIN_FMT (`dots: true`) or DNS1123_LABEL_FMT, scanned in one pass: names
+ * are mostly new strings (events, pods), which a regex walk plus a remembered-set entry would cost more.
+ */
+function scanDns1123(s: string, opts: { dots: boolean }): boolean {
+  if (s.length === 0) return false;
+  let start = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isAlnum(c)) start = false;
+    else if (start) return false;
+    else if (c === 0x2d) continue;
+    else if (c === 0x2e && opts.dots && isAlnum(s.charCodeAt(i - 1))) start = true;
+    else return false;
+  }
+  return isAlnum(s.charCodeAt(s.length - 1));
+}
+
+export function isDns1123Label(value: string): string[] {
+  if (value.length <= 63 && scanDns1123(value, { dots: false })) return [];
   const errs: string[] = [];
   if (byteLen(value) > 63) errs.push(maxLenError(63));
   if (!DNS1123_LABEL_RE.test(value)) {
@@ -76,14 +100,15 @@ export const isDns1123Label = rememberValid((value) => {
     else errs.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
   }
   return errs;
-});
+}
 
-export const isDns1123Subdomain = rememberValid((value) => {
+export function isDns1123Subdomain(value: string): string[] {
+  if (value.length <= 253 && scanDns1123(value, { dots: true })) return [];
   const errs: string[] = [];
   if (byteLen(value) > 253) errs.push(maxLenError(253));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
   return errs;
-});
+}
 
 export function isDns1035Label(value: string): string[] {
   const errs: string[] = [];
