@@ -1,6 +1,10 @@
 // Layer tools (net-clients): curl's command line (src/tool_getparam.c): long options, bundled short ones
 // ("-sS", "-sv", "-m5", "-ofile"), their numeric checks, and helpf()'s two-line error with exit status 2
 // ("curl: option --x: is unknown" / "curl: try 'curl --help' or 'curl --manual' for more information").
+// -h/--help, -V/--version and -M/--manual stop the parse where they stand; --help takes the next argument
+// as its category (8.5.0's boolean --help reads it too; 8.14.1 ignores an empty one and the rest of "-hX").
+
+import type { CurlRelease } from '../../apps/index.js';
 
 export interface CurlArgs {
   readonly url: string;
@@ -19,7 +23,13 @@ export interface CurlArgs {
   readonly headers: ReadonlyArray<readonly [string, string]>;
 }
 
-export type CurlArgsResult = { readonly ok: true; readonly args: CurlArgs } | { readonly ok: false; readonly stderr: string; readonly exitCode: number };
+/** What curl prints instead of a transfer. */
+export type CurlRequest = { readonly kind: 'help'; readonly category: string | undefined } | { readonly kind: 'version' | 'manual' };
+
+export type CurlArgsResult =
+  | { readonly ok: true; readonly args: CurlArgs }
+  | { readonly ok: true; readonly request: CurlRequest }
+  | { readonly ok: false; readonly stderr: string; readonly exitCode: number };
 
 type Flag = 'silent' | 'show-error' | 'verbose' | 'head' | 'include' | 'fail' | 'insecure' | 'location' | 'ipv4' | 'no-progress-meter' | 'remote-name';
 type Param = 'output' | 'write-out' | 'connect-timeout' | 'max-time' | 'user-agent' | 'header' | 'request' | 'url';
@@ -34,7 +44,11 @@ function usageError(text: string): CurlArgsResult {
   return { ok: false, stderr: `curl: ${text}\n${TRY_HELP}`, exitCode: 2 };
 }
 
-export function parseCurlArgs(argv: readonly string[]): CurlArgsResult {
+type RequestKind = CurlRequest['kind'];
+const SHORT_REQUEST: Readonly<Record<string, RequestKind>> = { h: 'help', V: 'version', M: 'manual' };
+const LONG_REQUEST: Readonly<Record<string, RequestKind>> = { help: 'help', version: 'version', manual: 'manual' };
+
+export function parseCurlArgs(argv: readonly string[], release: CurlRelease): CurlArgsResult {
   const flags = new Set<Flag>();
   const params = new Map<Param, string>();
   const headers: Array<readonly [string, string]> = [];
@@ -48,9 +62,17 @@ export function parseCurlArgs(argv: readonly string[]): CurlArgsResult {
     else params.set(name, value);
     return undefined;
   };
+  const request = (kind: RequestKind, next: string | undefined): CurlArgsResult => {
+    if (kind !== 'help') return { ok: true, request: { kind } };
+    return { ok: true, request: { kind, category: release === '8.14.1' && next === '' ? undefined : next } };
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (a.startsWith('--') && a.length > 2) {
+      const kind = LONG_REQUEST[a.slice(a.startsWith('--no-') ? 5 : 2)];
+      if (kind && !a.startsWith('--no-')) return request(kind, argv[i + 1]);
+      if (kind === 'help' && release === '8.14.1') return usageError(`option ${a}: the given option cannot be reversed with a --no- prefix`);
+      if (kind) continue;
       const name = a.slice(2).replace(/^no-(?!progress-meter)/, '');
       if (FLAGS.has(name)) {
         if (!a.startsWith('--no-') || name === 'no-progress-meter') flags.add(name as Flag);
@@ -68,6 +90,9 @@ export function parseCurlArgs(argv: readonly string[]): CurlArgsResult {
       continue;
     }
     for (let j = 1; j < a.length; j++) {
+      const kind = SHORT_REQUEST[a[j] ?? ''];
+      if (kind === 'help' && release === '8.14.1' && j + 1 < a.length) break;
+      if (kind) return request(kind, argv[i + 1]);
       const name = SHORT[a[j] ?? ''];
       if (name === undefined) return usageError(`option ${a}: is unknown`);
       if (FLAGS.has(name)) {
@@ -84,7 +109,7 @@ export function parseCurlArgs(argv: readonly string[]): CurlArgsResult {
   const url = urls[0];
   if (url === undefined) return usageError('(2) no URL specified');
   const ms = (p: Param): number | undefined => (params.has(p) ? Math.round(Number(params.get(p)) * 1000) : undefined);
-  const request = params.get('request');
+  const method = params.get('request');
   return {
     ok: true,
     args: {
@@ -92,7 +117,7 @@ export function parseCurlArgs(argv: readonly string[]): CurlArgsResult {
       isSilent: flags.has('silent'),
       isShowError: flags.has('show-error'),
       isVerbose: flags.has('verbose'),
-      isHead: flags.has('head') || request?.toUpperCase() === 'HEAD',
+      isHead: flags.has('head') || method?.toUpperCase() === 'HEAD',
       isInclude: flags.has('include'),
       isFail: flags.has('fail'),
       isNoProgress: flags.has('no-progress-meter'),

@@ -1,29 +1,51 @@
 // Layer tools (net-clients): `curl` (8.14.1 in netshoot, 8.5.0 on Ubuntu) over the HttpClient engine:
 // the body to stdout or -o FILE, -v's "* " / "> " / "< " / "{ [N bytes data]" trace per release
 // (src/tool_cb_dbg.c), the progress meter when the body does not go to a terminal, "curl: (N) ..." errors
-// unless -s, -w after the transfer. Ctrl-C kills it: status 130 and nothing more.
+// unless -s, -w after the transfer. Ctrl-C kills it: status 130 and nothing more. --help, --version and
+// --manual print instead of a transfer, per release, with or without a network.
 
 import { formatIpv4 } from '../../addr/index.js';
 import { HttpClient, type CurlEvent, type CurlRelease } from '../../apps/index.js';
 import type { Process, Tool } from '../process.js';
-import { parseCurlArgs, type CurlArgs } from './curl-args.js';
+import { parseCurlArgs, type CurlArgs, type CurlRequest } from './curl-args.js';
+import { curlHelp, NO_MANUAL, terminalColumns } from './curl-help.js';
 import { ProgressMeter } from './curl-progress.js';
+import { curlVersion } from './curl-version.js';
 import { writeOut, type TransferInfo } from './curl-write-out.js';
-import { clientEnv, resolverFor, strerror, type ClientEnv } from './host-env.js';
+import { clientEnv, curlRelease, resolverFor, strerror, type ClientEnv } from './host-env.js';
 
 export const curl: Tool = async (p) => {
   const env = clientEnv(p);
-  const parsed = parseCurlArgs(p.argv.slice(1));
+  const release = curlRelease(p);
+  const parsed = parseCurlArgs(p.argv.slice(1), release);
   if (!parsed.ok) {
     p.err(parsed.stderr);
     return parsed.exitCode;
   }
+  if ('request' in parsed) return printRequest(p, release, parsed.request);
   if (!env) {
     p.err(`curl: (7) Failed to connect to ${parsed.args.url}: Network is unreachable\n`);
     return 7;
   }
   return new CurlRun(p, env, parsed.args).run();
 };
+
+function printRequest(p: Process, release: CurlRelease, r: CurlRequest): number {
+  switch (r.kind) {
+    case 'version':
+      p.out(curlVersion(release));
+      return 0;
+    case 'manual':
+      p.err(NO_MANUAL);
+      return 1;
+    case 'help': {
+      const help = curlHelp(release, r.category, terminalColumns(p.env));
+      if (help.out) p.out(help.out);
+      if (help.err) p.err(help.err);
+      return help.exitCode;
+    }
+  }
+}
 
 class CurlRun {
   private readonly release: CurlRelease;

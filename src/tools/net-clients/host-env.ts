@@ -27,6 +27,11 @@ function isNetshoot(p: Process): boolean {
   return p.host.kind === 'pod' && /(^|\/)netshoot(:|@|$)/.test(p.host.pod?.image ?? '');
 }
 
+/** The curl the host has: netshoot's Alpine build or Ubuntu's. */
+export function curlRelease(p: Process): CurlRelease {
+  return isNetshoot(p) ? '8.14.1' : '8.5.0';
+}
+
 /** The host's environment, or undefined when the process has no network namespace. */
 export function clientEnv(p: Process): ClientEnv | undefined {
   const netns = p.host.netns;
@@ -35,7 +40,7 @@ export function clientEnv(p: Process): ClientEnv | undefined {
   return {
     libc: musl ? 'musl' : 'glibc',
     iputils: musl ? '20240905' : '20240117',
-    curl: musl ? '8.14.1' : '8.5.0',
+    curl: curlRelease(p),
     netns,
     resolvConf: p.host.readFile('/etc/resolv.conf') ?? fallbackResolvConf(p),
     hosts: p.host.readFile('/etc/hosts') ?? '127.0.0.1\tlocalhost\n',
