@@ -7,18 +7,23 @@ import { GLOBAL_FLAGS } from './cli/common-flags.js';
 import { execute } from './cli/execute.js';
 import { apiResourcesCommand } from './verbs/api-resources.js';
 import { applyCommand } from './verbs/apply.js';
+import { authCommand } from './verbs/auth.js';
 import { clusterInfoCommand } from './verbs/cluster-info.js';
 import { configCommand } from './verbs/config.js';
 import { createCommand } from './verbs/create.js';
 import { deleteCommand } from './verbs/delete.js';
 import { describeCommand } from './verbs/describe.js';
+import { cordonCommand, drainCommand, uncordonCommand } from './verbs/drain.js';
 import { execCommand } from './verbs/exec.js';
+import { exposeCommand } from './verbs/expose.js';
 import { getCommand } from './verbs/get.js';
 import { annotateCommand, labelCommand } from './verbs/label-annotate.js';
 import { logsCommand } from './verbs/logs.js';
 import { patchCommand } from './verbs/patch.js';
 import { rolloutCommand } from './verbs/rollout.js';
+import { runCommand } from './verbs/run.js';
 import { scaleCommand } from './verbs/scale.js';
+import { setCommand } from './verbs/set.js';
 import { topCommand } from './verbs/top.js';
 import { versionCommand } from './verbs/version.js';
 import { waitCommand } from './verbs/wait.js';
@@ -36,7 +41,11 @@ export const ROOT: Command = {
     { title: 'Advanced Commands:', names: ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize'] },
     { title: 'Settings Commands:', names: ['label', 'annotate', 'completion'] },
   ],
-  subcommands: [annotateCommand, apiResourcesCommand, applyCommand, clusterInfoCommand, configCommand, createCommand, deleteCommand, describeCommand, execCommand, getCommand, labelCommand, logsCommand, patchCommand, rolloutCommand, scaleCommand, topCommand, versionCommand, waitCommand],
+  subcommands: [
+    annotateCommand, apiResourcesCommand, applyCommand, authCommand, clusterInfoCommand, configCommand, cordonCommand, createCommand, deleteCommand, describeCommand,
+    drainCommand, execCommand, exposeCommand, getCommand, labelCommand, logsCommand, patchCommand, rolloutCommand, runCommand, scaleCommand, setCommand, topCommand,
+    uncordonCommand, versionCommand, waitCommand,
+  ],
 };
 
 /** @example await kubectl(process) // argv ['kubectl', 'get', 'pods'] */

@@ -12,6 +12,7 @@ import { outputFormat } from '../printers/output.js';
 import { humanOutput } from '../printers/human-output.js';
 import { Tabwriter } from '../text/tabwriter.js';
 import { watchGet } from './get-watch.js';
+import { rawGet } from './get-raw.js';
 
 export const SUGGEST_API_RESOURCES = 'Use "kubectl api-resources" for a complete list of supported resources.';
 
@@ -32,6 +33,7 @@ export const getCommand: Command = {
 
 async function runGet(ctx: Ctx, args: string[]): Promise<void> {
   const f = ctx.flags;
+  if (f.string('raw') !== '') return rawGet(ctx, args);
   const format = outputFormat(f.string('output'), f.bool('no-headers'), f.bool('allow-missing-template-keys'));
   const watch = f.bool('watch') || f.bool('watch-only');
   if (args.length === 0 && f.strings('filename').length === 0) {

@@ -15,7 +15,8 @@ const RELEASES: Readonly<Record<string, { commit: string; kubectlBuilt: string; 
   'v1.33.2': { commit: 'a57b6f7709f6c2722b92f07b8b4c48210a51fc40', kubectlBuilt: '2025-06-17T18:41:31Z', apiserverBuilt: '2025-06-17T18:31:32Z', go: 'go1.24.4' },
 };
 
-function info(version: string, server: boolean): Record<string, string> {
+/** The version.Info the client or the apiserver (/version) reports. */
+export function versionInfo(version: string, server: boolean): Record<string, string> {
   const r = RELEASES[version];
   const [major = '', minor = ''] = version.replace(/^v/, '').split('.');
   const emulation = server ? { emulationMajor: major, emulationMinor: minor, minCompatibilityMajor: major, minCompatibilityMinor: String(Number(minor) - 1) } : {};
@@ -38,12 +39,12 @@ export const versionCommand: Command = {
     if (!ctx.flags.bool('client')) {
       try {
         ctx.api();
-        server = info(ctx.lab.spec.kubernetes.version, true);
+        server = versionInfo(ctx.lab.spec.kubernetes.version, true);
       } catch (e) {
         serverErr = e;
       }
     }
-    const doc = { clientVersion: info(CLIENT_VERSION, false), kustomizeVersion: KUSTOMIZE_VERSION, ...(server ? { serverVersion: server } : {}) };
+    const doc = { clientVersion: versionInfo(CLIENT_VERSION, false), kustomizeVersion: KUSTOMIZE_VERSION, ...(server ? { serverVersion: server } : {}) };
     if (output === 'json') ctx.out(`${JSON.stringify(doc, null, 2)}\n`);
     else if (output === 'yaml') ctx.out(`${goYaml(doc)}\n`);
     else ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n${server ? `Server Version: ${server['gitVersion'] ?? ''}\n` : ''}`);
