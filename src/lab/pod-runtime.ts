@@ -23,6 +23,9 @@ export interface RuntimeHost {
   readonly apps: AppsLauncher;
 }
 
+/** How long cilium-agent runs before a fatal configuration error ends it (flag parsing, then initEnv). */
+const FATAL_EXIT_US = 300_000;
+
 export function podKey(pod: Pod): string {
   return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`;
 }
@@ -73,7 +76,8 @@ export class LabPodRuntime implements PodRuntime {
     if (c.name === 'cilium-agent' && agent) {
       this.host.allocateNode(agent);
       agent.start(this.ciliumConfig());
-      if (agent.phase === 'crashed') return { ok: false, error: agent.log.records.at(-1)?.attrs.find(([k]) => k === 'error')?.[1] ?? 'agent failed' };
+      // A configuration the agent refuses: the process starts, logs the fatal error and exits 1 (CrashLoopBackOff).
+      if (agent.phase === 'crashed') return { ok: true, exitAfterUs: FATAL_EXIT_US, exitCode: 1 };
       return { ok: true, readyAfterUs: agent.timings.initUs + agent.timings.syncUs };
     }
     const netns = this.host.machines.get(node.metadata.name ?? '')?.namespaces.get(podKey(pod));

@@ -1,7 +1,7 @@
 // The seed's helm upgrade sets installNoConntrackIptablesRules=false along with routingMode=tunnel. Leave it
 // out and the restarted agents exit at start (daemon_main.go initEnv: "install-no-conntrack-iptables-rules
 // requires the agent to run in direct routing mode."): the rollout stalls with the agent pods not Ready,
-// the reason is in the agent's log, and the nodes whose agents were not restarted yet keep native routing.
+// the reason is in the agent's log, the agent containers crash-loop, and the nodes whose agents were not restarted yet keep native routing.
 
 import { expect, test } from 'vitest';
 import { week4 } from '../support/week4.js';
@@ -21,4 +21,11 @@ test('tunnel mode with installNoConntrackIptablesRules still true: agents exit, 
   const pods = lab.k8s.api.list('Pod', { namespace: 'kube-system', labelSelector: 'k8s-app=cilium' });
   const notReady = pods.filter((p) => p.status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'True');
   expect(notReady.length).toBe(crashed.length);
+  // The agent process starts, exits 1 and is restarted with back-off: CrashLoopBackOff, restarts counting up.
+  for (const p of notReady) {
+    const cs = p.status?.containerStatuses?.find((c) => c.name === 'cilium-agent');
+    expect(cs?.restartCount).toBeGreaterThanOrEqual(2);
+    expect(cs?.lastState?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
+  }
+  expect(notReady.some((p) => p.status?.containerStatuses?.find((c) => c.name === 'cilium-agent')?.state?.waiting?.reason === 'CrashLoopBackOff')).toBe(true);
 });

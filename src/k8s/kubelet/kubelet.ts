@@ -207,6 +207,15 @@ export class Kubelet {
       this.flush(w);
       return true;
     }
+    if (r.exitAfterUs !== undefined) {
+      const exitCode = r.exitCode ?? 1;
+      const id = crt.containerId;
+      this.after(w, r.exitAfterUs, () => {
+        if (crt.containerId === id) this.termination.exited(w, c.name, exitCode);
+      });
+      this.flush(w);
+      return true;
+    }
     const readyUs = r.readyAfterUs ?? readinessDelayUs(c);
     if (readyUs <= 0) crt.ready = true;
     else

@@ -10,7 +10,14 @@ export type SandboxResult = { readonly podIP: string } | { readonly error: strin
 
 /** Result of starting a container's process. */
 export type ContainerStartResult =
-  | { readonly ok: true; /** Container becomes Ready this much later (readiness, app start-up). */ readonly readyAfterUs?: number }
+  | {
+      readonly ok: true;
+      /** Container becomes Ready this much later (readiness, app start-up). */
+      readonly readyAfterUs?: number;
+      /** The process exits by itself this much later (a program that fails at start-up), with `exitCode`. */
+      readonly exitAfterUs?: number;
+      readonly exitCode?: number;
+    }
   | { readonly ok: false; readonly error: string };
 
 /** How a container reacts to SIGTERM. */
