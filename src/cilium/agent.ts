@@ -163,7 +163,8 @@ export class CiliumAgent {
     this.log.add('info', 'Cilium agent starting', [['version', '1.18.0']]);
     const fatal = fatalConfigError(config);
     if (fatal) {
-      this.log.add('error', 'unable to start agent', [['error', fatal]]);
+      // pkg/logging.Fatal: the message at level error, then os.Exit(1).
+      this.log.add('error', fatal, [['subsys', 'daemon']]);
       this.phase = 'crashed';
       return false;
     }

@@ -15,7 +15,7 @@ test('tunnel mode with installNoConntrackIptablesRules still true: agents exit, 
   const crashed = agents.filter((a) => a.phase === 'crashed');
   expect(crashed.length).toBeGreaterThan(0);
   for (const a of crashed) {
-    expect(a.log.records.at(-1)?.attrs).toContainEqual(['error', 'install-no-conntrack-iptables-rules requires the agent to run in direct routing mode.']);
+    expect(a.log.records.at(-1)?.msg).toBe('install-no-conntrack-iptables-rules requires the agent to run in direct routing mode.');
   }
   expect(agents.some((a) => a.dp?.config.routingMode === 'tunnel')).toBe(false);
   const pods = lab.k8s.api.list('Pod', { namespace: 'kube-system', labelSelector: 'k8s-app=cilium' });
