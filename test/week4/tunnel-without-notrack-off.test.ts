@@ -5,8 +5,9 @@
 
 import { expect, test } from 'vitest';
 import { week4 } from '../support/week4.js';
+import { kc } from '../tools/kubectl/kubectl-harness.js';
 
-test('tunnel mode with installNoConntrackIptablesRules still true: agents exit, rollout stalls', () => {
+test('tunnel mode with installNoConntrackIptablesRules still true: agents exit, rollout stalls', async () => {
   const lab = week4();
   lab.setCiliumValues({ ...lab.ciliumValues, routingMode: 'tunnel', tunnelProtocol: 'vxlan', autoDirectNodeRoutes: false });
   lab.rolloutRestart('kube-system', 'DaemonSet', 'cilium');
@@ -28,4 +29,7 @@ test('tunnel mode with installNoConntrackIptablesRules still true: agents exit, 
     expect(cs?.lastState?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
   }
   expect(notReady.some((p) => p.status?.containerStatuses?.find((c) => c.name === 'cilium-agent')?.state?.waiting?.reason === 'CrashLoopBackOff')).toBe(true);
+  // kubectl logs of a container waiting to restart shows its last run (kubelet's validateContainerLogStatus).
+  const logs = await kc(lab, `kubectl -n kube-system logs ${notReady[0]?.metadata.name ?? ''} --tail 1`);
+  expect(logs.stdout).toMatch(/^time=\S+ level=error msg="install-no-conntrack-iptables-rules requires the agent to run in direct routing mode\." subsys=daemon\n$/);
 });

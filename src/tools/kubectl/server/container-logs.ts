@@ -41,7 +41,8 @@ export function containerRun(status: ContainerStatus | undefined, previous: bool
     return t ? { fromUs: us(t.startedAt), toUs: us(t.finishedAt) + 1_000_000 } : undefined;
   }
   const started = status.state.running?.startedAt ?? status.state.terminated?.startedAt;
-  if (!started) return undefined;
+  // kubelet validateContainerLogStatus: a container waiting to restart (CrashLoopBackOff) shows its last run.
+  if (!started) return status.lastState.terminated ? containerRun(status, true, nowUs) : undefined;
   const end = status.state.terminated?.finishedAt;
   return { fromUs: us(started), toUs: end ? us(end) + 1_000_000 : nowUs + 1 };
 }
