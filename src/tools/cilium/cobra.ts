@@ -3,6 +3,7 @@
 // values glued to a shorthand; pflag's error texts. A flag error prints "Error: ..." on stderr, the usage
 // on stdout (cilium-dbg sets the root's output to stdout), then main's fmt.Println(err), and exits 1.
 
+import { flagUsages as pflagUsages } from '../cobra-help.js';
 import type { Process } from '../process.js';
 
 export interface FlagSpec {
@@ -116,20 +117,9 @@ function helpFlag(spec: CommandSpec): FlagSpec {
   return { name: 'help', short: 'h', kind: 'bool', usage: `help for ${spec.path.split(' ').pop() ?? ''}` };
 }
 
-/** pflag FlagUsages: sorted by name, usage aligned one column past the longest "-x, --name type". */
+/** The shared pflag FlagUsages, with this file's flag kinds as pflag's value types. */
 function flagUsages(flags: readonly FlagSpec[]): string {
-  const sorted = [...flags].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const heads = sorted.map((f) => {
-    const varname = f.kind === 'bool' ? '' : ` ${f.kind === 'strings' ? 'strings' : f.kind}`;
-    return `${f.short ? `  -${f.short}, ` : '      '}--${f.name}${varname}`;
-  });
-  const width = Math.max(...heads.map((h) => h.length));
-  return sorted.map((f, i) => `${(heads[i] ?? '').padEnd(width)}   ${f.usage}${defaultText(f)}\n`).join('');
-}
-
-function defaultText(f: FlagSpec): string {
-  if (f.def === undefined) return '';
-  return f.kind === 'string' ? ` (default "${f.def}")` : ` (default ${f.def})`;
+  return pflagUsages(flags.map((f) => ({ ...f, type: f.kind, ...(f.kind === 'bool' ? { noOptDefVal: 'true' } : {}) })));
 }
 
 function invalid(f: FlagSpec, v: string, parser: string): string {
