@@ -91,12 +91,13 @@ export class Sysctl {
   }
 
   private syncForwarding(dev: string): void {
-    if (this.values.get(`net.ipv4.conf.${dev}.forwarding`) === '1') this.forwarding.add(dev);
+    const v = this.values.get(`net.ipv4.conf.${dev}.forwarding`);
+    if (v !== undefined && v !== '0') this.forwarding.add(dev);
     else this.forwarding.delete(dev);
   }
 
-  private setForwardingEverywhere(v: string): void {
-    const on = v === '0' ? '0' : '1';
+  /** inet_forward_change: ip_forward and conf.all.forwarding are one integer, copied to default and every device. */
+  private setForwardingEverywhere(on: string): void {
     this.values.set('net.ipv4.ip_forward', on);
     for (const k of [...this.values.keys()]) {
       const dev = /^net\.ipv4\.conf\.([^.]+)\.forwarding$/.exec(k)?.[1];

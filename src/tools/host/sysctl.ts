@@ -33,6 +33,16 @@ function show(p: Process, o: SysctlOpts, key: string, value: string): void {
   p.out(o.valuesOnly ? `${value}\n` : `${normalizeKey(key)} = ${value}\n`);
 }
 
+/** An integer as proc_dointvec reads one: decimal, 0x hex or 0 octal, with an optional minus. */
+const INTEGER = /^-?(0[xX][0-9a-fA-F]+|\d+)$/;
+
+function cInteger(x: string): string {
+  const neg = x.startsWith('-');
+  const body = neg ? x.slice(1) : x;
+  const n = /^0[xX]/.test(body) ? parseInt(body.slice(2), 16) : body.length > 1 && body.startsWith('0') ? parseInt(body, 8) : parseInt(body, 10);
+  return String(neg ? -n : n);
+}
+
 /** Writes one key; returns false after printing procps's error. */
 function write(p: Process, ns: Netns, o: SysctlOpts, key: string, value: string): boolean {
   const k = normalizeKey(key.trim());
@@ -44,12 +54,13 @@ function write(p: Process, ns: Netns, o: SysctlOpts, key: string, value: string)
   }
   const numeric = /^-?\d+(\t-?\d+)*$/.test(cur);
   const parts = v.split(/\s+/);
-  if (numeric && (!parts.every((x) => /^-?\d+$/.test(x)) || parts.length > cur.split('\t').length)) {
+  if (numeric && (!parts.every((x) => INTEGER.test(x)) || parts.length > cur.split('\t').length)) {
     p.err(`sysctl: setting key "${k}": Invalid argument\n`);
     return false;
   }
-  ns.sysctl.set(k, v);
-  if (!o.quiet) show(p, o, k, ns.sysctl.get(k) ?? v);
+  // proc_dointvec stores the numbers it parsed (07 is 7, 0x1 is 1); sysctl echoes what was typed.
+  ns.sysctl.set(k, numeric ? parts.map(cInteger).join(' ') : v);
+  if (!o.quiet) show(p, o, k, v);
   return true;
 }
 

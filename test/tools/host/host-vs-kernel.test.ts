@@ -89,6 +89,16 @@ describe.skipIf(skip !== undefined)(`ifconfig and sysctl vs the real tools ${ski
     'sysctl net.ipv4.conf.eth1.forwarding net.ipv4.conf.all.forwarding',
     'sysctl -q -w net.ipv4.ip_forward=0',
     'sysctl net.ipv4.ip_forward',
+    // proc_dointvec keeps the integer it parsed (2, -1, 07 as 7, 0x1 as 1), copied to every device.
+    'sysctl -w net.ipv4.ip_forward=2',
+    'sysctl net.ipv4.ip_forward net.ipv4.conf.all.forwarding net.ipv4.conf.eth1.forwarding',
+    'sysctl -w net.ipv4.ip_forward=07',
+    'sysctl net.ipv4.conf.default.forwarding',
+    'sysctl -w net.ipv4.ip_forward=0x1',
+    'sysctl net.ipv4.ip_forward',
+    'sysctl -w net.ipv4.ip_forward=-1',
+    'sysctl net.ipv4.conf.lo.forwarding',
+    'sysctl -q -w net.ipv4.ip_forward=0',
   ])('%s', async (line) => {
     const { real, emu } = await both(sysctl, line);
     expect(emu).toEqual(real);
