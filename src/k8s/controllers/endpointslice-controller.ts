@@ -36,14 +36,16 @@ function sliceEndpoint(pod: Pod, svc: Service): SliceEndpoint {
 /** The ports of a slice: one per Service port, resolved against the first pod (as getEndpointPorts). */
 function slicePorts(svc: Service, pods: readonly Pod[]): SliceEndpointPort[] {
   const first = pods[0];
-  if (first === undefined) return [];
-  return (svc.spec.ports ?? []).flatMap((sp) => {
+  const out: SliceEndpointPort[] = [];
+  if (first === undefined) return out;
+  for (const sp of svc.spec.ports ?? []) {
     const port = resolveTargetPort(first, sp);
-    if (port === undefined) return [];
+    if (port === undefined) continue;
     const p: SliceEndpointPort = { name: sp.name ?? '', port, protocol: sp.protocol ?? 'TCP' };
     if (sp.appProtocol) p.appProtocol = sp.appProtocol;
-    return [p];
-  });
+    out.push(p);
+  }
+  return out;
 }
 
 export class EndpointSliceController {
