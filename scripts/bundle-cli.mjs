@@ -1,6 +1,7 @@
 // Bundles the compiled CLI (dist/cli/main.js) with esbuild into dist/bundle/, code-split so just-bash's
 // utilities load only when first used: a handful of files instead of hundreds of modules is what brings
 // the first prompt under 300 ms. `npm run build` runs it; bin/ciliumlab.js runs it if the bundle is stale.
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ENTRY = new URL('../dist/cli/main.js', import.meta.url);
@@ -10,6 +11,8 @@ export const EXTERNAL = ['@mongodb-js/zstd', 'node-liblzma', 'sql.js', 'quickjs-
 
 export async function bundleCli() {
   const esbuild = await import('esbuild');
+  // Chunk names carry content hashes: start empty so the chunks of earlier builds do not pile up.
+  rmSync(BUNDLE_DIR, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: [fileURLToPath(ENTRY)],
     bundle: true,

@@ -95,4 +95,11 @@ describe('installed commands', () => {
     const pod = lab.k8s.api.list('Pod', { namespace: 'default', labelSelector: 'app=webpod' })[0]?.metadata.name ?? '';
     expect(await ctr.run(`kubectl exec ${pod} -- sh -c 'echo hi'`)).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n');
   });
+
+  it('says plainly when a real command is not modelled (nc on a VM, iperf3 in netshoot), and not found stays not found', async () => {
+    const ctr = await openTestTerminal({ lab, tools: commands });
+    expect(await ctr.run('nc -zv 192.168.10.101 22; echo $?')).toBe('ciliumlab: nc is installed on the real lab but not modelled by ciliumlab\n127\n');
+    expect(await ctr.run('ncc; echo $?')).toBe('bash: ncc: command not found\n127\n');
+    expect(await ctr.run('kubectl exec curl-pod -- iperf3 -c 192.168.10.100')).toBe('ciliumlab: iperf3 is installed on the real lab but not modelled by ciliumlab\ncommand terminated with exit code 127\n');
+  });
 });

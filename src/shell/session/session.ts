@@ -8,6 +8,7 @@ import type { Lab } from '../../lab/index.js';
 import type { ExecHost, ExecResult, HostTarget, InputStream, PcapSink, Tool } from '../../tools/process.js';
 import { HostDirectory } from '../hosts/host-directory.js';
 import type { LabHost } from '../hosts/lab-host.js';
+import { isUnmodelled, unmodelledTool } from '../hosts/unmodelled-tools.js';
 import type { Frame, Io } from '../interp/runtime.js';
 import { exited, killedBy, type Status } from '../interp/signals.js';
 import { EMPTY_SOURCE, ttySource, type Sink, type Source } from '../io/streams.js';
@@ -43,7 +44,7 @@ export class LabSession implements ProcessWorld {
     this.commands = new Map([...COREUTILS, ...opts.tools, ...shellCommands(this)]);
     this.maxLoopIterations = opts.maxLoopIterations;
     this.pcapSink = opts.pcapSink;
-    this.hosts = new HostDirectory(opts.lab, (name) => this.commands.has(name));
+    this.hosts = new HostDirectory(opts.lab, (name) => this.commands.has(name) || isUnmodelled(name));
     // Hubble records flows from the moment the session's lab exists, as the agents' rings do.
     HubbleObserver.of(opts.lab);
   }
@@ -92,7 +93,7 @@ export class LabSession implements ProcessWorld {
   async execOn(caller: LabProcess, target: ExecHost, argv: readonly string[], opts: { stdin?: InputStream; isTty?: boolean }): Promise<ExecResult> {
     const host = this.labHostOf(target);
     const name = argv[0] ?? '';
-    const tool = host && host.hasCommand(name) ? this.commands.get(name) : undefined;
+    const tool = host && host.hasCommand(name) ? (this.commands.get(name) ?? unmodelledTool(name)) : undefined;
     if (!host || !tool) {
       if (target.kind === 'pod') {
         caller.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown\n`);

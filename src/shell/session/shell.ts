@@ -12,6 +12,7 @@ import { ShellState } from '../interp/shell-state.js';
 import { SIGNAL_NUMBERS, type Status } from '../interp/signals.js';
 import type { HostFs } from '../hosts/host-fs.js';
 import type { LabHost } from '../hosts/lab-host.js';
+import { unmodelledTool } from '../hosts/unmodelled-tools.js';
 import { parseScript } from '../syntax/parse-script.js';
 import type { LabSession } from './session.js';
 import type { Terminal } from './terminal.js';
@@ -61,7 +62,7 @@ export class Shell implements ShellRuntime {
   }
 
   findCommand(name: string): Tool | undefined {
-    return this.host.hasCommand(name) ? this.session.commands.get(name) : undefined;
+    return this.host.hasCommand(name) ? (this.session.commands.get(name) ?? unmodelledTool(name)) : undefined;
   }
 
   runTool(tool: Tool, argv: readonly string[], frame: Frame, env: ReadonlyMap<string, string>): Promise<Status> {
