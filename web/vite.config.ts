@@ -42,6 +42,52 @@ function classicScript(): Plugin {
   };
 }
 
+/** just-bash's interpreter for awk, sed, jq and the like, as a classic script defining `ciliumlabJustBash` (see web/src/app/just-bash-engine.ts). */
+async function justBashScript(): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = await build({
+    stdin: { contents: "export { Bash, InMemoryFs } from 'just-bash';", resolveDir: here('.'), loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'ciliumlabJustBash',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    alias: { 'node:zlib': here('stubs/node-zlib.ts') },
+    logLevel: 'error',
+  });
+  return out.outputFiles[0]?.text ?? '';
+}
+
+/**
+ * The shell needs only just-bash's parser: the delegated utilities' interpreter is left out of the main
+ * script (the module that supplies it is swapped for one that loads assets/just-bash.js on first use).
+ */
+function justBashOnDemand(): Plugin {
+  const SHELL_ENGINE = /src\/shell\/coreutils\/delegate\.ts$/;
+  let script: Promise<string> | undefined;
+  return {
+    name: 'ciliumlab:just-bash-on-demand',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === './just-bash-engine.js' && importer !== undefined && SHELL_ENGINE.test(importer) ? here('src/app/just-bash-engine.ts') : undefined;
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'assets/just-bash.js', source: await justBashScript() });
+    },
+    configureServer(server) {
+      server.middlewares.use('/assets/just-bash.js', (_req, res) => {
+        script ??= justBashScript();
+        void script.then((js) => {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(js);
+        });
+      });
+    },
+  };
+}
+
 /** The topology's libraries stay out of the main script: ELK (480 KB gzipped; a worker over HTTP, in the page from file://) and Cytoscape (137 KB). */
 function onDemandAssets(): Plugin {
   return {
@@ -79,7 +125,7 @@ function gzipCopies(): Plugin {
 export default defineConfig({
   root: here('.'),
   base: './',
-  plugins: [justBashParse(), classicScript(), onDemandAssets(), gzipCopies()],
+  plugins: [justBashParse(), justBashOnDemand(), classicScript(), onDemandAssets(), gzipCopies()],
   resolve: {
     alias: { 'node:zlib': here('stubs/node-zlib.ts') },
     conditions: ['browser'],

@@ -62,6 +62,9 @@ async function walkthrough(lab: LabPage, url: string): Promise<void> {
   await lab.page.keyboard.press('ArrowUp');
   await lab.page.keyboard.press('Enter');
   await lab.waitForText(CTR, /kubectl exec curl-pod -- hostnamecurl-pod[\s\S]*kubectl exec curl-pod -- hostnamecurl-pod/);
+  // sed and awk come from just-bash's interpreter, loaded by the page with the first of them.
+  await lab.type(CTR, "kubectl get pod curl-pod -o name | sed 's|pod/|found |' | awk '{print $2, $1}'");
+  await lab.waitForText(CTR, /curl-pod found/);
   await lab.type(CTR, "export WEBPOD=$(kubectl get pod -l app=webpod --field-selector spec.nodeName=k8s-w0 -o jsonpath='{.items[0].status.podIP}')");
   await lab.type(CTR, PING);
   await lab.waitForText(CTR, /1 packets transmitted, 0 received, 100% packet loss/);

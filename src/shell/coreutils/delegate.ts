@@ -1,29 +1,32 @@
 // Layer shell: text utilities taken from just-bash (awk, sed, sort, uniq, jq, column, ...): they need
 // their whole input, so stdin is read to EOF first; files named on the command line are copied from the
 // host into just-bash's in-memory files for the run, and files it changed (sed -i) are copied back.
+// The browser loads just-bash's interpreter when the first of them runs (just-bash-engine.ts).
 
-import { Bash, InMemoryFs } from 'just-bash';
+import type { Bash, InMemoryFs } from 'just-bash';
 import type { Tool } from '../../tools/process.js';
 import { parentOf } from '../hosts/host-fs.js';
 import { absPath, hostFsOf } from './input.js';
+import { loadJustBash } from './just-bash-engine.js';
 
 /** Commands taken from just-bash as they are. */
 export const DELEGATED = ['awk', 'gawk', 'sed', 'sort', 'jq', 'yq', 'column', 'rev', 'tac', 'nl', 'paste', 'fold', 'expr', 'base64', 'md5sum', 'sha256sum', 'diff', 'comm', 'join', 'od', 'expand', 'strings'] as const;
 
-let engine: { bash: Bash; fs: InMemoryFs } | undefined;
+let engine: Promise<{ bash: Bash; fs: InMemoryFs }> | undefined;
 
-/** One just-bash instance for every delegated command (created on first use). */
-function getEngine(): { bash: Bash; fs: InMemoryFs } {
-  if (!engine) {
+/** One just-bash instance for every delegated command (loaded and created on first use). */
+function getEngine(): Promise<{ bash: Bash; fs: InMemoryFs }> {
+  engine ??= loadJustBash().then(({ Bash, InMemoryFs }) => {
     const fs = new InMemoryFs();
-    engine = { bash: new Bash({ fs, cwd: '/', defenseInDepth: false }), fs };
-  }
+    return { bash: new Bash({ fs, cwd: '/', defenseInDepth: false }), fs };
+  });
+  engine.catch(() => (engine = undefined));
   return engine;
 }
 
 export function delegated(name: string): Tool {
   return async (p) => {
-    const { bash, fs } = getEngine();
+    const { bash, fs } = await getEngine();
     const host = hostFsOf(p);
     const copied = new Map<string, string>();
     for (const a of p.argv.slice(1)) {
