@@ -64,6 +64,7 @@ export { fitErrorMessage } from './scheduler/filters.js';
 
 export { Kubelet } from './kubelet/kubelet.js';
 export { StaticIpRuntime } from './kubelet/pod-runtime.js';
+export { containerEnv } from './kubelet/container-env.js';
 export type { PodRuntime, SandboxResult, ContainerStartResult, ContainerStopResult } from './kubelet/pod-runtime.js';
 export { normalizeImage, imageId, goDuration } from './kubelet/image-ref.js';
 

@@ -102,4 +102,19 @@ describe('installed commands', () => {
     expect(await ctr.run('ncc; echo $?')).toBe('bash: ncc: command not found\n127\n');
     expect(await ctr.run('kubectl exec curl-pod -- iperf3 -c 192.168.10.100')).toBe('ciliumlab: iperf3 is installed on the real lab but not modelled by ciliumlab\ncommand terminated with exit code 127\n');
   });
+
+  it("kubectl exec ... -- env: the image's PATH, HOSTNAME, the kubelet's Service variables (envvars.FromServices), HOME", async () => {
+    const ctr = await openTestTerminal({ lab, tools: commands });
+    const svc = lab.k8s.api.get('Service', 'default', 'webpod').spec?.clusterIP ?? '';
+    const env = (await ctr.run('kubectl exec curl-pod -- env')).split('\n');
+    expect(env[0]).toBe('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+    expect(env[1]).toBe('HOSTNAME=curl-pod');
+    expect(env).toEqual(expect.arrayContaining([
+      'KUBERNETES_SERVICE_HOST=10.96.0.1', 'KUBERNETES_SERVICE_PORT=443', 'KUBERNETES_SERVICE_PORT_HTTPS=443', 'KUBERNETES_PORT=tcp://10.96.0.1:443',
+      'KUBERNETES_PORT_443_TCP=tcp://10.96.0.1:443', 'KUBERNETES_PORT_443_TCP_PROTO=tcp', 'KUBERNETES_PORT_443_TCP_PORT=443', 'KUBERNETES_PORT_443_TCP_ADDR=10.96.0.1',
+      `WEBPOD_SERVICE_HOST=${svc}`, 'WEBPOD_SERVICE_PORT=80', `WEBPOD_PORT=tcp://${svc}:80`, `WEBPOD_PORT_80_TCP_ADDR=${svc}`,
+    ]));
+    expect(env.filter((l) => l !== '').at(-1)).toBe('HOME=/root');
+    expect(env.some((l) => /^(USER|LOGNAME|SHELL)=/.test(l))).toBe(false);
+  });
 });

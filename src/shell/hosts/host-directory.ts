@@ -3,6 +3,7 @@
 // user's workstation where `vagrant status` and `vagrant ssh` run. Also finds the VM that owns an address.
 
 import { formatIpv4, type Ipv4Addr } from '../../addr/index.js';
+import { containerEnv } from '../../k8s/index.js';
 import type { Lab } from '../../lab/index.js';
 import type { ExecHost, HostTarget } from '../../tools/process.js';
 import { etcProfile, kernelConfigFile, podEtcHosts, podResolvConf, ubuntuOsRelease, VM_RESOLV_CONF, vmEtcHosts } from './etc-files.js';
@@ -103,6 +104,11 @@ export class HostDirectory {
       nextPid: () => (pid += rng.int(1, 12)),
       promptStyle: profile.promptStyle,
       workdir: profile.workdir,
+      containerEnv: () => {
+        const now = this.lab.k8s.api.tryGet('Pod', namespace, name) ?? pod;
+        const started = now.status?.containerStatuses?.find((s) => s.name === c.name)?.state.running?.startedAt;
+        return containerEnv(this.lab.k8s.api, now, c, started ? Date.parse(started) : Number.POSITIVE_INFINITY);
+      },
     });
     const fs = host.fs;
     for (const d of ['/root', '/tmp', '/etc', profile.workdir]) fs.mkdirp(d);

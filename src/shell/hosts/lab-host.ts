@@ -22,6 +22,8 @@ export interface LabHostInit {
   readonly promptStyle: 'debian' | 'alpine';
   /** The directory `kubectl exec` starts in (the image's WORKDIR); VMs start in the user's home. */
   readonly workdir?: string;
+  /** A container's variables from the kubelet (its env and the Services' links); pods only. */
+  readonly containerEnv?: () => ReadonlyArray<readonly [string, string]>;
 }
 
 export class LabHost {
@@ -58,6 +60,10 @@ export class LabHost {
   /** The environment of a login shell of `user` (what `sudo su -` or sshd sets up). */
   loginEnv(user: string): Map<string, string> {
     const home = this.homeOf(user);
+    // A container's processes get the image's PATH, the runtime's HOSTNAME, the kubelet's variables, then HOME.
+    if (this.init.containerEnv) {
+      return new Map([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', this.init.hostname], ...this.init.containerEnv(), ['HOME', home]]);
+    }
     const env = new Map<string, string>([
       ['HOME', home],
       ['USER', user],
