@@ -5,7 +5,9 @@
 //   file://; just-bash's interpreter, with the first awk, sed or jq), what one page downloads with all of
 //   them, and the whole directory.
 // - web-page-ready-*: ms from navigation to the prompt and the topology with the default lab, served by
-//   the static server: the first load, then the median of five more.
+//   the static server: the first load (a fresh browser: nothing cached or compiled), then the median of
+//   five more (reloads revalidate the scripts and reuse V8's compiled code). The topology counts once its
+//   first picture is drawn; ELK's layout replaces it later (the elk-layout mark).
 // - web-fps-100-in-flight: frames per second while at least 100 packets move on the topology (100 pings
 //   started at once from curl-pod, played at 0.25× so they stay in flight).
 
