@@ -26,5 +26,7 @@ function icmpEchoReply(ns: Netns, dev: NetDevice, skb: Skb, off: number): void {
   const dst = ipv4Dst(skb.data, L3_OFF);
   const src = ns.isLocalAddr(dst) ? dst : undefined;
   const reply = emitIcmp(icmpEcho('reply', h.id, h.seq), parsed.value.payload);
-  sendIpPacket(ns, { dst: ipv4Src(skb.data, L3_OFF), src, protocol: IPPROTO_ICMP, df: false, causeTraceId: skb.meta.traceId }, reply);
+  const o = { dst: ipv4Src(skb.data, L3_OFF), src, protocol: IPPROTO_ICMP, df: false, causeTraceId: skb.meta.traceId };
+  // The reply leaves after the host's softirq work, so even a loopback or same-node ping takes some time.
+  ns.afterForwardingDelay(() => sendIpPacket(ns, o, reply));
 }

@@ -70,6 +70,7 @@ describe('tcpdump on the router, as the seed runs it', () => {
 
   it('one interface is EN10MB without direction, and held promiscuous (unless -p) while it captures', async () => {
     const eth1 = lab.netns('router').dev('eth1');
+    lab.runFor(1_000_000); // the previous test's -c 1 capture left its ping's reply in flight
     pingLater(lab, 'k8s-ctr', { dst: 0xc0a80a65 as never });
     const r = await capture(lab, ['-i', 'eth1', '-nn', 'icmp', '-c', '2']);
     expect(r.stderr.split('\n')[1]).toBe('listening on eth1, link-type EN10MB (Ethernet), snapshot length 262144 bytes');
