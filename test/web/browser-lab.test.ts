@@ -197,6 +197,22 @@ describe.skipIf(!HAS_CHROMIUM)(`the browser lab in headless Chromium${HAS_CHROMI
     await page.close();
   }, 300_000);
 
+  test("the topology: a quick first picture, then ELK's layout; without ELK the quick one stays, and says so", async () => {
+    const page = await context.newPage();
+    const lab = new LabPage(page, 'layout');
+    expect(await lab.open(httpUrl)).toBeGreaterThan(0);
+    await page.waitForFunction(() => performance.getEntriesByName('ciliumlab:elk-layout').length > 0, null, { timeout: 60_000 });
+    await page.close();
+    const noElk = await context.newPage();
+    await noElk.route(/\/assets\/elk(-worker)?\.js$/, (route) => route.abort());
+    const broken = new LabPage(noElk, 'no-elk');
+    expect(await broken.open(httpUrl)).toBeGreaterThan(0);
+    await expect.poll(() => noElk.locator('.topology-status').innerText(), { timeout: 30_000 }).toMatch(/^ELK could not lay out the topology \(.+\): a simpler layout is shown\.$/);
+    expect(await noElk.locator('#topology-outline').innerText()).toMatch(/router/);
+    await broken.screenshot('09-no-elk');
+    await noElk.close();
+  }, 120_000);
+
   test('a lab file: errors are listed as file:line:col, a good one is built after the reload', async () => {
     const page = await context.newPage();
     const lab = new LabPage(page, 'labfile');

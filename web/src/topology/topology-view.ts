@@ -25,6 +25,10 @@ export function preloadTopology(): void {
   void loadScript('cytoscape.js', 'cytoscape');
 }
 
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
 /** Resolves after the next frame is painted. */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -106,8 +110,9 @@ export class TopologyView {
     const seq = ++this.drawSeq;
     try {
       if (this.isLaidOut) {
-        const [pos, make] = await Promise.all([layoutGraph(g), loadScript<typeof cytoscape>('cytoscape.js', 'cytoscape')]);
-        this.place(make, g, sig, pos);
+        const [pos, make] = await Promise.all([layoutGraph(g).catch((e: unknown) => asError(e)), loadScript<typeof cytoscape>('cytoscape.js', 'cytoscape')]);
+        this.place(make, g, sig, pos instanceof Error ? quickLayout(g) : pos);
+        if (pos instanceof Error) this.layoutFailed(pos);
         return;
       }
       // The first picture: a quick layout now; ELK (its worker started only once that is on screen, so as
@@ -117,15 +122,16 @@ export class TopologyView {
         .then(() => layoutGraph(g))
         .then(
           (pos) => seq === this.drawSeq && this.refine(pos),
-          (e: unknown) => this.failed(e),
+          (e: unknown) => this.layoutFailed(asError(e)),
         );
     } catch (e) {
-      this.failed(e);
+      this.status.textContent = `The topology could not be drawn: ${asError(e).message}`;
     }
   }
 
-  private failed(e: unknown): void {
-    this.status.textContent = `The topology could not be laid out: ${e instanceof Error ? e.message : String(e)}`;
+  /** ELK failed: the quick layout stays (and is used for later changes). */
+  private layoutFailed(e: Error): void {
+    this.status.textContent = `ELK could not lay out the topology (${e.message}): a simpler layout is shown.`;
   }
 
   private place(make: typeof cytoscape, g: Graph, sig: string, pos: Positions): void {
