@@ -141,7 +141,9 @@ export default defineConfig({
     reportCompressedSize: false,
     chunkSizeWarningLimit: 4096,
     rollupOptions: {
-      output: { format: 'iife', inlineDynamicImports: true, entryFileNames: 'assets/app.js', assetFileNames: 'assets/[name][extname]' },
+      // ciliumlab:script marks when the main script starts running (what comes before is loading and
+      // parsing it; from there to ciliumlab:main, setting up its modules).
+      output: { format: 'iife', inlineDynamicImports: true, entryFileNames: 'assets/app.js', assetFileNames: 'assets/[name][extname]', intro: "performance.mark('ciliumlab:script');" },
     },
   },
 });

@@ -2,8 +2,9 @@
 // in sessionStorage across the reload), opens a terminal on the control plane, draws the topology and
 // wires the packet timeline, the what-if panel and the downloads. Sets data-ready-ms on <body> (ms since
 // navigation) when the prompt and the topology are both there, with performance marks on the way
-// (ciliumlab:main, :lab-built, :prompt, :topology, and :elk-layout once ELK's layout has replaced the
-// quick first one): the e2e tests and the bench read them.
+// (ciliumlab:script when the main script starts running, :main once its modules are set up, :lab-built,
+// :prompt, :topology, and :elk-layout once ELK's layout has replaced the quick first one): the e2e tests
+// and the bench read them.
 
 import '@xterm/xterm/css/xterm.css';
 import './styles.css';
