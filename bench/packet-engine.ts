@@ -13,7 +13,7 @@ export interface EngineResult {
 }
 
 export function benchPacketEngine(spec: LabSpec, packets: number): EngineResult {
-  const tunnel = { ...spec, cilium: { ...spec.cilium, values: { ...spec.cilium.values, routingMode: 'tunnel', tunnelProtocol: 'vxlan', autoDirectNodeRoutes: false } } };
+  const tunnel = { ...spec, cilium: { ...spec.cilium, values: { ...spec.cilium.values, routingMode: 'tunnel', tunnelProtocol: 'vxlan', autoDirectNodeRoutes: false, installNoConntrackIptablesRules: false } } };
   const lab = buildLab(tunnel);
   lab.apply(WEBPOD_YAML);
   lab.apply(CURL_POD_YAML);
