@@ -17,7 +17,14 @@ function output(f: ParsedFlags): 'table' | 'json' | 'yaml' {
   throw new HelmError(`invalid argument "${o}" for "-o, --output" flag: invalid format type`);
 }
 
+/** chartutil.ValidateReleaseName: a DNS-1123 subdomain of at most 53 characters. */
+function isValidReleaseName(name: string): boolean {
+  return name !== '' && name.length <= 53 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name);
+}
+
+/** Configuration.releaseContent (status, get values). */
 function found(p: Process, namespace: string, name: string): HelmRelease {
+  if (!isValidReleaseName(name)) throw new HelmError(`releaseContent: Release name is invalid: ${name}`);
   const rel = lastRelease(p.lab, namespace, name);
   if (!rel) throw new HelmError('release: not found');
   return rel;
@@ -71,6 +78,7 @@ export function list(p: Process, f: ParsedFlags, namespace: string | undefined):
 
 export function history(p: Process, f: ParsedFlags, namespace: string, name: string): number {
   const fmt = output(f);
+  if (!isValidReleaseName(name)) throw new HelmError(`release name is invalid: ${name}`);
   const revs = listReleases(p.lab, namespace, name);
   if (revs.length === 0) throw new HelmError('release: not found');
   const tz = p.lab.spec.clock.timezone;

@@ -59,6 +59,8 @@ function parseDigArgs(argv: readonly string[]): DigArgs | string {
       if (t === undefined) return `;; Warning, ignoring invalid type ${argv[i] ?? ''}`;
       a.type = t;
     } else if (w === '-x') {
+      // dig.c: -x takes the next word; without one it is an invalid option.
+      if (argv[i + 1] === undefined) return `Invalid option: ${w}`;
       a.name = reverseName(argv[++i] ?? '');
       a.type = DNS_TYPE.PTR;
     } else if (a.name !== undefined && dnsTypeFromName(w) !== undefined && w.toUpperCase() !== w.toLowerCase()) a.type = dnsTypeFromName(w) ?? a.type;

@@ -57,6 +57,10 @@ describe('helm upgrade bad input', () => {
     [['helm', 'upgrade', 'cilium', 'nope/cilium', '-n', 'kube-system'], 'Error: repo nope not found\n'],
     [['helm', 'upgrade', 'cilium'], 'Error: "helm upgrade" requires 2 arguments\n\nUsage:  helm upgrade [RELEASE] [CHART] [flags]\n'],
     [['helm', 'upgrade', 'cilium', 'cilium/cilium', '--bogus'], 'Error: unknown flag: --bogus\n'],
+    // chartutil.ValidateReleaseName before any lookup: action.go releaseContent (status, get values), history.go.
+    [['helm', 'status', 'Cilium', '-n', 'kube-system'], 'Error: releaseContent: Release name is invalid: Cilium\n'],
+    [['helm', 'get', 'values', 'a=b', '-n', 'kube-system'], 'Error: releaseContent: Release name is invalid: a=b\n'],
+    [['helm', 'history', '-', '-n', 'kube-system'], 'Error: release name is invalid: -\n'],
   ])('%j', async (argv, want) => {
     const lab = week4();
     const values = JSON.stringify(lab.ciliumValues);
