@@ -91,6 +91,8 @@ describe('installed commands', () => {
     expect(await w1.run('helm version')).toBe('bash: helm: command not found\n');
     const router = await openTestTerminal({ lab, tools: commands, host: 'router' });
     expect(await router.run('kubectl get no')).toBe('bash: kubectl: command not found\n');
+    const onCtr = await openTestTerminal({ lab, tools: commands });
+    expect(await onCtr.run('cilium-dbg bpf tunnel list')).toBe('bash: cilium-dbg: command not found\n');
     const ctr = await openTestTerminal({ lab, tools: commands });
     const pod = lab.k8s.api.list('Pod', { namespace: 'default', labelSelector: 'app=webpod' })[0]?.metadata.name ?? '';
     expect(await ctr.run(`kubectl exec ${pod} -- sh -c 'echo hi'`)).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n');

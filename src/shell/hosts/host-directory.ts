@@ -15,6 +15,8 @@ import { sysctlProvider } from './sysctl-provider.js';
 /** Installed only where the lab's provisioning puts them (init_cfg.sh on nodes, k8s-ctr.sh on the control plane). */
 const NODE_ONLY = new Set(['kubectl', 'kubeadm', 'kubelet', 'crictl', 'sshpass', 'kubecolor']);
 const CONTROL_PLANE_ONLY = new Set(['helm', 'cilium', 'hubble']);
+/** The agent's debug binary ships in the cilium image only; on a VM it is reached through kubectl exec. */
+const AGENT_IMAGE_ONLY = new Set(['cilium-dbg']);
 const WORKSTATION_COMMANDS = new Set(['vagrant', 'ssh', 'sshpass']);
 
 export class HostDirectory {
@@ -54,7 +56,7 @@ export class HostDirectory {
       hostname: name,
       machine,
       netns: machine.root,
-      hasCommand: (c) => this.known(c) && !WORKSTATION_ONLY(c) && (!NODE_ONLY.has(c) || isNode) && (!CONTROL_PLANE_ONLY.has(c) || isControlPlane),
+      hasCommand: (c) => this.known(c) && !WORKSTATION_ONLY(c) && !AGENT_IMAGE_ONLY.has(c) && (!NODE_ONLY.has(c) || isNode) && (!CONTROL_PLANE_ONLY.has(c) || isControlPlane),
       nextPid: () => machine.spawnPid(),
       promptStyle: 'debian',
     });
