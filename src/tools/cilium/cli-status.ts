@@ -94,18 +94,28 @@ function wrappedLines(text: string): number {
 }
 
 const RETRY_US = 2_000_000;
-const WAIT_US = 300_000_000;
 
-export async function cliStatus(p: Process, opts: { readonly wait: boolean; readonly ignoreWarnings: boolean }): Promise<number> {
-  const deadline = p.lab.nowUs + WAIT_US;
+export interface CliStatusOptions {
+  readonly wait: boolean;
+  readonly ignoreWarnings: boolean;
+  /** --wait-duration. */
+  readonly waitUs: number;
+  /** --interactive: redraw the summary after each retry. */
+  readonly interactive: boolean;
+}
+
+export async function cliStatus(p: Process, opts: CliStatusOptions): Promise<number> {
+  const deadline = p.lab.nowUs + opts.waitUs;
   let lines = 0;
   let s = collectStatus(p.lab);
   while (opts.wait && !isReady(s, opts)) {
     await p.sleep(RETRY_US);
     if (p.isInterrupted) return 130;
-    const text = formatStatus(s);
-    p.out('\x1b[A\x1b[2K'.repeat(lines) + text);
-    lines = wrappedLines(text);
+    if (opts.interactive) {
+      const text = formatStatus(s);
+      p.out('\x1b[A\x1b[2K'.repeat(lines) + text);
+      lines = wrappedLines(text);
+    }
     if (p.lab.nowUs >= deadline) {
       p.err(`${formatStatus(s)}\nError: Unable to determine status:  timeout while waiting for status to become successful: context deadline exceeded\n`);
       return 1;

@@ -14,7 +14,7 @@ import { bpfCt } from './bpf-ct.js';
 import { endpointMapList, ipcacheList, tunnelList } from './bpf-maps.js';
 import { bpfNat } from './bpf-nat.js';
 import { configView } from './cli.js';
-import { cliStatus } from './cli-status.js';
+import { cliStatusCommand, STATUS_FLAGS } from './cli-status-flags.js';
 import { cliVersion, dbgVersion } from './cli-version.js';
 import { dbgConfig } from './dbg-config.js';
 import { endpointList } from './endpoint-list.js';
@@ -117,7 +117,6 @@ function unknownCommand(p: Process, words: string, cmd: string, paths: readonly 
 }
 
 const CLI_FLAGS: Readonly<Record<string, readonly string[]>> = {
-  status: ['--wait', '--ignore-warnings'],
   version: ['--client'],
 };
 
@@ -126,8 +125,9 @@ interface CliCommand {
   readonly run: (p: Process, scope: CliScope, f: ParsedFlags) => number | Promise<number>;
 }
 
-/** The Helm-mode commands, which take value flags (--set k=v, --version V) and the root's persistent ones. */
+/** The commands that take value flags (--set k=v, --wait-duration D) and the root's persistent ones. */
 const HELM_MODE: Readonly<Record<string, CliCommand>> = {
+  status: { flags: STATUS_FLAGS, run: (p, _scope, f) => cliStatusCommand(p, f) },
   install: { flags: INSTALL_FLAGS, run: cliInstall },
   upgrade: { flags: UPGRADE_FLAGS, run: cliUpgrade },
   'hubble enable': { flags: HUBBLE_ENABLE_FLAGS, run: hubbleEnable },
@@ -155,7 +155,6 @@ const ciliumCli: Tool = async (p) => {
   if (unknown !== undefined) return cliError(p, `unknown flag: ${unknown}`);
   if (words === 'config view') return configView(p);
   if (words === 'features status') return featuresStatus(p);
-  if (words === 'status') return cliStatus(p, { wait: flags.has('--wait'), ignoreWarnings: flags.has('--ignore-warnings') });
   if (words === 'version') return cliVersion(p, { clientOnly: flags.has('--client') });
   if (words === 'hubble port-forward') return hubblePortForward(p);
   return unknownCommand(p, words, 'cilium', ['config view', 'features status', 'status', 'version', 'hubble port-forward', 'connectivity test', ...Object.keys(HELM_MODE)]);

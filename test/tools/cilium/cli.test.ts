@@ -82,6 +82,32 @@ describe('cilium status --wait across a rollout of ds/cilium', async () => {
   });
 });
 
+describe('cilium status flags (cli/status.go)', () => {
+  test('--wait-duration bounds the wait; --interactive=false prints only the final summary', async () => {
+    const lab = week4();
+    lab.rolloutRestart('kube-system', 'DaemonSet', 'cilium');
+    lab.runFor(1_000_000);
+    const short = await runOn(lab, 'k8s-ctr', ['cilium', 'status', '--wait', '--wait-duration', '3s', '--interactive=false']);
+    expect(short.exitCode).toBe(1);
+    expect(short.stdout).toBe('');
+    expect(short.stderr).toMatch(/\nError: Unable to determine status:  timeout while waiting for status to become successful: context deadline exceeded\n$/);
+    const long = await runOn(lab, 'k8s-ctr', ['cilium', 'status', '--wait', '--wait-duration=5m', '--interactive=false', '-n', 'kube-system']);
+    expect(long.exitCode).toBe(0);
+    expect(long.stdout).not.toContain('\x1b[A');
+    expect(grep(long.stdout, /Cilium:/)[0]).toMatch(/OK/);
+  });
+
+  test.each([
+    [['--wait-duration', 'soon'], 'invalid argument "soon" for "--wait-duration" flag: time: invalid duration "soon"\n', 1],
+    [['--worker-count', 'x'], 'invalid argument "x" for "--worker-count" flag: strconv.ParseInt: parsing "x": invalid syntax\n', 1],
+    [['--verbose'], 'unknown flag: --verbose\n', 1],
+    [['-o', 'json'], 'ciliumlab: cilium status -o json is not modelled (the summary is)\n', 2],
+  ])('%j', async (args, stderr, code) => {
+    const r = await runOn(week4(), 'k8s-ctr', ['cilium', 'status', ...args]);
+    expect([r.exitCode, r.stderr]).toEqual([code, stderr]);
+  });
+});
+
 describe('cilium version', () => {
   test.each([
     [['cilium', 'version'], 'cilium-cli: v0.18.6 compiled with go1.24.5 on linux/amd64\ncilium image (default): v1.18.0\ncilium image (stable): unknown\ncilium image (running): 1.18.0\n'],
