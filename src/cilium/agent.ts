@@ -79,6 +79,8 @@ export class CiliumAgent {
   startedAtUs = 0;
   /** Called when an agent has (re)initialised the datapath: the lab publishes the node to the cluster. */
   onDatapathInit: (() => void) | undefined;
+  /** Called when endpoints waiting for the agent's first sync became ready: the lab updates their CiliumEndpoints. */
+  onEndpointsReady: ((endpoints: readonly Endpoint[]) => void) | undefined;
   private readonly scheduler: Scheduler;
   private timers: Timer[] = [];
 
@@ -194,7 +196,9 @@ export class CiliumAgent {
   private markSynced(): void {
     if (this.phase !== 'running') return;
     this.synced = true;
-    for (const ep of this.endpoints.values()) ep.state = 'ready';
+    const waiting = [...this.endpoints.values()].filter((ep) => ep.state !== 'ready');
+    for (const ep of waiting) ep.state = 'ready';
+    if (waiting.length > 0) this.onEndpointsReady?.(waiting);
     this.log.add('info', 'Initial ipcache and node synchronization completed');
   }
 

@@ -13,7 +13,7 @@ import { Cluster, type GenericObject } from '../k8s/index.js';
 import { NetContext } from '../net/net-context.js';
 import { Rng, Scheduler } from '../sim/index.js';
 import { buildHosts } from './build-hosts.js';
-import { publishNode, watchServices } from './cilium-sync.js';
+import { publishEndpointsReady, publishNode, watchServices } from './cilium-sync.js';
 import { Lab } from './lab.js';
 import type { LabSpec } from './lab-file/index.js';
 import { LabPodRuntime, type RuntimeHost } from './pod-runtime.js';
@@ -91,7 +91,10 @@ export function buildLab(spec: LabSpec, opts: BuildOptions = {}): Lab {
     new LabPodRuntime(host),
   );
   host.api = k8s.api;
-  for (const agent of agents.values()) agent.onDatapathInit = () => publishNode(k8s.api, cilium, agents, agent);
+  for (const agent of agents.values()) {
+    agent.onDatapathInit = () => publishNode(k8s.api, cilium, agents, agent);
+    agent.onEndpointsReady = (eps) => publishEndpointsReady(k8s.api, eps);
+  }
   watchServices(k8s.api, cilium);
   startHostDaemons(spec, machines, k8s.api);
   const cpJoin = spec.kubernetes.nodes.find((n) => n.name === spec.kubernetes.controlPlane)?.joinedUs ?? startUs;

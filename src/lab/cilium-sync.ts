@@ -121,6 +121,16 @@ export function publishEndpoint(api: ApiServer, agent: CiliumAgent, ep: import('
   } as GenericObject);
 }
 
+/** The agent's CEP sync controller: endpoints that became ready show it in their CiliumEndpoint's state. */
+export function publishEndpointsReady(api: ApiServer, endpoints: readonly import('../cilium/endpoint.js').Endpoint[]): void {
+  for (const ep of endpoints) {
+    api.mutate('CiliumEndpoint', ep.namespace, ep.podName, (o) => {
+      const status = (o as GenericObject)['status'] as { state?: string } | undefined;
+      if (status && status.state !== 'ready') status.state = 'ready';
+    });
+  }
+}
+
 export function unpublishEndpoint(api: ApiServer, namespace: string, name: string): void {
   if (api.tryGet('CiliumEndpoint', namespace, name)) api.delete('CiliumEndpoint', namespace, name);
 }
