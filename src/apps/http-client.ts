@@ -7,6 +7,7 @@ import { parseIpv4, type Ipv4Addr } from '../addr/index.js';
 import type { Errno } from '../net/netlink-error.js';
 import type { Netns } from '../net/netns.js';
 import type { Timer } from '../sim/index.js';
+import { concatBytes } from '../wire/index.js';
 import { HttpResponseReader } from './http/http-response.js';
 import type { ResolveResult } from './resolver/resolve-result.js';
 import { isErrno, kernelTcp, type TcpSocket, type TcpTransport } from './tcp-transport.js';
@@ -17,7 +18,10 @@ export type CurlRelease = '8.5.0' | '8.14.1';
 export interface HttpClientOptions {
   /** The URL as typed: "webpod", "http://10.96.0.10:8080/path". */
   readonly url: string;
-  readonly method?: 'GET' | 'HEAD';
+  /** -X, or POST with a body; HEAD reads no response body. */
+  readonly method?: string;
+  /** -d: sent after the head with Content-Length and (unless -H set one) Content-Type form-urlencoded. */
+  readonly body?: Uint8Array;
   readonly release?: CurlRelease;
   /** -A; default "curl/<release>". */
   readonly userAgent?: string;
@@ -36,7 +40,7 @@ export type CurlEvent =
   | { readonly kind: 'trying'; readonly ip: Ipv4Addr; readonly port: number }
   | { readonly kind: 'connect-failed'; readonly ip: Ipv4Addr; readonly port: number; readonly errno: Errno; readonly local: { addr: Ipv4Addr; port: number } | undefined }
   | { readonly kind: 'connected'; readonly host: string; readonly ip: Ipv4Addr; readonly port: number; readonly local: { addr: Ipv4Addr; port: number } }
-  | { readonly kind: 'request-sent'; readonly head: string }
+  | { readonly kind: 'request-sent'; readonly head: string; readonly bodyBytes: number }
   | { readonly kind: 'response-head'; readonly statusLine: string; readonly headers: readonly (readonly [string, string])[] }
   /** Body bytes: `wireBytes` counts what was read (chunk framing included), `body` the decoded data. */
   | { readonly kind: 'data'; readonly wireBytes: number; readonly body: Uint8Array }
@@ -155,13 +159,21 @@ export class HttpClient {
     this.onEvent({ kind: 'connected', host: this.host, ip, port: this.port, local: { addr: s.localAddr, port: s.localPort } });
     const method = this.opts.method ?? 'GET';
     const hostHeader = this.port === 80 ? this.host : `${this.host}:${this.port}`;
-    const lines = [`${method} ${this.path} HTTP/1.1`, `Host: ${hostHeader}`, `User-Agent: ${this.opts.userAgent ?? `curl/${this.release}`}`, 'Accept: */*', ...(this.opts.headers ?? []).map(([k, v]) => `${k}: ${v}`)];
+    const custom = this.opts.headers ?? [];
+    const lines = [`${method} ${this.path} HTTP/1.1`, `Host: ${hostHeader}`, `User-Agent: ${this.opts.userAgent ?? `curl/${this.release}`}`, 'Accept: */*', ...custom.map(([k, v]) => `${k}: ${v}`)];
+    const body = this.opts.body;
+    if (body !== undefined) {
+      // lib/http.c: the body's length, then a form content type unless the user gave one.
+      lines.push(`Content-Length: ${body.length}`);
+      if (!custom.some(([k]) => k.toLowerCase() === 'content-type')) lines.push('Content-Type: application/x-www-form-urlencoded');
+    }
     const head = `${lines.join('\r\n')}\r\n\r\n`;
     this.reader = new HttpResponseReader(method === 'HEAD');
     s.onData = (d) => this.receive(d);
     s.onPeerClosed = () => this.closedDuringTransfer(undefined);
-    s.send(new TextEncoder().encode(head));
-    this.onEvent({ kind: 'request-sent', head });
+    const headBytes = new TextEncoder().encode(head);
+    s.send(body === undefined ? headBytes : concatBytes([headBytes, body]));
+    this.onEvent({ kind: 'request-sent', head, bodyBytes: body?.length ?? 0 });
   }
 
   private receive(d: Uint8Array): void {

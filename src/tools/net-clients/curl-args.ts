@@ -21,6 +21,10 @@ export interface CurlArgs {
   readonly maxTimeMs: number | undefined;
   readonly userAgent: string | undefined;
   readonly headers: ReadonlyArray<readonly [string, string]>;
+  /** -X: the request method as typed (HEAD also sets isHead). */
+  readonly method: string | undefined;
+  /** -d/--data*: the request body, several joined with '&' as curl joins them. */
+  readonly data: string | undefined;
 }
 
 /** What curl prints instead of a transfer. */
@@ -32,10 +36,12 @@ export type CurlArgsResult =
   | { readonly ok: false; readonly stderr: string; readonly exitCode: number };
 
 type Flag = 'silent' | 'show-error' | 'verbose' | 'head' | 'include' | 'fail' | 'insecure' | 'location' | 'ipv4' | 'no-progress-meter' | 'remote-name';
-type Param = 'output' | 'write-out' | 'connect-timeout' | 'max-time' | 'user-agent' | 'header' | 'request' | 'url';
+type Param = 'output' | 'write-out' | 'connect-timeout' | 'max-time' | 'user-agent' | 'header' | 'request' | 'url' | 'data';
 
-const SHORT: Readonly<Record<string, Flag | Param>> = { s: 'silent', S: 'show-error', v: 'verbose', I: 'head', i: 'include', f: 'fail', k: 'insecure', L: 'location', '4': 'ipv4', O: 'remote-name', o: 'output', w: 'write-out', m: 'max-time', A: 'user-agent', H: 'header', X: 'request' };
-const PARAMS = new Set<string>(['output', 'write-out', 'connect-timeout', 'max-time', 'user-agent', 'header', 'request', 'url']);
+const SHORT: Readonly<Record<string, Flag | Param>> = { s: 'silent', S: 'show-error', v: 'verbose', I: 'head', i: 'include', f: 'fail', k: 'insecure', L: 'location', '4': 'ipv4', O: 'remote-name', o: 'output', w: 'write-out', m: 'max-time', A: 'user-agent', H: 'header', X: 'request', d: 'data' };
+const PARAMS = new Set<string>(['output', 'write-out', 'connect-timeout', 'max-time', 'user-agent', 'header', 'request', 'url', 'data']);
+/** --data-raw, --data-binary and --data-ascii read their argument as -d does (no @file in the lab). */
+const DATA_ALIASES = new Set(['data-raw', 'data-binary', 'data-ascii']);
 const FLAGS = new Set<string>(['silent', 'show-error', 'verbose', 'head', 'include', 'fail', 'insecure', 'location', 'ipv4', 'no-progress-meter', 'remote-name']);
 
 const TRY_HELP = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -53,8 +59,10 @@ export function parseCurlArgs(argv: readonly string[], release: CurlRelease): Cu
   const params = new Map<Param, string>();
   const headers: Array<readonly [string, string]> = [];
   const urls: string[] = [];
+  const data: string[] = [];
   const take = (name: Param, value: string): string | undefined => {
     if (name === 'url') urls.push(value);
+    else if (name === 'data') data.push(value);
     else if (name === 'header') {
       const i = value.indexOf(':');
       if (i > 0) headers.push([value.slice(0, i), value.slice(i + 1).trim()]);
@@ -73,7 +81,8 @@ export function parseCurlArgs(argv: readonly string[], release: CurlRelease): Cu
       if (kind && !a.startsWith('--no-')) return request(kind, argv[i + 1]);
       if (kind === 'help' && release === '8.14.1') return usageError(`option ${a}: the given option cannot be reversed with a --no- prefix`);
       if (kind) continue;
-      const name = a.slice(2).replace(/^no-(?!progress-meter)/, '');
+      const raw = a.slice(2).replace(/^no-(?!progress-meter)/, '');
+      const name = DATA_ALIASES.has(raw) ? 'data' : raw;
       if (FLAGS.has(name)) {
         if (!a.startsWith('--no-') || name === 'no-progress-meter') flags.add(name as Flag);
         else flags.delete(name as Flag);
@@ -127,6 +136,8 @@ export function parseCurlArgs(argv: readonly string[], release: CurlRelease): Cu
       maxTimeMs: ms('max-time'),
       userAgent: params.get('user-agent'),
       headers,
+      method,
+      data: data.length > 0 ? data.join('&') : undefined,
     },
   };
 }

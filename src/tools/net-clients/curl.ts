@@ -69,7 +69,7 @@ class CurlRun {
     const hasMeter = !a.isSilent && !a.isNoProgress && !this.bodyToTty;
     this.meter = hasMeter ? new ProgressMeter(this.startUs, (t) => p.err(t)) : undefined;
     const zero = { namelookup: 0, connect: 0, pretransfer: 0, starttransfer: 0, total: 0 };
-    this.info = { url: a.url, httpCode: 0, exitCode: 0, errorMessage: '', remoteIp: '', remotePort: 0, localIp: '', localPort: 0, sizeDownload: 0, sizeHeader: 0, sizeRequest: 0, contentType: undefined, method: a.isHead ? 'HEAD' : 'GET', numConnects: 0, timesUs: zero };
+    this.info = { url: a.url, httpCode: 0, exitCode: 0, errorMessage: '', remoteIp: '', remotePort: 0, localIp: '', localPort: 0, sizeDownload: 0, sizeHeader: 0, sizeRequest: 0, contentType: undefined, method: requestMethod(a), numConnects: 0, timesUs: zero };
   }
 
   async run(): Promise<number> {
@@ -78,7 +78,8 @@ class CurlRun {
       this.env.netns,
       {
         url: a.url,
-        method: a.isHead ? 'HEAD' : 'GET',
+        method: requestMethod(a),
+        ...(a.data !== undefined ? { body: new TextEncoder().encode(a.data) } : {}),
         release: this.release,
         resolver: resolverFor(this.env),
         headers: a.headers,
@@ -131,7 +132,7 @@ class CurlRun {
       case 'request-sent':
         this.info.sizeRequest = e.head.length;
         this.isTracedData = false;
-        return this.trace(`${e.head.split('\r\n').slice(0, -1).map((l) => `> ${l}\r\n`).join('')}${this.release === '8.14.1' ? '* Request completely sent off\n' : ''}`);
+        return this.trace(`${e.head.split('\r\n').slice(0, -1).map((l) => `> ${l}\r\n`).join('')}${sentOffLine(this.release, e.bodyBytes)}`);
       case 'response-head':
         return this.onHead(e);
       case 'data':
@@ -214,4 +215,16 @@ function closingLine(release: CurlRelease, connection: 'left-intact' | 'closed-b
   if (connection === 'left-intact') return `* Connection #0 to host ${host} left intact\n`;
   if (release === '8.5.0') return '* Closing connection\n';
   return connection === 'closed-by-server' ? '* shutting down connection #0\n' : '* closing connection #0\n';
+}
+
+/** -X as typed, else HEAD for -I, POST when -d gives a body, GET otherwise. */
+function requestMethod(a: CurlArgs): string {
+  if (a.isHead) return 'HEAD';
+  return a.method ?? (a.data !== undefined ? 'POST' : 'GET');
+}
+
+/** 8.14.1's lib/request.c line once the request is out; 8.5.0 prints none when a small body leaves with the head. */
+function sentOffLine(release: CurlRelease, bodyBytes: number): string {
+  if (release !== '8.14.1') return '';
+  return bodyBytes > 0 ? `* upload completely sent off: ${bodyBytes} bytes\n` : '* Request completely sent off\n';
 }
