@@ -23,6 +23,7 @@ export type PingEvent =
   | { readonly kind: 'reply'; readonly seq: number; readonly ttl: number; readonly bytes: number; readonly from: Ipv4Addr; readonly rttUs: number | undefined; readonly isDup: boolean; readonly isTruncated: boolean; readonly isBadChecksum: boolean; readonly isWrongSource: boolean }
   | { readonly kind: 'error'; readonly seq: number; readonly from: Ipv4Addr; readonly type: number; readonly code: number; readonly info: number }
   /** A send that failed locally. `report` says what this release prints: nothing, "sendmsg: <strerror>", or "local error: message too long, mtu=N". */
+  | { readonly kind: 'outstanding'; readonly seq: number }
   | { readonly kind: 'send-error'; readonly seq: number; readonly errno: Errno; readonly mtu: number | undefined; readonly report: 'sendmsg' | 'local-error' | 'none'; readonly isCounted: boolean }
   | { readonly kind: 'done'; readonly stats: PingStats; readonly exitCode: 0 | 1; readonly isInterrupted: boolean };
 
@@ -147,6 +148,8 @@ export class PingEngine {
       this.curTimeUs = now;
       this.tokens = ntokens - this.interval;
     }
+    // ping_common.c pinger(): -O reports the last probe still unanswered when the next one is due.
+    if (this.opts.reportOutstanding && c.transmitted > 0 && !this.rcvd.has(c.transmitted % MAX_DUP_CHK)) this.onEvent({ kind: 'outstanding', seq: c.transmitted % MAX_DUP_CHK });
     return this.sendProbe();
   }
 

@@ -43,6 +43,8 @@ export interface PingOptions {
   readonly release?: IputilsRelease;
   /** Wall clock (Unix epoch ms) at virtual time 0: the timeval written into each probe. */
   readonly epochMs?: number;
+  /** -O: before each probe, report the previous one if it got no answer (an 'outstanding' event). */
+  readonly reportOutstanding?: boolean;
 }
 
 export const PING_DEFAULTS = {

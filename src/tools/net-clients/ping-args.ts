@@ -9,7 +9,7 @@ import { getopt } from './getopt.js';
 import type { Libc } from './host-env.js';
 
 /** The run's settings (as PingOptions names them) plus what only the printing needs. */
-export interface PingArgs extends Pick<PingOptions, 'count' | 'intervalMs' | 'deadlineS' | 'lingerUs' | 'ttl' | 'tos' | 'pmtudisc' | 'size' | 'iface' | 'source' | 'mark'> {
+export interface PingArgs extends Pick<PingOptions, 'count' | 'intervalMs' | 'deadlineS' | 'lingerUs' | 'ttl' | 'tos' | 'pmtudisc' | 'size' | 'iface' | 'source' | 'mark' | 'reportOutstanding'> {
   readonly target: string;
   readonly isQuiet: boolean;
   readonly isNumeric: boolean;
@@ -65,6 +65,7 @@ export function parsePingArgs(args: readonly string[], libc: Libc, release: Iput
         case 'n': case 'f': a.isNumeric = true; break;
         case '3': a.isRttPrecise = true; break;
         case 'D': a.isTimestamped = true; break;
+        case 'O': a.reportOutstanding = true; break;
         case 'h': case '?': throw new PingExit(pingUsage(release), 2);
         default: break;
       }

@@ -61,6 +61,8 @@ export const ping: Tool = async (p) => {
       case 'error':
         if (!a.isQuiet) p.out(`${stamp()}From ${prAddr(e.from)} icmp_seq=${e.seq} ${icmpErrorText(e.type, e.code, e.info)}\n`);
         return;
+      case 'outstanding':
+        return p.out(`${stamp()}no answer yet for icmp_seq=${e.seq}\n`);
       case 'send-error':
         if (a.isQuiet || e.report === 'none') return;
         return p.err(e.report === 'sendmsg' ? `ping: sendmsg: ${strerror(env.libc, e.errno)}\n` : `ping: local error: message too long, mtu=${e.mtu ?? 0}\n`);
@@ -107,8 +109,8 @@ async function resolveTarget(p: Parameters<Tool>[0], env: ClientEnv, a: PingArgs
 }
 
 function engineOptions(p: Parameters<Tool>[0], env: ClientEnv, a: PingArgs, dst: Ipv4Addr): ConstructorParameters<typeof PingEngine>[1] {
-  const { count, intervalMs, deadlineS, lingerUs, ttl, tos, pmtudisc, size, iface, source, mark } = a;
-  const set = Object.entries({ count, intervalMs, deadlineS, lingerUs, ttl, tos, pmtudisc, size, iface, source, mark }).filter(([, v]) => v !== undefined);
+  const { count, intervalMs, deadlineS, lingerUs, ttl, tos, pmtudisc, size, iface, source, mark, reportOutstanding } = a;
+  const set = Object.entries({ count, intervalMs, deadlineS, lingerUs, ttl, tos, pmtudisc, size, iface, source, mark, reportOutstanding }).filter(([, v]) => v !== undefined);
   return { dst, ident: p.host.nextPid(), release: env.iputils, epochMs: p.lab.spec.clock.startUnixMs, isRttPrecise: a.isRttPrecise, ...Object.fromEntries(set) };
 }
 
