@@ -158,7 +158,7 @@ export class PingEngine {
     const seq = (this.c.transmitted + 1) & 0xffff;
     this.rcvd.delete(seq % MAX_DUP_CHK);
     const wallUs = (o.epochMs ?? 0) * 1000 + this.ns.now;
-    const pkt = echoRequest(o.ident & 0xffff, seq, this.datalen, this.isTiming ? wallUs : undefined);
+    const pkt = echoRequest(o.ident & 0xffff, seq, this.datalen, this.isTiming ? wallUs : undefined, o.pattern);
     const r = this.sock.sendto(o.dst, pkt, {
       ...(o.ttl !== undefined ? { ttl: o.ttl } : {}),
       ...(o.tos !== undefined ? { tos: o.tos } : {}),

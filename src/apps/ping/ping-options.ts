@@ -43,6 +43,8 @@ export interface PingOptions {
   readonly release?: IputilsRelease;
   /** Wall clock (Unix epoch ms) at virtual time 0: the timeval written into each probe. */
   readonly epochMs?: number;
+  /** -p: up to 16 bytes repeated through the echo data (ping_common.c fill()). */
+  readonly pattern?: readonly number[];
   /** -O: before each probe, report the previous one if it got no answer (an 'outstanding' event). */
   readonly reportOutstanding?: boolean;
 }

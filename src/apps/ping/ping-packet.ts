@@ -1,5 +1,5 @@
 // Layer apps: the bytes iputils ping puts on the wire and reads back (ping/ping.c ping4_send_probe,
-// ping4_parse_reply). The echo data is `datalen` bytes filled with i & 0xff, the first 16 of them
+// ping4_parse_reply). The echo data is `datalen` bytes filled with i & 0xff (or -p's pattern), the first 16 of them
 // overwritten by a struct timeval (x86_64: tv_sec and tv_usec as little-endian 64-bit) when the packet is
 // big enough to time. Replies and ICMP errors arrive as whole Ethernet frames on the raw socket.
 
@@ -30,10 +30,11 @@ export const TIMEVAL_LEN = 16;
 const ETH_LEN = 14;
 const IPPROTO_ICMP = 1;
 
-/** The echo request ping sends for `seq`, stamped with `wallUs` (gettimeofday) when timing. */
-export function echoRequest(ident: number, seq: number, datalen: number, wallUs: number | undefined): Uint8Array {
+/** The echo request ping sends for `seq`, stamped with `wallUs` (gettimeofday) when timing; -p repeats `pattern`. */
+export function echoRequest(ident: number, seq: number, datalen: number, wallUs: number | undefined, pattern?: readonly number[]): Uint8Array {
   const data = new Uint8Array(datalen);
-  for (let i = 0; i < datalen; i++) data[i] = i & 0xff;
+  if (pattern && pattern.length > 0) for (let i = 0; i < datalen; i++) data[i] = pattern[i % pattern.length] ?? 0;
+  else for (let i = 0; i < datalen; i++) data[i] = i & 0xff;
   if (wallUs !== undefined && datalen >= TIMEVAL_LEN) writeTimeval(data, 0, wallUs);
   return emitIcmp(icmpEcho('request', ident, seq), data);
 }

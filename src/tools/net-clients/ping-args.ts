@@ -9,7 +9,7 @@ import { getopt } from './getopt.js';
 import type { Libc } from './host-env.js';
 
 /** The run's settings (as PingOptions names them) plus what only the printing needs. */
-export interface PingArgs extends Pick<PingOptions, 'count' | 'intervalMs' | 'deadlineS' | 'lingerUs' | 'ttl' | 'tos' | 'pmtudisc' | 'size' | 'iface' | 'source' | 'mark' | 'reportOutstanding'> {
+export interface PingArgs extends Pick<PingOptions, 'count' | 'intervalMs' | 'deadlineS' | 'lingerUs' | 'ttl' | 'tos' | 'pmtudisc' | 'size' | 'iface' | 'source' | 'mark' | 'reportOutstanding' | 'pattern'> {
   readonly target: string;
   readonly isQuiet: boolean;
   readonly isNumeric: boolean;
@@ -66,6 +66,7 @@ export function parsePingArgs(args: readonly string[], libc: Libc, release: Iput
         case '3': a.isRttPrecise = true; break;
         case 'D': a.isTimestamped = true; break;
         case 'O': a.reportOutstanding = true; break;
+        case 'p': a.pattern = patternArg(v); break;
         case 'h': case '?': throw new PingExit(pingUsage(release), 2);
         default: break;
       }
@@ -79,6 +80,13 @@ export function parsePingArgs(args: readonly string[], libc: Libc, release: Iput
     if (e instanceof PingExit) return { ok: false, stdout: e.stdout, stderr: e.stderr, exitCode: e.exitCode };
     throw e;
   }
+}
+
+/** ping_common.c fill(): hex digits only, read as sscanf's up to sixteen "%2x". */
+function patternArg(v: string): number[] {
+  const bad = v.search(/[^0-9a-fA-F]/);
+  if (bad >= 0) throw new PingExit(`ping: patterns must be specified as hex digits: ${v.slice(bad)}\n`, 2);
+  return (v.match(/[0-9a-fA-F]{1,2}/g) ?? []).slice(0, 16).map((h) => parseInt(h, 16));
 }
 
 /** strtol_or_err(optarg, "invalid argument", min, max). */

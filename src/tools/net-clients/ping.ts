@@ -29,6 +29,8 @@ export const ping: Tool = async (p) => {
   }
   const a = parsed.args;
   p.err(a.warnings);
+  // fill() prints the pattern as it parses -p, before anything else (and not with -q).
+  if (a.pattern !== undefined && !a.isQuiet) p.out(`PATTERN: 0x${a.pattern.map((b) => b.toString(16).padStart(2, '0')).join('')}\n`);
   if (env.iputils === '20240905' && (a.size ?? 0) > ICMP_MAX_DATALEN) {
     p.err(`ping: invalid -s value: '${a.size}': out of range: 0 <= value <= ${ICMP_MAX_DATALEN}\n`);
     return 1;
@@ -109,8 +111,8 @@ async function resolveTarget(p: Parameters<Tool>[0], env: ClientEnv, a: PingArgs
 }
 
 function engineOptions(p: Parameters<Tool>[0], env: ClientEnv, a: PingArgs, dst: Ipv4Addr): ConstructorParameters<typeof PingEngine>[1] {
-  const { count, intervalMs, deadlineS, lingerUs, ttl, tos, pmtudisc, size, iface, source, mark, reportOutstanding } = a;
-  const set = Object.entries({ count, intervalMs, deadlineS, lingerUs, ttl, tos, pmtudisc, size, iface, source, mark, reportOutstanding }).filter(([, v]) => v !== undefined);
+  const { count, intervalMs, deadlineS, lingerUs, ttl, tos, pmtudisc, size, iface, source, mark, reportOutstanding, pattern } = a;
+  const set = Object.entries({ count, intervalMs, deadlineS, lingerUs, ttl, tos, pmtudisc, size, iface, source, mark, reportOutstanding, pattern }).filter(([, v]) => v !== undefined);
   return { dst, ident: p.host.nextPid(), release: env.iputils, epochMs: p.lab.spec.clock.startUnixMs, isRttPrecise: a.isRttPrecise, ...Object.fromEntries(set) };
 }
 

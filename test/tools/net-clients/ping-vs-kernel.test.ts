@@ -1,6 +1,6 @@
 // ping (iputils) against the real ping across a veth pair built with the same `ip` commands on both sides:
-// -O's "no answer yet" line for a silent neighbour, and the same run with an answering one. Normalizers:
-// RTTs and the statistics' total time (virtual latency and timers vs the real machine's).
+// -O's "no answer yet" line for a silent neighbour and an answering one, -p's PATTERN line and its error.
+// Normalizers: RTTs and the statistics' total time (virtual latency and timers vs the real machine's).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLab, loadDefaultLab, type Lab } from '../../../src/lab/index.js';
@@ -29,7 +29,7 @@ describe.skipIf(skip !== undefined)(`ping vs the real ping ${skip ? `(skipped: $
   }, 60_000);
   afterAll(() => deleteRealNetns([A, B]));
 
-  it.each(['ping -c 2 -O -W 0.5 10.6.0.9', 'ping -c 2 -O -i 0.2 10.6.0.2'])('%s', async (line) => {
+  it.each(['ping -c 2 -O -W 0.5 10.6.0.9', 'ping -c 2 -O -i 0.2 10.6.0.2', 'ping -c 1 -p ff 10.6.0.2', 'ping -c 1 -p abc12 -q 10.6.0.2', 'ping -c 1 -p 0x1 10.6.0.2', 'ping -c 1 -p fffe -s 8 10.6.0.2'])('%s', async (line) => {
     const real = realRun(A, cmd(line));
     const emu = await emuRun(lab, ping, host, cmd(line));
     expect({ ...emu, stdout: norm(emu.stdout) }).toEqual({ ...real, stdout: norm(real.stdout) });
