@@ -3,7 +3,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { knownFieldsAt, labFileJsonSchema } from './lab-file-json-schema.js';
+import { knownFieldsAt, labFileJsonSchema } from '../../../src/lab/lab-file/lab-file-json-schema.js';
 
 const FILE = new URL('../../../docs/lab-file.schema.json', import.meta.url);
 

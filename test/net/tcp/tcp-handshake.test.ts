@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ipv4HeaderLen, parseTcp, TCP_SYN, type TcpOption } from '../../wire/index.js';
-import { L3_OFF } from '../frame.js';
-import { TcpSocket } from './tcp-socket.js';
-import { captureLab, ip, normalizeTcpdump, tcpdumpLines, twoHosts, type Captured } from './tcp-testbed.js';
+import { ipv4HeaderLen, parseTcp, TCP_SYN, type TcpOption } from '../../../src/wire/index.js';
+import { L3_OFF } from '../../../src/net/frame.js';
+import { TcpSocket } from '../../../src/net/tcp/tcp-socket.js';
+import { captureLab, ip, normalizeTcpdump, tcpdumpLines, twoHosts, type Captured } from '../../../src/net/tcp/tcp-testbed.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -18,7 +18,7 @@ function tcpBytes(c: Captured): Uint8Array {
 
 /** The real capture's first TCP connection (python client and server, test/fixtures/wire/capture.sh). */
 function fixtureLines(port: number): string[] {
-  const text = readFileSync(new URL('../../../test/fixtures/wire/wire-lab-tcpdump.txt', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../../fixtures/wire/wire-lab-tcpdump.txt', import.meta.url), 'utf8');
   return text
     .split('\n')
     .map((l) => l.trim())

@@ -4,12 +4,12 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatCidr, formatIpv4 } from '../../addr/index.js';
-import { ciliumChartSettings } from './cilium-values.js';
-import { loadDefaultLab } from './default-lab.js';
-import { helmValuesFromCommand } from './helm-set.test-helper.js';
-import type { HostSpec } from './lab-spec.js';
-import { loadLabFileOrThrow } from './load-lab-file.js';
+import { formatCidr, formatIpv4 } from '../../../src/addr/index.js';
+import { ciliumChartSettings } from '../../../src/lab/lab-file/cilium-values.js';
+import { loadDefaultLab } from '../../../src/lab/lab-file/default-lab.js';
+import { helmValuesFromCommand } from '../../../src/lab/lab-file/helm-set.test-helper.js';
+import type { HostSpec } from '../../../src/lab/lab-file/lab-spec.js';
+import { loadLabFileOrThrow } from '../../../src/lab/lab-file/load-lab-file.js';
 
 /** k8s-ctr.sh TASK 7, verbatim (lab-spec.md section 5), with $2 = 1.18.0. */
 const HELM_INSTALL = String.raw`helm install cilium cilium/cilium --version 1.18.0 --namespace kube-system \

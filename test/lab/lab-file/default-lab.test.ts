@@ -3,11 +3,11 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAB_FILE_NAME, DEFAULT_LAB_TEXT, loadDefaultLab } from './default-lab.js';
-import { renderDefaultLabModule } from './default-lab-source.js';
+import { DEFAULT_LAB_FILE_NAME, DEFAULT_LAB_TEXT, loadDefaultLab } from '../../../src/lab/lab-file/default-lab.js';
+import { renderDefaultLabModule } from '../../../src/lab/lab-file/default-lab-source.js';
 
 const YAML_FILE = new URL('../../../labs/week4.yaml', import.meta.url);
-const MODULE_FILE = new URL('./default-lab.ts', import.meta.url);
+const MODULE_FILE = new URL('../../../src/lab/lab-file/default-lab.ts', import.meta.url);
 
 describe('default lab', () => {
   it('embeds labs/week4.yaml byte for byte', () => {
