@@ -6,7 +6,7 @@ import { LAB_FILE_ERROR_CODES } from '../../../src/lab/lab-file/lab-file-error.j
 import { loadLabFile } from '../../../src/lab/lab-file/load-lab-file.js';
 
 const DOC = readFileSync(new URL('../../../docs/lab-file.md', import.meta.url), 'utf8');
-const FIXTURES = new URL('../../fixtures/labs', import.meta.url);
+const FIXTURES = new URL('../../fixtures/labs/', import.meta.url);
 
 describe('docs/lab-file.md', () => {
   it('has a first lab file that loads', () => {

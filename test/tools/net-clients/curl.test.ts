@@ -1,6 +1,6 @@
 // curl in the week-4 lab against the seed (`kubectl exec -it curl-pod -- curl webpod | grep Hostname`, the
 // `curl -s --connect-timeout 1 webpod` loop, exit 130 on Ctrl-C) and the real curl 8.14.1 / 8.5.0
-// transcripts in src/apps/http/fixtures/. Normalised: addresses and ports drawn at random, the Date and
+// transcripts in test/fixtures/curl/. Normalised: addresses and ports drawn at random, the Date and
 // Content-Length of a different whoami, the "[N bytes data]" size that follows from that length.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { switchToVxlan, webpodOn, week4 } from '../../support/week4.js';
 const curl = commands['curl'] ?? (() => Promise.resolve(127));
 
 function fixtureBlock(release: string, title: string): { stderr: string; rc: number } {
-  const text = readFileSync(new URL(`../../../src/apps/http/fixtures/curl-${release}.txt`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../fixtures/curl/curl-${release}.txt`, import.meta.url), 'utf8');
   const block = text.split('### ').find((b) => b.startsWith(title));
   if (!block) throw new Error(`no fixture ${title}`);
   const lines = block.split('\n').slice(1);

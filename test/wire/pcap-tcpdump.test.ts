@@ -5,20 +5,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAC_ZERO, parseIpv4, parseMac, type Ipv4Addr, type MacAddr } from '../addr/index.js';
-import { ARPHRD_ETHER, ARPOP_REQUEST, arp, emitArp } from './arp.js';
-import { emitDns } from './dns.js';
-import { ETH_P_ARP, ETH_P_IP, emitEthernet } from './ethernet.js';
-import { GENEVE_PORT, emitGeneve, geneveEthernet } from './geneve.js';
-import { ICMP_EXC_TTL, ICMP_TIME_EXCEEDED, emitIcmp, emitIcmpError, icmpEcho } from './icmp.js';
-import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, emitIpv4 } from './ipv4.js';
-import { LINKTYPE_ETHERNET, LINKTYPE_LINUX_SLL2 } from './pcap-file.js';
-import { writePcap } from './pcap-writer.js';
-import { PACKET_HOST, PACKET_OUTGOING, emitSll2 } from './sll2.js';
-import { TCP_SYN, emitTcp } from './tcp.js';
-import { linuxSynOptions } from './tcp-options.js';
-import { emitUdp } from './udp.js';
-import { VXLAN_PORT_LINUX, emitVxlan } from './vxlan.js';
+import { MAC_ZERO, parseIpv4, parseMac, type Ipv4Addr, type MacAddr } from '../../src/addr/index.js';
+import { ARPHRD_ETHER, ARPOP_REQUEST, arp, emitArp } from '../../src/wire/arp.js';
+import { emitDns } from '../../src/wire/dns.js';
+import { ETH_P_ARP, ETH_P_IP, emitEthernet } from '../../src/wire/ethernet.js';
+import { GENEVE_PORT, emitGeneve, geneveEthernet } from '../../src/wire/geneve.js';
+import { ICMP_EXC_TTL, ICMP_TIME_EXCEEDED, emitIcmp, emitIcmpError, icmpEcho } from '../../src/wire/icmp.js';
+import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, emitIpv4 } from '../../src/wire/ipv4.js';
+import { LINKTYPE_ETHERNET, LINKTYPE_LINUX_SLL2 } from '../../src/wire/pcap-file.js';
+import { writePcap } from '../../src/wire/pcap-writer.js';
+import { PACKET_HOST, PACKET_OUTGOING, emitSll2 } from '../../src/wire/sll2.js';
+import { TCP_SYN, emitTcp } from '../../src/wire/tcp.js';
+import { linuxSynOptions } from '../../src/wire/tcp-options.js';
+import { emitUdp } from '../../src/wire/udp.js';
+import { VXLAN_PORT_LINUX, emitVxlan } from '../../src/wire/vxlan.js';
 
 function findTcpdump(): string | undefined {
   for (const p of ['/usr/bin/tcpdump', '/usr/sbin/tcpdump', '/usr/local/bin/tcpdump', '/usr/local/sbin/tcpdump']) {

@@ -2,9 +2,9 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatCidr, formatIpv4 } from '../../addr/index.js';
-import { planPodCidrs } from './check-cilium-ipam.js';
-import { loadLabFile } from './load-lab-file.js';
+import { formatCidr, formatIpv4 } from '../../../src/addr/index.js';
+import { planPodCidrs } from '../../../src/lab/lab-file/check-cilium-ipam.js';
+import { loadLabFile } from '../../../src/lab/lab-file/load-lab-file.js';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 

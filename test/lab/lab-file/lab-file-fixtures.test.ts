@@ -4,9 +4,9 @@
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadLabFile } from './load-lab-file.js';
+import { loadLabFile } from '../../../src/lab/lab-file/load-lab-file.js';
 
-const DIR = new URL('../../../test/fixtures/labs/', import.meta.url);
+const DIR = new URL('../../fixtures/labs/', import.meta.url);
 const EXPECT = '# expect: ';
 
 function split(text: string): { body: string; expected: string[] } {

@@ -1,23 +1,23 @@
 // whoami (traefik/whoami app.go on Go net/http) and the curl engine over the emulated kernel's TCP, checked
-// against the seed's whoami lines and the real curl 8.5.0 / 8.14.1 transcripts in http/fixtures/.
+// against the seed's whoami lines and the real curl 8.5.0 / 8.14.1 transcripts in test/fixtures/curl/.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Netns } from '../net/netns.js';
-import { ApacheServer } from './apache-server.js';
-import { linkLocalFromMac } from '../addr/index.js';
-import { HttpClient, type CurlEvent, type HttpClientOptions } from './http-client.js';
-import { CoreDnsServer } from './dns/coredns-server.js';
-import { StaticServiceDirectory } from './dns/service-directory.js';
-import { MuslResolver } from './resolver/musl-resolver.js';
-import { kernelTcp, type TcpSocket } from './tcp-transport.js';
-import { ip, threeHop } from './test-topology.js';
-import { WhoamiServer } from './whoami-server.js';
+import type { Netns } from '../../src/net/netns.js';
+import { ApacheServer } from '../../src/apps/apache-server.js';
+import { linkLocalFromMac } from '../../src/addr/index.js';
+import { HttpClient, type CurlEvent, type HttpClientOptions } from '../../src/apps/http-client.js';
+import { CoreDnsServer } from '../../src/apps/dns/coredns-server.js';
+import { StaticServiceDirectory } from '../../src/apps/dns/service-directory.js';
+import { MuslResolver } from '../../src/apps/resolver/musl-resolver.js';
+import { kernelTcp, type TcpSocket } from '../../src/apps/tcp-transport.js';
+import { ip, threeHop } from '../../src/apps/test-topology.js';
+import { WhoamiServer } from '../../src/apps/whoami-server.js';
 
 const EPOCH = Date.UTC(2025, 7, 16, 10, 0, 0);
 const HOSTS = '127.0.0.1 localhost\n10.0.2.1 webpod\n';
 
 function fixture(release: string): string {
-  return readFileSync(new URL(`./http/fixtures/curl-${release}.txt`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../fixtures/curl/curl-${release}.txt`, import.meta.url), 'utf8');
 }
 
 function curl(opts: Omit<HttpClientOptions, 'resolver'>, setup?: (t: ReturnType<typeof threeHop>) => void, runUs = 10_000_000) {
