@@ -3,7 +3,7 @@
 // -o/--output (summary; json and text are not modelled) and -p/--pod, plus the root's persistent flags.
 
 import { flagBool, flagValue, type FlagSpec, type ParsedFlags } from '../helm/flags.js';
-import { parseGoDurationUs } from '../hubble/go-duration.js';
+import { parseGoDurationUs } from '../go-duration.js';
 import type { Process } from '../process.js';
 import { cliStatus } from './cli-status.js';
 import { cliError } from './cli-scope.js';

@@ -9,7 +9,7 @@ import { FlowPrinter, type OutputFormat } from './flow-printer.js';
 import { ObserveFilters } from './observe-filters.js';
 import { connectHubble, GLOBAL_FLAGS, SERVER_SET } from './global-flags.js';
 import { OBSERVE_SETS } from './observe-help.js';
-import { parseGoDurationUs } from './go-duration.js';
+import { parseGoDurationUs } from '../go-duration.js';
 
 const FILTER_FLAGS = ['not', 'pod', 'from-pod', 'to-pod', 'ip', 'from-ip', 'to-ip', 'port', 'from-port', 'to-port', 'label', 'from-label', 'to-label', 'namespace', 'from-namespace', 'to-namespace', 'protocol', 'verdict', 'drop-reason-desc', 'type', 'identity', 'from-identity', 'to-identity', 'node-name', 'traffic-direction', 'tcp-flags'];
 

@@ -2,6 +2,8 @@
 // `-n value`, `-nvalue`, `-n=value`, bundled booleans (`-it`), `--` ending flags, flags anywhere among the
 // arguments, repeated flags (string arrays append, slices split on commas) — and pflag's error texts.
 
+import { parseGoDurationUs } from '../../go-duration.js';
+
 export type FlagKind = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice' | 'duration';
 
 export interface FlagDef {
@@ -141,7 +143,7 @@ export class FlagSet {
   }
   /** A duration flag in microseconds. */
   durationUs(name: string): number {
-    return parseGoDuration(this.string(name) || '0s') ?? 0;
+    return parseGoDurationUs(this.string(name) || '0s') ?? 0;
   }
 }
 
@@ -152,7 +154,7 @@ function noOpt(def: FlagDef): string | undefined {
 function validate(def: FlagDef, value: string): string | undefined {
   if (def.kind === 'bool' && parseGoBool(value) === undefined) return `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`;
   if (def.kind === 'int' && !/^[+-]?[0-9]+$/.test(value)) return `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`;
-  if (def.kind === 'duration' && parseGoDuration(value) === undefined) return `time: invalid duration ${JSON.stringify(value)}`;
+  if (def.kind === 'duration' && parseGoDurationUs(value) === undefined) return `time: invalid duration ${JSON.stringify(value)}`;
   return undefined;
 }
 
@@ -161,16 +163,4 @@ export function parseGoBool(s: string): boolean | undefined {
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
   return undefined;
-}
-
-const UNIT_US: Readonly<Record<string, number>> = { ns: 0.001, us: 1, 'µs': 1, ms: 1000, s: 1_000_000, m: 60_000_000, h: 3_600_000_000 };
-
-/** time.ParseDuration, in microseconds. @example parseGoDuration('1m30s') === 90_000_000 */
-export function parseGoDuration(s: string): number | undefined {
-  if (s === '0') return 0;
-  const m = /^([-+]?)((?:[0-9]*\.?[0-9]+(?:ns|us|µs|ms|s|m|h))+)$/.exec(s);
-  if (!m) return undefined;
-  let total = 0;
-  for (const part of (m[2] ?? '').matchAll(/([0-9]*\.?[0-9]+)(ns|us|µs|ms|s|m|h)/g)) total += Number(part[1]) * (UNIT_US[part[2] ?? 's'] ?? 0);
-  return m[1] === '-' ? -total : total;
 }

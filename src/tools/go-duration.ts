@@ -1,4 +1,5 @@
-// Layer tools (hubble): Go's time.ParseDuration ("3s", "1h43m", "1.5h", "300ms", "-2m"), in microseconds.
+// Layer tools: Go's time.ParseDuration ("3s", "1h43m", "1.5h", "300ms", "-2m"), in microseconds — the one parser the
+// Go CLIs share for their duration flags and arguments (kubectl --timeout/--since, hubble --since, cilium --wait-duration).
 
 const UNITS: Readonly<Record<string, number>> = { ns: 0.001, us: 1, µs: 1, μs: 1, ms: 1000, s: 1_000_000, m: 60_000_000, h: 3_600_000_000 };
 
