@@ -5,6 +5,7 @@
 import type { Netns } from '../../net/netns.js';
 import { normalizeKey } from '../../net/sysctl.js';
 import type { Process, Tool } from '../process.js';
+import { parseCInteger } from '../c-integer.js';
 
 /** procps-ng 4.0's usage text (sysctl with no arguments). */
 const USAGE = "\nUsage:\n sysctl [options] [variable[=value] ...]\n\nOptions:\n  -a, --all            display all variables\n  -A                   alias of -a\n  -X                   alias of -a\n      --deprecated     include deprecated parameters to listing\n      --dry-run        Print the key and values but do not write\n  -b, --binary         print value without new line\n  -e, --ignore         ignore unknown variables errors\n  -N, --names          print variable names without values\n  -n, --values         print only values of the given variable(s)\n  -p, --load[=<file>]  read values from file\n  -f                   alias of -p\n      --system         read values from all system directories\n  -r, --pattern <expression>\n                       select setting that match expression\n  -q, --quiet          do not echo variable set\n  -w, --write          enable writing a value to variable\n  -o                   does nothing\n  -x                   does nothing\n  -d                   alias of -h\n\n -h, --help     display this help and exit\n -V, --version  output version information and exit\n\nFor more details see sysctl(8).\n";
@@ -33,15 +34,11 @@ function show(p: Process, o: SysctlOpts, key: string, value: string): void {
   p.out(o.valuesOnly ? `${value}\n` : `${normalizeKey(key)} = ${value}\n`);
 }
 
-/** An integer as proc_dointvec reads one: decimal, 0x hex or 0 octal, with an optional minus. */
-const INTEGER = /^-?(0[xX][0-9a-fA-F]+|\d+)$/;
-
-function cInteger(x: string): string {
-  const neg = x.startsWith('-');
-  const body = neg ? x.slice(1) : x;
-  const n = /^0[xX]/.test(body) ? parseInt(body.slice(2), 16) : body.length > 1 && body.startsWith('0') ? parseInt(body, 8) : parseInt(body, 10);
-  return String(neg ? -n : n);
+/** proc_dointvec's number: a base-0 integer without a '+' (which the kernel refuses). */
+function kernelInteger(x: string): number | undefined {
+  return x.startsWith('+') ? undefined : parseCInteger(x);
 }
+
 
 /** Writes one key; returns false after printing procps's error. */
 function write(p: Process, ns: Netns, o: SysctlOpts, key: string, value: string): boolean {
@@ -54,12 +51,12 @@ function write(p: Process, ns: Netns, o: SysctlOpts, key: string, value: string)
   }
   const numeric = /^-?\d+(\t-?\d+)*$/.test(cur);
   const parts = v.split(/\s+/);
-  if (numeric && (!parts.every((x) => INTEGER.test(x)) || parts.length > cur.split('\t').length)) {
+  if (numeric && (!parts.every((x) => kernelInteger(x) !== undefined) || parts.length > cur.split('\t').length)) {
     p.err(`sysctl: setting key "${k}": Invalid argument\n`);
     return false;
   }
   // proc_dointvec stores the numbers it parsed (07 is 7, 0x1 is 1); sysctl echoes what was typed.
-  ns.sysctl.set(k, numeric ? parts.map(cInteger).join(' ') : v);
+  ns.sysctl.set(k, numeric ? parts.map((x) => String(kernelInteger(x))).join(' ') : v);
   if (!o.quiet) show(p, o, k, v);
   return true;
 }

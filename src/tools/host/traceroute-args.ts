@@ -2,6 +2,8 @@
 // flags, `-m5` or `-m 5`), long ones (`--max-hops=5`), numbers in C's strtoul base 0, then main()'s range
 // checks in their order. Every error is the text traceroute prints on stderr before exit(2).
 
+import { parseCInteger } from '../c-integer.js';
+
 export interface TracerouteOpts {
   numeric: boolean;
   maxHops: number;
@@ -57,13 +59,10 @@ export type ParsedArgs =
   | { readonly kind: 'usage' }
   | { readonly kind: 'error'; readonly message: string };
 
-/** strtoul(s, &end, 0) with *end == 0: decimal, 0x hex or 0 octal; a leading minus wraps as in C. */
+/** strtoul(s, &end, 0) with *end == 0; a leading minus wraps as in C. */
 function cUnsigned(s: string): number | undefined {
-  const m = /^\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-  if (!m) return undefined;
-  const body = m[2] ?? '';
-  const v = /^0[xX]/.test(body) ? parseInt(body.slice(2), 16) : body.length > 1 && body.startsWith('0') ? parseInt(body, 8) : parseInt(body, 10);
-  return m[1] === '-' && v !== 0 ? 2 ** 64 - v : v;
+  const v = parseCInteger(s);
+  return v !== undefined && v < 0 ? 2 ** 64 + v : v;
 }
 
 /** -w MAX[,HERE[,NEAR]]: floating point values (strtod). */

@@ -107,6 +107,10 @@ describe.skipIf(skip !== undefined)(`ifconfig and sysctl vs the real tools ${ski
     'sysctl -w net.ipv4.ip_forward=0x1',
     'sysctl net.ipv4.ip_forward',
     'sysctl -w net.ipv4.ip_forward=-1',
+    'sysctl -w net.ipv4.ip_forward=08',
+    'sysctl -w net.ipv4.ip_forward=+1',
+    'sysctl -w net.ipv4.ip_forward=010',
+    'sysctl net.ipv4.ip_forward',
     'sysctl net.ipv4.conf.lo.forwarding',
     'sysctl -q -w net.ipv4.ip_forward=0',
   ])('%s', async (line) => {
