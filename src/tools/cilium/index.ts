@@ -126,7 +126,7 @@ interface CliCommand {
 }
 
 /** The commands that take value flags (--set k=v, --wait-duration D) and the root's persistent ones. */
-const HELM_MODE: Readonly<Record<string, CliCommand>> = {
+const FLAG_COMMANDS: Readonly<Record<string, CliCommand>> = {
   status: { flags: STATUS_FLAGS, run: (p, _scope, f) => cliStatusCommand(p, f) },
   install: { flags: INSTALL_FLAGS, run: cliInstall },
   upgrade: { flags: UPGRADE_FLAGS, run: cliUpgrade },
@@ -136,10 +136,10 @@ const HELM_MODE: Readonly<Record<string, CliCommand>> = {
   'config delete': { flags: CONFIG_EDIT_FLAGS, run: configDelete },
 };
 
-function helmModeCommand(p: Process): Promise<number> | number | undefined {
+function flagCommand(p: Process): Promise<number> | number | undefined {
   const [, w1 = '', w2 = ''] = p.argv;
-  const two = HELM_MODE[`${w1} ${w2}`];
-  const cmd = two ?? HELM_MODE[w1];
+  const two = FLAG_COMMANDS[`${w1} ${w2}`];
+  const cmd = two ?? FLAG_COMMANDS[w1];
   if (!cmd) return undefined;
   const parsed = parseCli(p, p.argv.slice(two ? 3 : 2), cmd.flags);
   return parsed ? cmd.run(p, parsed.scope, parsed.f) : 1;
@@ -148,7 +148,7 @@ function helmModeCommand(p: Process): Promise<number> | number | undefined {
 const CONNECTIVITY_TEST = 'ciliumlab: `cilium connectivity test` is not modelled (it deploys its own test workloads); check paths with ping, curl and `ciliumlab trace`';
 
 const ciliumCli: Tool = async (p) => {
-  const own = helmModeCommand(p);
+  const own = flagCommand(p);
   if (own !== undefined) return own;
   const { words, flags, unknown } = parse(p.argv.slice(1), (w) => CLI_FLAGS[w] ?? []);
   if (words === 'connectivity test') return cliError(p, CONNECTIVITY_TEST);
@@ -157,7 +157,7 @@ const ciliumCli: Tool = async (p) => {
   if (words === 'features status') return featuresStatus(p);
   if (words === 'version') return cliVersion(p, { clientOnly: flags.has('--client') });
   if (words === 'hubble port-forward') return hubblePortForward(p);
-  return unknownCommand(p, words, 'cilium', ['config view', 'features status', 'status', 'version', 'hubble port-forward', 'connectivity test', ...Object.keys(HELM_MODE)]);
+  return unknownCommand(p, words, 'cilium', ['config view', 'features status', 'version', 'hubble port-forward', 'connectivity test', ...Object.keys(FLAG_COMMANDS)]);
 };
 
 export const commands: Record<string, Tool> = {
