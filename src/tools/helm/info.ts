@@ -3,6 +3,7 @@
 // from the release Secrets on the lab's API server.
 
 import { CHART_DEFAULTS, coalesceValues, type HelmRelease } from '../../cilium/chart/index.js';
+import { isDns1123Subdomain } from '../../k8s/index.js';
 import type { Process } from '../process.js';
 import { HelmError } from './chart-source.js';
 import { flagBool, flagValue, type ParsedFlags } from './flags.js';
@@ -19,7 +20,7 @@ function output(f: ParsedFlags): 'table' | 'json' | 'yaml' {
 
 /** chartutil.ValidateReleaseName: a DNS-1123 subdomain of at most 53 characters. */
 function isValidReleaseName(name: string): boolean {
-  return name !== '' && name.length <= 53 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name);
+  return name.length <= 53 && isDns1123Subdomain(name).length === 0;
 }
 
 /** Configuration.releaseContent (status, get values). */
