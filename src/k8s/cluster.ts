@@ -97,7 +97,7 @@ export class Cluster {
   addNode(cfg: NodeConfig, atUs = this.config.scheduler.nowUs): Node {
     const podCidr = this.nextPodCidr();
     this.joined.push(cfg.name);
-    const node = this.api.create(buildNode(cfg, this.config.version, podCidr, this.rngNodes, this.clock.time(atUs)), { atUs });
+    const node = this.api.create(buildNode(cfg, this.config.version, podCidr, this.rngNodes, this.clock.time(atUs)), { atUs, typed: true });
     createNodeLease(this.api, cfg.name, node.metadata.uid ?? '', atUs);
     this.kubelets.set(cfg.name, new Kubelet(this.api, this.config.scheduler, this.runtime, this.events, this.config.rng.fork(`k8s/kubelet/${cfg.name}`), cfg.name));
     return node;

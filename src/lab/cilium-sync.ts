@@ -42,7 +42,7 @@ export function publishNode(api: ApiServer, cluster: ClusterState, agents: Reado
       ],
       ipam: { podCIDRs: [formatCidr(agent.podCidr)] },
     },
-  } as GenericObject);
+  } as GenericObject, { typed: true });
 }
 
 /** Keeps the cluster state's service table equal to the Services and their EndpointSlices (list, then watch). */
@@ -99,7 +99,7 @@ export function publishEndpoint(api: ApiServer, agent: CiliumAgent, ep: import('
       const [k, v] = l.slice(l.indexOf(':') + 1).split('=');
       if (k !== undefined) labels[k] = v ?? '';
     }
-    api.create({ apiVersion: 'cilium.io/v2', kind: 'CiliumIdentity', metadata: { name: idName, labels }, 'security-labels': Object.fromEntries(ep.identityLabels.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) } as GenericObject);
+    api.create({ apiVersion: 'cilium.io/v2', kind: 'CiliumIdentity', metadata: { name: idName, labels }, 'security-labels': Object.fromEntries(ep.identityLabels.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) } as GenericObject, { typed: true });
   }
   api.create({
     apiVersion: 'cilium.io/v2',
@@ -118,7 +118,7 @@ export function publishEndpoint(api: ApiServer, agent: CiliumAgent, ep: import('
       encryption: {},
       'external-identifiers': { 'container-id': ep.containerId, 'k8s-namespace': ep.namespace, 'k8s-pod-name': ep.podName, 'pod-name': `${ep.namespace}/${ep.podName}` },
     },
-  } as GenericObject);
+  } as GenericObject, { typed: true });
 }
 
 /** The agent's CEP sync controller: endpoints that became ready show it in their CiliumEndpoint's state. */

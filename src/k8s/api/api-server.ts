@@ -163,7 +163,7 @@ export class ApiServer {
   /** Create, as POST does. @example api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'lab' } }) */
   create<T extends KubeObject>(input: T, opts: CreateOptions = {}): T {
     const rt = this.resource(input.kind, input.apiVersion);
-    this.lastWarnings = checkDecode(rt, input, opts.fieldValidation ?? 'Strict');
+    this.lastWarnings = checkDecode(rt, input, opts);
     const obj = opts.handOver && input.kind !== 'Service' ? handedOverDraft(input) : draftOf(input);
     obj.metadata ??= {};
     if (obj.metadata.resourceVersion) throw badRequest('resourceVersion should not be set on objects to be created');
@@ -211,7 +211,8 @@ export class ApiServer {
 
   /**
    * Read-modify-write for controllers (copy-on-write): `fn` edits a private copy of the stored object,
-   * which is then written as an update. Returns the stored result, or undefined when the object is gone.
+   * which is then written as an update (a typed write: the draft is decoded data edited by typed code).
+   * Returns the stored result, or undefined when the object is gone.
    */
   mutate<K extends string>(kind: K, namespace: string | undefined, name: string, fn: (o: ObjectFor<K>) => void, opts: MutateOptions = {}): ObjectFor<K> | undefined {
     const rt = this.resource(kind);
@@ -228,13 +229,13 @@ export class ApiServer {
     reshareBelowTop(draft, cur);
     // The draft's status is private and final: frozen, the status write takes it without a copy.
     if (status) deepFreeze((draft as { status?: unknown }).status);
-    const old = this.storedForUpdate(rt, draft, opts);
+    const old = this.storedForUpdate(rt, draft, { ...opts, typed: true });
     return this.write(rt, status ? statusOnly(old, draft) : draft, old, opts) as ObjectFor<K>;
   }
 
   /** Decode checks and the stored object an update applies to (NotFound, Conflict on a stale resourceVersion). */
   private storedForUpdate(rt: ResourceType, input: KubeObject, opts: UpdateOptions): KubeObject {
-    this.lastWarnings = checkDecode(rt, input, opts.fieldValidation ?? 'Strict');
+    this.lastWarnings = checkDecode(rt, input, opts);
     const name = input.metadata.name ?? '';
     const old = this.store.get(rt, rt.namespaced ? (input.metadata.namespace ?? 'default') : undefined, name);
     if (!old) throw notFound(groupResourceOf(rt), name);

@@ -18,6 +18,11 @@ export interface ApiServerConfig {
 
 export interface WriteOptions {
   readonly dryRun?: boolean;
+  /**
+   * The object comes from an in-process typed client (a controller's, kubelet's or agent's own struct, as
+   * client-go sends them): it cannot carry unknown fields or wrong types, so the decoder's checks are skipped.
+   */
+  readonly typed?: boolean;
   readonly fieldValidation?: FieldValidation;
 }
 

@@ -25,8 +25,13 @@ function schemaOf(rt: ResourceType): FieldType | undefined {
   return s ?? undefined;
 }
 
-/** Runs the decoder's checks; throws BadRequest like the handlers' transformDecodeError. Returns warnings. */
-export function checkDecode(rt: ResourceType, obj: unknown, mode: FieldValidation): readonly string[] {
+/**
+ * Runs the decoder's checks; throws BadRequest like the handlers' transformDecodeError. Returns warnings.
+ * A typed write (an in-process client's own struct) has nothing for them to find.
+ */
+export function checkDecode(rt: ResourceType, obj: unknown, opts: { readonly typed?: boolean; readonly fieldValidation?: FieldValidation }): readonly string[] {
+  if (opts.typed) return NO_WARNINGS;
+  const mode = opts.fieldValidation ?? 'Strict';
   const schema = schemaOf(rt);
   if (schema === undefined) return NO_WARNINGS;
   const r = strictDecode(obj, schema);

@@ -108,7 +108,7 @@ export class DeploymentController {
     if (d.spec.minReadySeconds) draft.spec.minReadySeconds = d.spec.minReadySeconds;
     const replicas = newRsReplicas(d, all, draft);
     draft.spec.replicas = replicas;
-    const rs = this.api.create(draft);
+    const rs = this.api.create(draft, { typed: true });
     if (replicas > 0) this.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`, SOURCE);
     this.setDeploymentRevision(d, revision);
     this.setProgressing(d, 'NewReplicaSetCreated', MSG.newRsCreated(name));

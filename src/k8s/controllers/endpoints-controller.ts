@@ -127,8 +127,8 @@ export class EndpointsController {
     if (subsets.length > 0) ep.subsets = subsets;
     if (cur) {
       ep.metadata = { ...cur.metadata, labels, annotations: { ...(cur.metadata.annotations ?? {}), [LAST_CHANGE_TRIGGER]: this.api.clock.time() } };
-      this.api.update(ep);
-    } else this.api.create(ep);
+      this.api.update(ep, { typed: true });
+    } else this.api.create(ep, { typed: true });
   }
 
   private tryDelete(ns: string, name: string): void {

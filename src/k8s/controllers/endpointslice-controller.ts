@@ -82,7 +82,7 @@ export class EndpointSliceController {
     if (keep && deepEqual(keep.endpoints, body.endpoints) && deepEqual(keep.ports, body.ports) && deepEqual(keep.metadata.labels, labels)) return;
     const annotations = { [LAST_CHANGE_TRIGGER]: this.api.clock.time() };
     if (keep) {
-      this.api.update<EndpointSlice>({ ...keep, metadata: { ...keep.metadata, labels, annotations: { ...(keep.metadata.annotations ?? {}), ...annotations } }, ...body });
+      this.api.update<EndpointSlice>({ ...keep, metadata: { ...keep.metadata, labels, annotations: { ...(keep.metadata.annotations ?? {}), ...annotations } }, ...body }, { typed: true });
       return;
     }
     this.api.create<EndpointSlice>({
@@ -91,6 +91,6 @@ export class EndpointSliceController {
       metadata: { generateName: `${name}-`, namespace: ns, labels, annotations, ownerReferences: [controllerRef(svc)] },
       addressType: 'IPv4',
       ...body,
-    });
+    }, { typed: true });
   }
 }

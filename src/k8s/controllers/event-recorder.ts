@@ -35,7 +35,7 @@ export class EventRecorder {
     try {
       if (existing !== undefined && this.bump(namespace, existing, opts)) return;
       const ev = this.newEvent(ref, namespace, type, reason, message, source, opts);
-      this.api.create(ev, { handOver: true });
+      this.api.create(ev, { handOver: true, typed: true });
       this.seen.set(key, ev.metadata.name ?? '');
     } catch (e) {
       // Events are best effort: a namespace being deleted refuses them, as in a real cluster.

@@ -36,7 +36,7 @@ export class NamespaceController {
 
   /** The `default` ServiceAccount and `kube-root-ca.crt` of a namespace (optionally backdated). */
   ensureDefaults(name: string, atUs?: number): void {
-    const opts = atUs === undefined ? {} : { atUs };
+    const opts = atUs === undefined ? { typed: true } : { atUs, typed: true };
     this.ensure(() => {
       if (!this.api.tryGet('ServiceAccount', name, 'default'))
         this.api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } }, opts);

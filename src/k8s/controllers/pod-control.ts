@@ -22,7 +22,7 @@ export class PodControl {
   /** CreatePods for `owner`. */
   create(owner: KubeObject, pod: Pod): CreateResult {
     try {
-      const created = this.api.create(pod, { handOver: true });
+      const created = this.api.create(pod, { handOver: true, typed: true });
       this.events.record(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name ?? ''}`, this.source);
       return { ok: true, pod: created };
     } catch (e) {

@@ -106,7 +106,7 @@ export class Kubelet {
     if (st === pod.status) return pod;
     deepFreeze(st);
     try {
-      return this.api.updateStatus({ ...pod, status: st });
+      return this.api.update({ ...pod, status: st }, { subresource: 'status', typed: true });
     } catch (e) {
       if (!isK8sError(e)) throw e;
       return undefined;
