@@ -36,25 +36,41 @@ export const NETNS_SYSCTL_DEFAULTS: Readonly<Record<string, string>> = {
 /** Per-device keys a new device copies from `default`. */
 const DEVICE_CONF_KEYS = ['forwarding', 'rp_filter', 'proxy_arp', 'arp_ignore', 'accept_local'] as const;
 
-/** The defaults as a map, copied by each new namespace. */
+/** The defaults as a map, read by every namespace for the keys it has not written. */
 const DEFAULTS = new Map<string, string>(Object.entries(NETNS_SYSCTL_DEFAULTS));
 
+const DEVICE_KEY = /^net\.ipv4\.conf\.([^.]+)\.(forwarding|rp_filter|proxy_arp|arp_ignore|accept_local)$/;
+const FORWARDING_KEY = /^net\.ipv4\.conf\.([^.]+)\.forwarding$/;
+
+function deviceKey(dev: string, conf: string): string {
+  return `net.ipv4.conf.${dev}.${conf}`;
+}
+
+/**
+ * The table is copy-on-write over the defaults: a namespace stores only what was written in it (and the
+ * per-device values a device copied from a written `default`), so a new namespace or device costs no copy.
+ */
 export class Sysctl {
-  private readonly values = new Map<string, string>(DEFAULTS);
+  private readonly values = new Map<string, string>();
+  /** Devices with their per-device keys. */
+  private readonly devices = new Set<string>();
   /** Devices whose `forwarding` is on: read for every packet, so kept apart from the text table. */
   private readonly forwarding = new Set<string>();
 
   get(key: string): string | undefined {
-    return this.values.get(normalizeKey(key));
+    const k = normalizeKey(key);
+    return this.values.get(k) ?? this.inherited(k);
   }
 
   has(key: string): boolean {
-    return this.values.has(normalizeKey(key));
+    return this.get(key) !== undefined;
   }
 
   /** Every key in sorted order, as `sysctl -a` lists them. */
   keys(): string[] {
-    return [...this.values.keys()].sort();
+    const all = new Set([...DEFAULTS.keys(), ...this.values.keys()]);
+    for (const d of this.devices) for (const c of DEVICE_CONF_KEYS) all.add(deviceKey(d, c));
+    return [...all].sort();
   }
 
   /** Writes a value (whitespace-separated lists are stored tab-separated as the kernel prints them). */
@@ -63,7 +79,7 @@ export class Sysctl {
     const v = value.trim().split(/\s+/).join('\t');
     this.values.set(k, v);
     if (k === 'net.ipv4.ip_forward' || k === 'net.ipv4.conf.all.forwarding') this.setForwardingEverywhere(v);
-    const dev = /^net\.ipv4\.conf\.([^.]+)\.forwarding$/.exec(k)?.[1];
+    const dev = FORWARDING_KEY.exec(k)?.[1];
     if (dev !== undefined) this.syncForwarding(dev);
   }
 
@@ -71,17 +87,21 @@ export class Sysctl {
     return Number(this.get(key) ?? '0');
   }
 
-  /** Adds the per-device keys of a new device, copied from `default`. */
+  /** Adds the per-device keys of a new device, copied from `default` as it is now. */
   addDevice(name: string): void {
-    for (const c of DEVICE_CONF_KEYS) {
-      const k = `net.ipv4.conf.${name}.${c}`;
-      if (!this.values.has(k)) this.values.set(k, this.values.get(`net.ipv4.conf.default.${c}`) ?? '0');
+    if (!this.devices.has(name)) {
+      this.devices.add(name);
+      for (const c of DEVICE_CONF_KEYS) {
+        const written = this.values.get(deviceKey('default', c));
+        if (written !== undefined && !this.values.has(deviceKey(name, c))) this.values.set(deviceKey(name, c), written);
+      }
     }
     this.syncForwarding(name);
   }
 
   removeDevice(name: string): void {
-    for (const c of DEVICE_CONF_KEYS) this.values.delete(`net.ipv4.conf.${name}.${c}`);
+    for (const c of DEVICE_CONF_KEYS) this.values.delete(deviceKey(name, c));
+    this.devices.delete(name);
     this.forwarding.delete(name);
   }
 
@@ -90,8 +110,17 @@ export class Sysctl {
     return this.forwarding.has(dev);
   }
 
+  /** A key this namespace never wrote: the namespace default, or a device's copy of an unwritten `default`. */
+  private inherited(k: string): string | undefined {
+    const d = DEFAULTS.get(k);
+    if (d !== undefined) return d;
+    const m = DEVICE_KEY.exec(k);
+    if (m === null || !this.devices.has(m[1] ?? '')) return undefined;
+    return DEFAULTS.get(deviceKey('default', m[2] ?? '')) ?? '0';
+  }
+
   private syncForwarding(dev: string): void {
-    const v = this.values.get(`net.ipv4.conf.${dev}.forwarding`);
+    const v = this.get(deviceKey(dev, 'forwarding'));
     if (v !== undefined && v !== '0') this.forwarding.add(dev);
     else this.forwarding.delete(dev);
   }
@@ -99,10 +128,13 @@ export class Sysctl {
   /** inet_forward_change: ip_forward and conf.all.forwarding are one integer, copied to default and every device. */
   private setForwardingEverywhere(on: string): void {
     this.values.set('net.ipv4.ip_forward', on);
-    for (const k of [...this.values.keys()]) {
-      const dev = /^net\.ipv4\.conf\.([^.]+)\.forwarding$/.exec(k)?.[1];
-      if (dev === undefined) continue;
-      this.values.set(k, on);
+    const targets = new Set(['all', 'default', ...this.devices]);
+    for (const k of this.values.keys()) {
+      const dev = FORWARDING_KEY.exec(k)?.[1];
+      if (dev !== undefined) targets.add(dev);
+    }
+    for (const dev of targets) {
+      this.values.set(deviceKey(dev, 'forwarding'), on);
       this.syncForwarding(dev);
     }
   }

@@ -117,4 +117,21 @@ describe.skipIf(skip !== undefined)(`ifconfig and sysctl vs the real tools ${ski
     const { real, emu } = await both(sysctl, line);
     expect(emu).toEqual(real);
   });
+
+  // A new device copies `default` as it is when the device registers; later writes to `default` leave it.
+  it.each([
+    'sysctl -w net.ipv4.conf.default.rp_filter=1',
+    'ip link add cow0 type veth peer name cow0p',
+    'sysctl net.ipv4.conf.cow0.rp_filter net.ipv4.conf.cow0p.rp_filter',
+    'sysctl -w net.ipv4.conf.default.rp_filter=0',
+    'sysctl net.ipv4.conf.cow0.rp_filter net.ipv4.conf.default.rp_filter',
+    'ip link del cow0',
+    'sysctl net.ipv4.conf.cow0.rp_filter',
+    'ip link add cow1 type veth peer name cow1p',
+    'sysctl net.ipv4.conf.cow1.rp_filter net.ipv4.conf.cow1.forwarding',
+    'ip link del cow1',
+  ])('%s', async (line) => {
+    const { real, emu } = await both(line.startsWith('ip ') ? ip : sysctl, line);
+    expect(emu).toEqual(real);
+  });
 });
