@@ -24,6 +24,8 @@ import { nodeList } from './node-list.js';
 import { BPF_LB_LIST, bpfLbList, serviceList } from './service-list.js';
 import { failFlags, helped, parseFlags, type CommandSpec, type Parsed as CobraParsed } from './cobra.js';
 import { IP_LIST, ipList } from './ip-list.js';
+import { BPF_POLICY_GET, bpfPolicyGet } from './bpf-policy-get.js';
+import { POLICY_GET, policyGet } from './policy-get.js';
 import type { Lab } from '../../lab/index.js';
 import type { FlagSpec, ParsedFlags } from '../helm/flags.js';
 import { CONFIG_EDIT_FLAGS, configDelete, configSet } from './cli-config.js';
@@ -75,6 +77,8 @@ const DBG_COMMANDS: Readonly<Record<string, DbgCommand>> = {
   'ip ls': { spec: IP_LIST, run: ipList },
   'bpf lb list': { spec: BPF_LB_LIST, run: bpfLbList },
   'bpf lb ls': { spec: BPF_LB_LIST, run: bpfLbList },
+  'policy get': { spec: POLICY_GET, run: (p, _lab, _agent, f) => policyGet(p, f) },
+  'bpf policy get': { spec: BPF_POLICY_GET, run: bpfPolicyGet },
 };
 
 /** Commands that parse their own flags (value flags such as -o json, cobra's usage on a flag error). */
