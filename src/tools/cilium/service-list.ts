@@ -85,7 +85,7 @@ function lbDump(lab: Lab, agent: CiliumAgent, isRevNat: boolean): Array<[string,
 
 export function bpfLbList(p: Process, lab: Lab, agent: CiliumAgent, f: Extract<Parsed, { ok: true }>): number {
   const is = (name: string) => f.values.get(name) === 'true';
-  if (!is('revnat') && (is('frontends') || is('backends') || is('source-ranges'))) return notModelled(p, 'the lb backend ids and source ranges (--frontends, --backends, --source-ranges)');
+  if (!is('revnat') && (is('frontends') || is('backends') || is('source-ranges'))) return notModelled(p, 'the --frontends/--backends/--source-ranges dump (backend ids, source ranges)');
   const dump = lbDump(lab, agent, is('revnat'));
   const output = f.values.get('output');
   if (output !== undefined) {
