@@ -21,7 +21,12 @@ import { endpointList } from './endpoint-list.js';
 import { featuresStatus } from './features.js';
 import { identityList } from './identity-list.js';
 import { nodeList } from './node-list.js';
-import { bpfLbList, serviceList } from './service-list.js';
+import { BPF_LB_LIST, bpfLbList, serviceList } from './service-list.js';
+import { failFlags, helped, parseFlags, type CommandSpec, type Parsed as CobraParsed } from './cobra.js';
+import { IP_LIST, ipList } from './ip-list.js';
+import { BPF_POLICY_GET, bpfPolicyGet } from './bpf-policy-get.js';
+import { POLICY_GET, policyGet } from './policy-get.js';
+import type { Lab } from '../../lab/index.js';
 import type { FlagSpec, ParsedFlags } from '../helm/flags.js';
 import { CONFIG_EDIT_FLAGS, configDelete, configSet } from './cli-config.js';
 import { cliInstall, cliUpgrade, INSTALL_FLAGS, UPGRADE_FLAGS } from './cli-helm.js';
@@ -61,8 +66,36 @@ const DBG_FLAGS: Readonly<Record<string, readonly string[]>> = {
   'endpoint ls': ['--no-headers'],
 };
 
+interface DbgCommand {
+  readonly spec: CommandSpec;
+  readonly run: (p: Process, lab: Lab, agent: CiliumAgent, f: Extract<CobraParsed, { ok: true }>) => number;
+}
+
+/** The agent commands parsed with pflag (cobra.ts) by their command path, aliases included. */
+const DBG_COMMANDS: Readonly<Record<string, DbgCommand>> = {
+  'ip list': { spec: IP_LIST, run: ipList },
+  'ip ls': { spec: IP_LIST, run: ipList },
+  'bpf lb list': { spec: BPF_LB_LIST, run: bpfLbList },
+  'bpf lb ls': { spec: BPF_LB_LIST, run: bpfLbList },
+  'policy get': { spec: POLICY_GET, run: (p, _lab, _agent, f) => policyGet(p, f) },
+  'bpf policy get': { spec: BPF_POLICY_GET, run: bpfPolicyGet },
+};
+
 /** Commands that parse their own flags (value flags such as -o json, cobra's usage on a flag error). */
-const OWN_FLAG_PATHS = ['monitor', 'bpf ct list', 'bpf ct flush', 'bpf nat list'];
+const OWN_FLAG_PATHS = ['monitor', 'bpf ct list', 'bpf ct flush', 'bpf nat list', ...Object.keys(DBG_COMMANDS)];
+
+/** A DBG_COMMANDS command named by the first two or three words; undefined for any other. */
+function dbgCommand(p: Process, agent: CiliumAgent | undefined): number | undefined {
+  const [, w1 = '', w2 = '', w3 = ''] = p.argv;
+  const three = DBG_COMMANDS[`${w1} ${w2} ${w3}`];
+  const cmd = three ?? DBG_COMMANDS[`${w1} ${w2}`];
+  if (!cmd) return undefined;
+  const f = parseFlags(cmd.spec, p.argv.slice(three ? 4 : 3));
+  if (!f.ok) return failFlags(p, cmd.spec, f.error);
+  if (f.isHelp) return helped(p, cmd.spec);
+  if (!agent || agent.phase !== 'running') return fail(p, `Error: Unable to reach agent: ${SOCKET_ERROR}\n`);
+  return cmd.run(p, p.lab, agent, f);
+}
 
 /** monitor, bpf ct and bpf nat; undefined for any other command (or subcommand they do not know). */
 function flagParsingCommand(p: Process, agent: CiliumAgent | undefined): Promise<number> | number | undefined {
@@ -75,7 +108,7 @@ function flagParsingCommand(p: Process, agent: CiliumAgent | undefined): Promise
 
 const ciliumDbg: Tool = async (p) => {
   const agent = agentOf(p);
-  const own = flagParsingCommand(p, agent);
+  const own = flagParsingCommand(p, agent) ?? dbgCommand(p, agent);
   if (own !== undefined) return own;
   const cmd = p.argv[0] ?? 'cilium-dbg';
   const { words, flags, unknown } = parse(p.argv.slice(1), (w) => DBG_FLAGS[w] ?? []);
@@ -92,7 +125,6 @@ const ciliumDbg: Tool = async (p) => {
     'identity list': () => identityList(lab, agent),
     'node list': () => nodeList(agent),
     config: () => dbgConfig(configData(lab)),
-    'bpf lb list': () => bpfLbList(lab, agent),
     'bpf tunnel list': () => tunnelList(agent),
     'bpf ipcache list': () => ipcacheList(agent),
     'bpf endpoint list': () => endpointMapList(agent),
