@@ -46,6 +46,9 @@ function deviceKey(dev: string, conf: string): string {
   return `net.ipv4.conf.${dev}.${conf}`;
 }
 
+/** `default`'s key of each per-device setting. */
+const DEFAULT_CONF_KEYS = DEVICE_CONF_KEYS.map((c) => [c, deviceKey('default', c)] as const);
+
 /**
  * The table is copy-on-write over the defaults: a namespace stores only what was written in it (and the
  * per-device values a device copied from a written `default`), so a new namespace or device costs no copy.
@@ -91,8 +94,8 @@ export class Sysctl {
   addDevice(name: string): void {
     if (!this.devices.has(name)) {
       this.devices.add(name);
-      for (const c of DEVICE_CONF_KEYS) {
-        const written = this.values.get(deviceKey('default', c));
+      for (const [c, dflt] of DEFAULT_CONF_KEYS) {
+        const written = this.values.get(dflt);
         if (written !== undefined && !this.values.has(deviceKey(name, c))) this.values.set(deviceKey(name, c), written);
       }
     }
