@@ -1,7 +1,7 @@
 // Benchmarks of the browser lab (`npx tsx bench/web.ts`; needs Debian's chromium, builds dist-web/ when
 // stale). Each figure on its own line as `name: value unit`:
 // - web-bundle-*: dist-web/ gzipped (-6; the build's own .gz copies are not counted): the main script and page (emulator, shell, terminal, UI), the
-//   scripts loaded on demand (Cytoscape and one copy of ELK: the worker over HTTP, the in-page build from
+//   scripts loaded beside it or on demand (Cytoscape, which the page runs before the main script; one copy of ELK: the worker over HTTP, the in-page build from
 //   file://; just-bash's interpreter, with the first awk, sed or jq), what one page downloads with all of
 //   them, and the whole directory.
 // - web-page-ready-*: ms from navigation to the prompt and the topology with the default lab, served by
@@ -20,7 +20,7 @@ import { HAS_CHROMIUM, launchChromium, NO_CHROMIUM_REASON } from '../test/web/su
 import { LabPage } from '../test/web/support/lab-page.js';
 import { buildWebApp } from '../test/web/support/web-build.js';
 
-/** Loaded on demand: the topology's Cytoscape and ELK (a worker over HTTP, in the page from file://), just-bash's interpreter (the first awk, sed, jq, ...). */
+/** Beside the main script: the topology's Cytoscape; on demand: ELK (a worker over HTTP, in the page from file://), just-bash's interpreter (the first awk, sed, jq, ...). */
 const ON_DEMAND = ['cytoscape.js', 'elk-worker.js', 'just-bash.js'];
 const FILE_URL_ONLY = 'elk.js';
 

@@ -1,5 +1,5 @@
-// Vite build of the browser lab (web/ → dist-web/). The output is one classic script, one stylesheet, the
-// layout engine loaded on demand, and index.html with relative URLs, so the same files run from file://
+// Vite build of the browser lab (web/ → dist-web/). The output is one classic script, one stylesheet,
+// Cytoscape run before that script, the layout engine loaded on demand, and index.html with relative URLs, so the same files run from file://
 // (no module scripts, no fetch, no workers) or any static server (with a gzipped copy of each script
 // beside it for `ciliumlab web`). just-bash's browser bundle lacks the
 // `parse` export the shell uses; a transform adds it.
@@ -13,7 +13,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
-/** Libraries the page loads on demand with a classic <script>, copied to assets/ as they are published. */
+/** Libraries the page loads with a classic <script> (see classicScript), copied to assets/ as they are published. */
 const ON_DEMAND: Readonly<Record<string, string>> = {
   'elk-worker.js': require.resolve('elkjs/lib/elk-worker.min.js'),
   'elk.js': require.resolve('elkjs/lib/elk.bundled.js'),
@@ -33,12 +33,17 @@ function justBashParse(): Plugin {
   };
 }
 
-/** Classic scripts load from file://, module scripts do not: drop type=module and crossorigin from the page. */
+/**
+ * Classic scripts load from file://, module scripts do not: drop type=module and crossorigin from the page.
+ * Cytoscape, which the first picture needs, is a deferred script before the main one: the browser fetches
+ * and parses both at once, and runs Cytoscape first (the page then finds its global already defined).
+ */
 function classicScript(): Plugin {
   return {
     name: 'ciliumlab:classic-script',
     enforce: 'post',
-    transformIndexHtml: (html) => html.replace(/<script type="module" crossorigin/g, '<script defer').replace(/ crossorigin/g, ''),
+    transformIndexHtml: (html) =>
+      html.replace(/<script type="module" crossorigin/g, '<script defer src="./assets/cytoscape.js"></script>\n    <script defer').replace(/ crossorigin/g, ''),
   };
 }
 
