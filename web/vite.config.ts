@@ -117,10 +117,14 @@ function onDemandAssets(): Plugin {
  * 2 MB main script as UTF-16 and V8 scan it as such (on a first visit here, the script started 60-160 ms later).
  */
 function latin1Scripts(): Plugin {
+  let isMinified = true;
   return {
     name: 'ciliumlab:latin1-scripts',
     apply: 'build',
+    configResolved: (config) => void (isMinified = config.build.minify !== false),
     generateBundle(_options, bundle) {
+      // Unminified, the comments are kept as written.
+      if (!isMinified) return;
       for (const chunk of Object.values(bundle)) {
         const at = chunk.type === 'chunk' ? chunk.code.search(/[^\u0000-\u00ff]/) : -1;
         if (chunk.type === 'chunk' && at >= 0) {
