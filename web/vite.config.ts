@@ -114,8 +114,9 @@ function onDemandAssets(): Plugin {
 /**
  * The scripts built from web/ and src/ stay Latin-1 (the libraries in assets/ are as published): esbuild
  * escapes other characters in strings (charset: 'ascii'), not in regular expressions, so the source must.
- * One character above U+00FF makes the browser hold the whole 2 MB main script as UTF-16 and V8 scan it
- * as such (on a first visit here, the script started 60-160 ms later).
+ * One character above U+00FF makes the browser hold the whole 2 MB main script as UTF-16 (twice the
+ * memory); with DevTools attached, as bench:web and the e2e tests drive the page, a first visit's script
+ * also started 60-160 ms later here (without DevTools no difference was measured).
  */
 function latin1Scripts(): Plugin {
   let isMinified = true;
