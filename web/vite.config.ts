@@ -1,8 +1,8 @@
 // Vite build of the browser lab (web/ → dist-web/). The output is one classic script, one stylesheet,
-// Cytoscape run before that script, the layout engine loaded on demand, and index.html with relative URLs, so the same files run from file://
-// (no module scripts, no fetch, no workers) or any static server (with a gzipped copy of each script
-// beside it for `ciliumlab web`). just-bash's browser bundle lacks the
-// `parse` export the shell uses; a transform adds it.
+// Cytoscape run before that script, the layout engine loaded on demand, and index.html with relative
+// URLs, so the same files run from file:// (no module scripts, no fetch, no workers) or any static server
+// (with a gzipped copy of each script beside it for `ciliumlab web`). just-bash's browser bundle lacks
+// the `parse` export the shell uses; a transform adds it.
 
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,10 +128,9 @@ function latin1Scripts(): Plugin {
       // Unminified, the comments are kept as written.
       if (!isMinified) return;
       for (const chunk of Object.values(bundle)) {
-        const at = chunk.type === 'chunk' ? chunk.code.search(/[^\u0000-\u00ff]/) : -1;
-        if (chunk.type === 'chunk' && at >= 0) {
-          this.error(`${chunk.fileName}: a character above U+00FF in ${JSON.stringify(chunk.code.slice(Math.max(0, at - 60), at + 10))}; write it as \\uXXXX in the source`);
-        }
+        if (chunk.type !== 'chunk') continue;
+        const at = chunk.code.search(/[^\u0000-\u00ff]/);
+        if (at >= 0) this.error(`${chunk.fileName}: a character above U+00FF in ${JSON.stringify(chunk.code.slice(Math.max(0, at - 60), at + 10))}; write it as \\uXXXX in the source`);
       }
     },
   };
