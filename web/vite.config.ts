@@ -1,8 +1,8 @@
-// Vite build of the browser lab (web/ → dist-web/). The output is one classic script, one stylesheet, the
-// layout engine loaded on demand, and index.html with relative URLs, so the same files run from file://
-// (no module scripts, no fetch, no workers) or any static server (with a gzipped copy of each script
-// beside it for `ciliumlab web`). just-bash's browser bundle lacks the
-// `parse` export the shell uses; a transform adds it.
+// Vite build of the browser lab (web/ → dist-web/). The output is one classic script, one stylesheet,
+// Cytoscape run before that script, the layout engine loaded on demand, and index.html with relative
+// URLs, so the same files run from file:// (no module scripts, no fetch, no workers) or any static server
+// (with a gzipped copy of each script beside it for `ciliumlab web`). just-bash's browser bundle lacks
+// the `parse` export the shell uses; a transform adds it.
 
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
-/** Libraries the page loads on demand with a classic <script>, copied to assets/ as they are published. */
+/** Libraries the page loads with a classic <script> (see classicScript), copied to assets/ as they are published. */
 const ON_DEMAND: Readonly<Record<string, string>> = {
   'elk-worker.js': require.resolve('elkjs/lib/elk-worker.min.js'),
   'elk.js': require.resolve('elkjs/lib/elk.bundled.js'),
@@ -33,12 +33,17 @@ function justBashParse(): Plugin {
   };
 }
 
-/** Classic scripts load from file://, module scripts do not: drop type=module and crossorigin from the page. */
+/**
+ * Classic scripts load from file://, module scripts do not: drop type=module and crossorigin from the page.
+ * Cytoscape, which the first picture needs, is a deferred script before the main one: the browser fetches
+ * and parses both at once, and runs Cytoscape first (the page then finds its global already defined).
+ */
 function classicScript(): Plugin {
   return {
     name: 'ciliumlab:classic-script',
     enforce: 'post',
-    transformIndexHtml: (html) => html.replace(/<script type="module" crossorigin/g, '<script defer').replace(/ crossorigin/g, ''),
+    transformIndexHtml: (html) =>
+      html.replace(/<script type="module" crossorigin/g, '<script defer src="./assets/cytoscape.js"></script>\n    <script defer').replace(/ crossorigin/g, ''),
   };
 }
 
@@ -106,6 +111,31 @@ function onDemandAssets(): Plugin {
   };
 }
 
+/**
+ * The scripts built from web/ and src/ stay Latin-1 (the libraries in assets/ are as published): esbuild
+ * escapes other characters in strings (charset: 'ascii'), not in regular expressions, so the source must.
+ * One character above U+00FF makes the browser hold the whole 2 MB main script as UTF-16 (twice the
+ * memory); with DevTools attached, as bench:web and the e2e tests drive the page, a first visit's script
+ * also started 60-160 ms later here (without DevTools no difference was measured).
+ */
+function latin1Scripts(): Plugin {
+  let isMinified = true;
+  return {
+    name: 'ciliumlab:latin1-scripts',
+    apply: 'build',
+    configResolved: (config) => void (isMinified = config.build.minify !== false),
+    generateBundle(_options, bundle) {
+      // Unminified, the comments are kept as written.
+      if (!isMinified) return;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const at = chunk.code.search(/[^\u0000-\u00ff]/);
+        if (at >= 0) this.error(`${chunk.fileName}: a character above U+00FF in ${JSON.stringify(chunk.code.slice(Math.max(0, at - 60), at + 10))}; write it as \\uXXXX in the source`);
+      }
+    },
+  };
+}
+
 /** FILE.gz beside each text file over 1 KB, for `ciliumlab web` to send to browsers that accept gzip. */
 function gzipCopies(): Plugin {
   let outDir = '';
@@ -125,7 +155,7 @@ function gzipCopies(): Plugin {
 export default defineConfig({
   root: here('.'),
   base: './',
-  plugins: [justBashParse(), justBashOnDemand(), classicScript(), onDemandAssets(), gzipCopies()],
+  plugins: [justBashParse(), justBashOnDemand(), classicScript(), onDemandAssets(), latin1Scripts(), gzipCopies()],
   resolve: {
     alias: { 'node:zlib': here('stubs/node-zlib.ts') },
     conditions: ['browser'],
@@ -133,6 +163,8 @@ export default defineConfig({
   // The dev server must not pre-bundle just-bash (the parse export is added by a transform); its own
   // CommonJS dependencies are pre-bundled instead.
   optimizeDeps: { exclude: ['just-bash'], include: ['just-bash > diff', 'just-bash > minimatch', 'just-bash > sprintf-js', 'just-bash > turndown'] },
+  // Minified with \u escapes for characters beyond ASCII (see latin1Scripts).
+  esbuild: { charset: 'ascii' },
   build: {
     outDir: here('../dist-web'),
     emptyOutDir: true,

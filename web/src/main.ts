@@ -6,6 +6,7 @@
 // :prompt, :topology, and :elk-layout once ELK's layout has replaced the quick first one): the e2e tests
 // and the bench read them.
 
+import './app/zod-config.js';
 import '@xterm/xterm/css/xterm.css';
 import './styles.css';
 import { DEFAULT_LAB_FILE_NAME, loadDefaultLab, type LabSpec } from '../../src/index.browser.js';

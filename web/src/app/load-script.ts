@@ -1,13 +1,15 @@
 // web (app): loads one of the page's on-demand libraries (assets/*.js, copied by the Vite build) with a
 // classic <script>, the one way that works from file:// as well as over HTTP, and hands back the global
-// it defines. Each file is requested once.
+// it defines. Each file is requested once; one the page has already run (Cytoscape, a deferred script of
+// index.html in the build) is not requested again.
 
 const loading = new Map<string, Promise<unknown>>();
 
 export function loadScript<T>(file: string, global: string): Promise<T> {
   let p = loading.get(file);
   if (!p) {
-    p = new Promise<unknown>((resolve, reject) => {
+    const defined = (window as unknown as Record<string, unknown>)[global];
+    p = defined !== undefined ? Promise.resolve(defined) : new Promise<unknown>((resolve, reject) => {
       const script = document.createElement('script');
       script.src = new URL(`assets/${file}`, document.baseURI).href;
       script.async = true;

@@ -2,8 +2,9 @@
 // topology is recomputed a few times a second and redrawn when it changed (a new pod, an interface's MTU,
 // the tunnel devices and tunnels after a mode switch). A text outline of the same graph sits beside the
 // canvas for screen readers and keyboard users. Packets are drawn over it by the packet overlay.
-// Cytoscape (137 KB gzipped) is loaded on demand, like ELK, to keep the main script small. The first
-// picture does not wait for ELK (its worker needs half a second to load and warm up on a slow machine):
+// Cytoscape (137 KB gzipped) is a script of its own, to keep the main script small: the built page runs
+// it before the main script (the dev server's page loads it on demand, as ELK is). The first picture does
+// not wait for ELK (its worker needs half a second to load and warm up on a slow machine):
 // unless ELK's layout is already there, a quick layout is drawn and ELK's replaces it, nodes gliding.
 
 import type cytoscape from 'cytoscape';
@@ -20,7 +21,7 @@ const REFRESH_MS = 300;
 /** How long nodes glide from the quick layout to ELK's. */
 const REFINE_MS = 250;
 
-/** Starts fetching Cytoscape while the lab is being built. */
+/** Starts fetching Cytoscape while the lab is being built, unless the page has run it already. */
 export function preloadTopology(): void {
   void loadScript('cytoscape.js', 'cytoscape');
 }
