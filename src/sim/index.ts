@@ -2,3 +2,4 @@
 export * from './scheduler.js';
 export * from './rng.js';
 export * from './trace-bus.js';
+export * from './uuid.js';

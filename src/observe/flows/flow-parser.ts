@@ -6,7 +6,7 @@
 import { parseIpv4 } from '../../addr/index.js';
 import type { CiliumAgent } from '../../cilium/agent.js';
 import type { Lab } from '../../lab/index.js';
-import type { Rng } from '../../sim/index.js';
+import { uuidV4, type Rng } from '../../sim/index.js';
 import { decodeCaptured, tcpFlagNames, type CapturedPacket } from '../monitor/captured-packet.js';
 import { dropEnumName } from '../monitor/drop-reasons.js';
 import { icmpTypeCodeString } from '../monitor/icmp-type-code.js';
@@ -40,17 +40,6 @@ function l4Of(p: CapturedPacket): FlowL4 | undefined {
   return { proto, sourcePort: l4.srcPort, destinationPort: l4.dstPort, tcpFlags: l4.tcpFlags, icmpType: l4.icmpType, icmpCode: l4.icmpCode };
 }
 
-/** A random (version 4) UUID from the seeded stream. */
-function uuid(rng: Rng): string {
-  const hex = Array.from({ length: 16 }, (_, i) => {
-    let b = rng.int(0, 255);
-    if (i === 6) b = (b & 0x0f) | 0x40;
-    if (i === 8) b = (b & 0x3f) | 0x80;
-    return b.toString(16).padStart(2, '0');
-  }).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 function serviceAt(lab: Lab, ip: string | undefined, l4: FlowL4 | undefined): Flow['destinationService'] {
   const addr = ip === undefined ? undefined : parseIpv4(ip);
   if (addr === undefined || !l4 || l4.proto === 'ICMPv4') return undefined;
@@ -59,7 +48,7 @@ function serviceAt(lab: Lab, ip: string | undefined, l4: FlowL4 | undefined): Fl
 }
 
 function common(c: ParserContext, e: { timeUs: number; traceId: number }): Pick<Flow, 'timeUs' | 'uuid' | 'nodeName' | 'nodeLabels' | 'traceId'> {
-  return { timeUs: c.lab.spec.clock.startUnixMs * 1000 + e.timeUs, uuid: uuid(c.rng), nodeName: c.agent.nodeName, nodeLabels: c.nodeLabels, traceId: e.traceId };
+  return { timeUs: c.lab.spec.clock.startUnixMs * 1000 + e.timeUs, uuid: uuidV4(c.rng), nodeName: c.agent.nodeName, nodeLabels: c.nodeLabels, traceId: e.traceId };
 }
 
 /** decodeTrafficDirection: the side of the local endpoint, inverted for replies. */

@@ -10,6 +10,7 @@ import type { Lab } from '../../lab/index.js';
 import type { Process } from '../process.js';
 import { notModelled } from './bpf-ct.js';
 import { help, type CommandSpec, type Parsed } from './cobra.js';
+import { ENDPOINT_ID_PREFIXES, RESERVED_NAMES } from './endpoint-id.js';
 import { endpointRows } from './endpoint-list.js';
 import { knownIdentities } from './identity-list.js';
 import { tabwrite } from './tabwriter.js';
@@ -87,9 +88,3 @@ function fatal(p: Process, msg: string): number {
   p.err(`Error: ${msg}\n`);
   return 1;
 }
-
-/** pkg/endpoint/id: the prefixes Parse accepts. */
-const ENDPOINT_ID_PREFIXES = ['cilium-local', 'cilium-global', 'cni-attachment-id', 'container-id', 'docker-endpoint', 'container-name', 'cep-name', 'pod-name', 'ipv4', 'ipv6'];
-
-/** identity.GetReservedID names: their maps (cilium_policy_v2_reserved_N) do not exist. */
-const RESERVED_NAMES = ['host', 'world', 'unmanaged', 'health', 'init', 'remote-node', 'kube-apiserver', 'ingress', 'world-ipv4', 'world-ipv6', 'overlay-to-encrypt'];

@@ -21,6 +21,8 @@ export interface CommandSpec {
   readonly use: string;
   readonly aliases?: readonly string[];
   readonly short: string;
+  /** cobra's Example, printed under "Examples:". */
+  readonly example?: string;
   readonly flags: readonly FlagSpec[];
 }
 
@@ -43,7 +45,9 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): Parsed {
   const set = (f: FlagSpec, v: string): string | undefined => {
     if (f.kind === 'bool' && !['true', 'false', '1', '0', 't', 'f', 'TRUE', 'FALSE', 'True', 'False', 'T', 'F'].includes(v)) return invalid(f, v, 'strconv.ParseBool');
     if (f.kind === 'int' && !/^[+-]?\d+$/.test(v)) return invalid(f, v, 'strconv.ParseInt');
-    values.set(f.name, v);
+    // A string slice flag appends on every further use (pflag stringSliceValue.Set).
+    const prev = values.get(f.name);
+    values.set(f.name, f.kind === 'strings' && prev !== undefined ? `${prev},${v}` : v);
     return undefined;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -80,13 +84,14 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): Parsed {
   return { ok: true, args, values, isHelp: values.get('help') === 'true' };
 }
 
-/** cobra's usage template (Usage, Aliases, Flags, Global Flags). */
+/** cobra's usage template (Usage, Aliases, Examples, Flags, Global Flags). */
 export function usage(spec: CommandSpec): string {
   const useLine = spec.use.includes('[flags]') ? spec.use : `${spec.use} [flags]`;
   const path = spec.path.split(' ').slice(0, -1).concat(useLine).join(' ');
   const name = spec.path.split(' ').pop() ?? '';
   let t = `Usage:\n  ${path}\n`;
   if (spec.aliases?.length) t += `\nAliases:\n  ${[name, ...spec.aliases].join(', ')}\n`;
+  if (spec.example) t += `\nExamples:\n${spec.example}\n`;
   t += `\nFlags:\n${flagUsages([helpFlag(spec), ...spec.flags])}\nGlobal Flags:\n${flagUsages(GLOBAL_FLAGS)}`;
   return t;
 }

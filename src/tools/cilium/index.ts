@@ -17,7 +17,8 @@ import { configView } from './cli.js';
 import { cliStatusCommand, STATUS_FLAGS } from './cli-status-flags.js';
 import { cliVersion, dbgVersion } from './cli-version.js';
 import { dbgConfig } from './dbg-config.js';
-import { endpointList } from './endpoint-list.js';
+import { ENDPOINT_GET, endpointGet } from './endpoint-get.js';
+import { ENDPOINT_LIST, endpointListCommand } from './endpoint-list.js';
 import { featuresStatus } from './features.js';
 import { identityList } from './identity-list.js';
 import { nodeList } from './node-list.js';
@@ -62,8 +63,6 @@ function fail(p: Process, text: string): number {
 
 const DBG_FLAGS: Readonly<Record<string, readonly string[]>> = {
   status: ['--all-addresses', '--all-controllers', '--all-nodes', '--all-redirects', '--all-clusters', '--all-health', '--brief', '--verbose'],
-  'endpoint list': ['--no-headers'],
-  'endpoint ls': ['--no-headers'],
 };
 
 interface DbgCommand {
@@ -79,6 +78,11 @@ const DBG_COMMANDS: Readonly<Record<string, DbgCommand>> = {
   'bpf lb ls': { spec: BPF_LB_LIST, run: bpfLbList },
   'policy get': { spec: POLICY_GET, run: (p, _lab, _agent, f) => policyGet(p, f) },
   'bpf policy get': { spec: BPF_POLICY_GET, run: bpfPolicyGet },
+  'endpoint list': { spec: ENDPOINT_LIST, run: endpointListCommand },
+  'endpoint ls': { spec: ENDPOINT_LIST, run: endpointListCommand },
+  'endpoint get': { spec: ENDPOINT_GET, run: endpointGet },
+  // endpoint_get.go declares one alias, "inspect, show".
+  'endpoint inspect, show': { spec: ENDPOINT_GET, run: endpointGet },
 };
 
 /** Commands that parse their own flags (value flags such as -o json, cobra's usage on a flag error). */
@@ -120,7 +124,6 @@ const ciliumDbg: Tool = async (p) => {
   const has = (f: string) => flags.has(f);
   const outputs: Readonly<Record<string, () => string>> = {
     status: () => (has('--brief') ? 'OK\n' : agentStatus(lab, agent, { allAddresses: has('--all-addresses'), verbose: has('--verbose') })),
-    'endpoint list': () => endpointList(lab, agent, { noHeaders: has('--no-headers') }),
     'service list': () => serviceList(lab, agent),
     'identity list': () => identityList(lab, agent),
     'node list': () => nodeList(agent),
