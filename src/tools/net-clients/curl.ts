@@ -2,7 +2,8 @@
 // the body to stdout or -o FILE, -v's "* " / "> " / "< " / "{ [N bytes data]" trace per release
 // (src/tool_cb_dbg.c), the progress meter when the body does not go to a terminal, "curl: (N) ..." errors
 // unless -s, -w after the transfer. Ctrl-C kills it: status 130 and nothing more. --help, --version and
-// --manual print instead of a transfer, per release, with or without a network.
+// --manual print instead of a transfer, per release, with or without a network. TLS is not modelled: an
+// https:// URL says so rather than speak plain HTTP where the real curl would handshake.
 
 import { formatIpv4 } from '../../addr/index.js';
 import { HttpClient, type CurlEvent, type CurlRelease } from '../../apps/index.js';
@@ -23,6 +24,11 @@ export const curl: Tool = async (p) => {
     return parsed.exitCode;
   }
   if ('request' in parsed) return printRequest(p, release, parsed.request);
+  if (/^https:\/\//i.test(parsed.args.url)) {
+    // The real curl speaks TLS here; the lab has no TLS, and plain HTTP to port 80 would be a wrong answer.
+    p.err(`ciliumlab: curl over TLS (${parsed.args.url}) is not modelled; the lab's HTTP servers answer on http://\n`);
+    return 1;
+  }
   if (!env) {
     p.err(`curl: (7) Failed to connect to ${parsed.args.url}: Network is unreachable\n`);
     return 7;

@@ -141,6 +141,11 @@ describe('curl in tunnel mode', () => {
     expect(r.exitCode).toBe(6);
   });
 
+  it('https:// says TLS is not modelled instead of sending plain HTTP where the real curl handshakes', async () => {
+    const r = await runTool(lab, curl, hostOf(lab, 'curl-pod'), ['curl', '-sk', 'https://kubernetes.default/version']);
+    expect(r).toEqual({ stdout: '', stderr: "ciliumlab: curl over TLS (https://kubernetes.default/version) is not modelled; the lab's HTTP servers answer on http://\n", exitCode: 1 });
+  });
+
   it('command-line errors: helpf() lines and exit 2', async () => {
     const h = hostOf(lab, 'curl-pod');
     expect(await runTool(lab, curl, h, ['curl', '--bogus', 'webpod'])).toEqual({ stdout: '', stderr: "curl: option --bogus: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2 });
