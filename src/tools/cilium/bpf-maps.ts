@@ -1,7 +1,8 @@
 // Layer tools (cilium): BPF map dumps through helpers.go TablePrinter (tabwriter(5,0,3), header "%s\t%s",
-// rows "%s\t%s\t" so values end in padding): `bpf tunnel list` (TUNNEL/VALUE, tunnel mode only),
-// `bpf ipcache list` (pkg/maps/ipcache RemoteEndpointInfo.String) and `bpf endpoint list` (pkg/maps/lxcmap
-// EndpointInfo.String, "(localhost)" for host addresses). The kernel dumps in hash order; rows here come in a fixed order.
+// rows "%s\t%s\t" so values end in padding): `bpf ipcache list` (pkg/maps/ipcache RemoteEndpointInfo.String;
+// in 1.18 the remote PodCIDRs and their tunnel endpoints live here, the tunnel map and `bpf tunnel list` are
+// gone) and `bpf endpoint list` (pkg/maps/lxcmap EndpointInfo.String, "(localhost)" for host addresses).
+// The kernel dumps in hash order; rows here come in a fixed order.
 
 import { formatCidr, formatIpv4, formatMac } from '../../addr/index.js';
 import type { CiliumAgent } from '../../cilium/agent.js';
@@ -10,14 +11,6 @@ import { tabwrite } from './tabwriter.js';
 
 function tablePrinter(first: string, second: string, rows: ReadonlyArray<readonly [string, string]>): string {
   return tabwrite(`${first}\t${second}\n${rows.map(([k, v]) => `${k}\t${v}\t\n`).join('')}`, 5, 3);
-}
-
-export function tunnelList(agent: CiliumAgent): string {
-  const rows: Array<[string, string]> = [];
-  if (agent.dp?.config.routingMode === 'tunnel' && agent.synced) {
-    for (const n of agent.cluster.nodes.values()) if (n.name !== agent.nodeName) rows.push([formatIpv4(n.podCidr.addr), `${formatIpv4(n.nodeIp)}:0`]);
-  }
-  return tablePrinter('TUNNEL', 'VALUE', rows);
 }
 
 /** The agent's ipcache (src/cilium/ipcache.ts) as pkg/maps/ipcache RemoteEndpointInfo.String prints it. */

@@ -3,7 +3,7 @@
 // values glued to a shorthand; pflag's error texts. A flag error prints "Error: ..." on stderr, the usage
 // on stdout (cilium-dbg sets the root's output to stdout), then main's fmt.Println(err), and exits 1.
 
-import { flagUsages as pflagUsages } from '../cobra-help.js';
+import { flagUsages as pflagUsages, type CobraFlag } from '../cobra-help.js';
 import type { Process } from '../process.js';
 
 export interface FlagSpec {
@@ -27,7 +27,7 @@ export interface CommandSpec {
 }
 
 /** cilium-dbg/cmd/root.go's persistent flags. */
-const GLOBAL_FLAGS: readonly FlagSpec[] = [
+export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'config', kind: 'string', usage: 'Config file (default is $HOME/.cilium.yaml)' },
   { name: 'debug', short: 'D', kind: 'bool', usage: 'Enable debug messages' },
   { name: 'host', short: 'H', kind: 'string', usage: 'URI to server-side API' },
@@ -122,9 +122,13 @@ function helpFlag(spec: CommandSpec): FlagSpec {
   return { name: 'help', short: 'h', kind: 'bool', usage: `help for ${spec.path.split(' ').pop() ?? ''}` };
 }
 
-/** The shared pflag FlagUsages, with this file's flag kinds as pflag's value types. */
+/** This file's flags as the shared cobra help's, their kinds as pflag's value types. */
+export function cobraFlags(flags: readonly FlagSpec[]): CobraFlag[] {
+  return flags.map((f) => ({ ...f, type: f.kind, ...(f.kind === 'bool' ? { noOptDefVal: 'true' } : {}) }));
+}
+
 function flagUsages(flags: readonly FlagSpec[]): string {
-  return pflagUsages(flags.map((f) => ({ ...f, type: f.kind, ...(f.kind === 'bool' ? { noOptDefVal: 'true' } : {}) })));
+  return pflagUsages(cobraFlags(flags));
 }
 
 function invalid(f: FlagSpec, v: string, parser: string): string {

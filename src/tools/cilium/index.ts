@@ -1,7 +1,8 @@
 // Layer tools (cilium): the `cilium` and `cilium-dbg` commands. On a VM (k8s-ctr) `cilium` is cilium-cli
 // v0.18.6; inside the agent pod both names are the agent's debug binary (1.18.0), talking to the agent of
 // the node the pod runs on. Each command takes the flags its cobra command defines; an unknown
-// subcommand or flag gets cobra's error. The CLI's Helm-mode commands (install, upgrade, hubble
+// subcommand or flag gets cobra's error, and a cilium-dbg path ciliumlab lacks answers as the real
+// command tree does (dbg-fallback.ts). The CLI's Helm-mode commands (install, upgrade, hubble
 // enable/disable, config set/delete) parse pflag-style value flags.
 
 import { hubblePortForward } from './hubble-port-forward.js';
@@ -11,7 +12,8 @@ import type { Process, Tool } from '../process.js';
 import { configData } from './agent-facts.js';
 import { agentStatus } from './agent-status.js';
 import { bpfCt } from './bpf-ct.js';
-import { endpointMapList, ipcacheList, tunnelList } from './bpf-maps.js';
+import { endpointMapList, ipcacheList } from './bpf-maps.js';
+import { dbgFallback } from './dbg-fallback.js';
 import { bpfNat } from './bpf-nat.js';
 import { configView } from './cli.js';
 import { cliStatusCommand, STATUS_FLAGS } from './cli-status-flags.js';
@@ -85,8 +87,8 @@ const DBG_COMMANDS: Readonly<Record<string, DbgCommand>> = {
   'endpoint inspect, show': { spec: ENDPOINT_GET, run: endpointGet },
 };
 
-/** Commands that parse their own flags (value flags such as -o json, cobra's usage on a flag error). */
-const OWN_FLAG_PATHS = ['monitor', 'bpf ct list', 'bpf ct flush', 'bpf nat list', ...Object.keys(DBG_COMMANDS)];
+/** The commands printed from the `outputs` table below (the rest parse their own flags or fall back). */
+const DBG_OUTPUTS: readonly string[] = ['status', 'service list', 'identity list', 'node list', 'config', 'bpf ipcache list', 'bpf endpoint list'];
 
 /** A DBG_COMMANDS command named by the first two or three words; undefined for any other. */
 function dbgCommand(p: Process, agent: CiliumAgent | undefined): number | undefined {
@@ -114,8 +116,8 @@ const ciliumDbg: Tool = async (p) => {
   const agent = agentOf(p);
   const own = flagParsingCommand(p, agent) ?? dbgCommand(p, agent);
   if (own !== undefined) return own;
-  const cmd = p.argv[0] ?? 'cilium-dbg';
   const { words, flags, unknown } = parse(p.argv.slice(1), (w) => DBG_FLAGS[w] ?? []);
+  if (words !== 'version' && !DBG_OUTPUTS.includes(words.replace(/ ls$/, ' list'))) return dbgFallback(p, p.argv.slice(1));
   if (unknown !== undefined) return fail(p, `Error: unknown flag: ${unknown}\n`);
   const isUp = agent !== undefined && agent.phase === 'running';
   if (words === 'version') return dbgVersion(p, { isAgentUp: isUp });
@@ -128,27 +130,23 @@ const ciliumDbg: Tool = async (p) => {
     'identity list': () => identityList(lab, agent),
     'node list': () => nodeList(agent),
     config: () => dbgConfig(configData(lab)),
-    'bpf tunnel list': () => tunnelList(agent),
     'bpf ipcache list': () => ipcacheList(agent),
     'bpf endpoint list': () => endpointMapList(agent),
   };
   const print = outputs[words.replace(/ ls$/, ' list')];
-  if (!print) return unknownCommand(p, words, cmd, [...Object.keys(outputs), ...OWN_FLAG_PATHS, 'version']);
-  p.out(print());
+  if (print) p.out(print());
   return 0;
 };
 
 /**
- * cobra's error, naming the first word no implemented command path continues with; cilium-cli's root
+ * cilium-cli's cobra error, naming the first word no implemented command path continues with; its root
  * silences cobra, so its main prints the bare error.
  */
-function unknownCommand(p: Process, words: string, cmd: string, paths: readonly string[]): number {
+function unknownCommand(p: Process, words: string, paths: readonly string[]): number {
   const w = words.split(' ');
   let depth = 0;
   while (depth < w.length && paths.some((path) => path.split(' ').slice(0, depth + 1).join(' ') === w.slice(0, depth + 1).join(' '))) depth++;
-  const parent = [cmd, ...w.slice(0, depth)].join(' ');
-  const error = `unknown command "${w[depth] ?? ''}" for "${parent}"`;
-  return cmd === 'cilium' ? cliError(p, error) : fail(p, `Error: ${error}\nRun '${parent} --help' for usage.\n`);
+  return cliError(p, `unknown command "${w[depth] ?? ''}" for "${['cilium', ...w.slice(0, depth)].join(' ')}"`);
 }
 
 const CLI_FLAGS: Readonly<Record<string, readonly string[]>> = {
@@ -192,7 +190,7 @@ const ciliumCli: Tool = async (p) => {
   if (words === 'features status') return featuresStatus(p);
   if (words === 'version') return cliVersion(p, { clientOnly: flags.has('--client') });
   if (words === 'hubble port-forward') return hubblePortForward(p);
-  return unknownCommand(p, words, 'cilium', ['config view', 'features status', 'version', 'hubble port-forward', 'connectivity test', ...Object.keys(FLAG_COMMANDS)]);
+  return unknownCommand(p, words, ['config view', 'features status', 'version', 'hubble port-forward', 'connectivity test', ...Object.keys(FLAG_COMMANDS)]);
 };
 
 export const commands: Record<string, Tool> = {
