@@ -2,7 +2,7 @@
 // v0.18.6; inside the agent pod both names are the agent's debug binary (1.18.0), talking to the agent of
 // the node the pod runs on. Each command takes the flags its cobra command defines; an unknown
 // subcommand or flag gets cobra's error, and a cilium-dbg path ciliumlab lacks answers as the real
-// command tree does (dbg-fallback.ts). The CLI's Helm-mode commands (install, upgrade, hubble
+// command tree does (cobra-fallback.ts). The CLI's Helm-mode commands (install, upgrade, hubble
 // enable/disable, config set/delete) parse pflag-style value flags.
 
 import { hubblePortForward } from './hubble-port-forward.js';
@@ -13,7 +13,7 @@ import { configData } from './agent-facts.js';
 import { agentStatus } from './agent-status.js';
 import { bpfCt } from './bpf-ct.js';
 import { endpointMapList, ipcacheList } from './bpf-maps.js';
-import { dbgFallback } from './dbg-fallback.js';
+import { cliFallback, dbgFallback } from './cobra-fallback.js';
 import { bpfNat } from './bpf-nat.js';
 import { configView } from './cli.js';
 import { cliStatusCommand, STATUS_FLAGS } from './cli-status-flags.js';
@@ -138,17 +138,6 @@ const ciliumDbg: Tool = async (p) => {
   return 0;
 };
 
-/**
- * cilium-cli's cobra error, naming the first word no implemented command path continues with; its root
- * silences cobra, so its main prints the bare error.
- */
-function unknownCommand(p: Process, words: string, paths: readonly string[]): number {
-  const w = words.split(' ');
-  let depth = 0;
-  while (depth < w.length && paths.some((path) => path.split(' ').slice(0, depth + 1).join(' ') === w.slice(0, depth + 1).join(' '))) depth++;
-  return cliError(p, `unknown command "${w[depth] ?? ''}" for "${['cilium', ...w.slice(0, depth)].join(' ')}"`);
-}
-
 const CLI_FLAGS: Readonly<Record<string, readonly string[]>> = {
   version: ['--client'],
 };
@@ -178,6 +167,9 @@ function flagCommand(p: Process): Promise<number> | number | undefined {
   return parsed ? cmd.run(p, parsed.scope, parsed.f) : 1;
 }
 
+/** The cilium-cli paths printed here (the rest parse flags in FLAG_COMMANDS, or fall back). */
+const CLI_PATHS: readonly string[] = ['config view', 'features status', 'version', 'hubble port-forward'];
+
 const CONNECTIVITY_TEST = 'ciliumlab: `cilium connectivity test` is not modelled (it deploys its own test workloads); check paths with ping, curl and `ciliumlab trace`';
 
 const ciliumCli: Tool = async (p) => {
@@ -185,12 +177,12 @@ const ciliumCli: Tool = async (p) => {
   if (own !== undefined) return own;
   const { words, flags, unknown } = parse(p.argv.slice(1), (w) => CLI_FLAGS[w] ?? []);
   if (words === 'connectivity test') return cliError(p, CONNECTIVITY_TEST);
+  if (!CLI_PATHS.includes(words)) return cliFallback(p, p.argv.slice(1));
   if (unknown !== undefined) return cliError(p, `unknown flag: ${unknown}`);
   if (words === 'config view') return configView(p);
   if (words === 'features status') return featuresStatus(p);
   if (words === 'version') return cliVersion(p, { clientOnly: flags.has('--client') });
-  if (words === 'hubble port-forward') return hubblePortForward(p);
-  return unknownCommand(p, words, ['config view', 'features status', 'version', 'hubble port-forward', 'connectivity test', ...Object.keys(FLAG_COMMANDS)]);
+  return hubblePortForward(p);
 };
 
 export const commands: Record<string, Tool> = {

@@ -1,8 +1,10 @@
-// cilium-dbg paths ciliumlab does not implement, against cilium 1.18's command tree (cilium-dbg/cmd at
-// 228a293646, the v1.18 branch point) and spf13/cobra's Find/legacyArgs/findSuggestions: the root lists
-// the real commands; a group prints its help whatever follows it (1.18 removed `bpf tunnel`, commit
-// 65dd9dd6f0, so `bpf tunnel list` shows bpf's help); a real command says it is not modelled; an unknown
-// root word is cobra's error with its suggestions on stderr, repeated on stdout by main's fmt.Println.
+// cilium-dbg and cilium-cli paths ciliumlab does not implement, against cilium 1.18's command tree
+// (cilium-dbg/cmd at 228a293646, the v1.18 branch point), cilium-cli v0.18.6's (cli/cmd.go and its
+// newCmd* constructors) and spf13/cobra's Find/legacyArgs/findSuggestions: the root lists the real
+// commands; a group prints its help whatever follows it (1.18 removed `bpf tunnel`, commit 65dd9dd6f0, so
+// `bpf tunnel list` shows bpf's help); a real command says it is not modelled; an unknown root word is
+// cobra's error with its suggestions: cilium-dbg prints it on stderr and again on stdout (main's
+// fmt.Println), cilium-cli, whose root silences cobra, once on stderr (main's Fprintln).
 
 import { describe, expect, test } from 'vitest';
 import { week4 } from '../../support/week4.js';
@@ -47,5 +49,29 @@ describe('cilium-dbg outside what ciliumlab implements', () => {
     expect(await dbg('stauts')).toEqual({ stdout: `${err}\n`, stderr: `Error: ${err}\nRun 'cilium-dbg --help' for usage.\n`, exitCode: 1 });
     const plain = 'unknown command "frobnicate" for "cilium-dbg"';
     expect(await dbg('frobnicate')).toEqual({ stdout: `${plain}\n`, stderr: `Error: ${plain}\nRun 'cilium-dbg --help' for usage.\n`, exitCode: 1 });
+  });
+});
+
+describe('cilium-cli (k8s-ctr) outside what ciliumlab implements', () => {
+  const cli = (...args: string[]) => runOn(lab, 'k8s-ctr', ['cilium', ...args]);
+
+  test('no arguments: the root runs cmd.Help(): its Long, both usage lines, every v0.18.6 command and cobra\'s completion', async () => {
+    const r = await cli();
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.startsWith('CLI to install, manage, & troubleshooting Cilium clusters running Kubernetes.\n\nCilium is a CNI')).toBe(true);
+    expect(r.stdout).toContain('\n  $ cilium connectivity test\n\nUsage:\n  cilium [flags]\n  cilium [command]\n\nAvailable Commands:\n');
+    expect(commandsOf(r.stdout)).toEqual([
+      'bgp', 'clustermesh', 'completion', 'config', 'connectivity', 'context', 'encryption', 'features', 'help', 'hubble', 'install',
+      'multicast', 'status', 'sysdump', 'uninstall', 'upgrade', 'version',
+    ]);
+    expect(r.stdout).toContain('\n  -n, --namespace string           Namespace Cilium is running in (default "kube-system")\n');
+    expect((await cli('--help')).stdout).toBe(r.stdout);
+  });
+
+  test('a group prints its help, a real command says it is not modelled, an unknown word is the bare error', async () => {
+    const group = await cli('clustermesh', 'frob');
+    expect([group.exitCode, commandsOf(group.stdout)]).toEqual([0, ['connect', 'disable', 'disconnect', 'enable', 'inspect-policy-default-local-cluster', 'status']]);
+    expect(await cli('sysdump')).toEqual({ stdout: '', stderr: 'ciliumlab: cilium sysdump is not modelled\n', exitCode: 2 });
+    expect(await cli('stauts')).toEqual({ stdout: '', stderr: 'unknown command "stauts" for "cilium"\n\nDid you mean this?\n\tstatus\n\n', exitCode: 1 });
   });
 });
