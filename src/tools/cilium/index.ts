@@ -11,9 +11,10 @@ import type { CiliumAgent } from '../../cilium/agent.js';
 import type { Process, Tool } from '../process.js';
 import { configData } from './agent-facts.js';
 import { agentStatus } from './agent-status.js';
-import { bpfCt } from './bpf-ct.js';
+import { bpfCt, notModelled } from './bpf-ct.js';
 import { endpointMapList, ipcacheList } from './bpf-maps.js';
 import { cliFallback, dbgFallback } from './cobra-fallback.js';
+import { wantsHelp } from '../cobra-help.js';
 import { bpfNat } from './bpf-nat.js';
 import { configView } from './cli.js';
 import { cliStatusCommand, STATUS_FLAGS } from './cli-status-flags.js';
@@ -118,6 +119,7 @@ const ciliumDbg: Tool = async (p) => {
   if (own !== undefined) return own;
   const { words, flags, unknown } = parse(p.argv.slice(1), (w) => DBG_FLAGS[w] ?? []);
   if (words !== 'version' && !DBG_OUTPUTS.includes(words.replace(/ ls$/, ' list'))) return dbgFallback(p, p.argv.slice(1));
+  if (wantsHelp(p.argv.slice(1))) return notModelled(p, `the help of cilium-dbg ${words}`);
   if (unknown !== undefined) return fail(p, `Error: unknown flag: ${unknown}\n`);
   const isUp = agent !== undefined && agent.phase === 'running';
   if (words === 'version') return dbgVersion(p, { isAgentUp: isUp });
@@ -163,6 +165,7 @@ function flagCommand(p: Process): Promise<number> | number | undefined {
   const two = FLAG_COMMANDS[`${w1} ${w2}`];
   const cmd = two ?? FLAG_COMMANDS[w1];
   if (!cmd) return undefined;
+  if (wantsHelp(p.argv.slice(two ? 3 : 2))) return notModelled(p, `the help of cilium ${two ? `${w1} ${w2}` : w1}`);
   const parsed = parseCli(p, p.argv.slice(two ? 3 : 2), cmd.flags);
   return parsed ? cmd.run(p, parsed.scope, parsed.f) : 1;
 }
@@ -178,6 +181,7 @@ const ciliumCli: Tool = async (p) => {
   const { words, flags, unknown } = parse(p.argv.slice(1), (w) => CLI_FLAGS[w] ?? []);
   if (words === 'connectivity test') return cliError(p, CONNECTIVITY_TEST);
   if (!CLI_PATHS.includes(words)) return cliFallback(p, p.argv.slice(1));
+  if (wantsHelp(p.argv.slice(1))) return notModelled(p, `the help of cilium ${words}`);
   if (unknown !== undefined) return cliError(p, `unknown flag: ${unknown}`);
   if (words === 'config view') return configView(p);
   if (words === 'features status') return featuresStatus(p);

@@ -74,4 +74,9 @@ describe('cilium-cli (k8s-ctr) outside what ciliumlab implements', () => {
     expect(await cli('sysdump')).toEqual({ stdout: '', stderr: 'ciliumlab: cilium sysdump is not modelled\n', exitCode: 2 });
     expect(await cli('stauts')).toEqual({ stdout: '', stderr: 'unknown command "stauts" for "cilium"\n\nDid you mean this?\n\tstatus\n\n', exitCode: 1 });
   });
+
+  test('--help on a command ciliumlab implements without its help says so instead of "unknown flag"', async () => {
+    expect(await cli('status', '--help')).toEqual({ stdout: '', stderr: 'ciliumlab: the help of cilium status is not modelled\n', exitCode: 2 });
+    expect((await dbg('status', '-h')).stderr).toBe('ciliumlab: the help of cilium-dbg status is not modelled\n');
+  });
 });
