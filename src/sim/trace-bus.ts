@@ -1,13 +1,16 @@
 // Layer sim (a leaf): a typed publish/subscribe bus for observations of the lab (packet taps, drops,
 // hops, agent logs). Publishers check `has(topic)` first so an unobserved lab pays no allocation; that
-// check runs several times per packet, so it reads a plain per-topic count, not the listener map.
+// check runs many times per packet, so a bus nobody listens to answers it from one counter.
 
 export class TraceBus<Events extends Record<string, unknown>> {
   private readonly listeners = new Map<keyof Events, Array<(e: never) => void>>();
-  private readonly counts: Partial<Record<keyof Events, number>> = {};
+  /** Listeners of every topic together. */
+  private subscribed = 0;
 
   has<K extends keyof Events>(topic: K): boolean {
-    return (this.counts[topic] ?? 0) > 0;
+    if (this.subscribed === 0) return false;
+    const l = this.listeners.get(topic);
+    return l !== undefined && l.length > 0;
   }
 
   /** Subscribes; returns the function that unsubscribes. @example const off = bus.on('drop', (d) => log(d)) */
@@ -18,11 +21,12 @@ export class TraceBus<Events extends Record<string, unknown>> {
       this.listeners.set(topic, l);
     }
     l.push(fn);
-    this.counts[topic] = l.length;
+    this.subscribed++;
     return () => {
       const i = l.indexOf(fn);
-      if (i >= 0) l.splice(i, 1);
-      this.counts[topic] = l.length;
+      if (i < 0) return;
+      l.splice(i, 1);
+      this.subscribed--;
     };
   }
 
