@@ -43,8 +43,12 @@ export class Fib {
   rules: readonly FibRule[] = DEFAULT_RULES;
   /** Bumped on every change, so callers may cache lookups (the kernel's fib genid). */
   genid = 0;
-  /** Answers of the default-rules lookup by destination and scope, valid for one genid (fib_trie's speed). */
-  private readonly cache = new Map<number, Route | null>();
+  /**
+   * Answers of the default-rules lookup by scope, then destination (as `dst | 0`, a small integer key where
+   * dst * 256 + scope would be a boxed double), valid for one genid (fib_trie's speed).
+   */
+  private readonly cache = new Map<number, Map<number, Route | null>>();
+  private cacheSize = 0;
   private cacheGenid = -1;
 
   constructor() {
@@ -78,21 +82,27 @@ export class Fib {
 
   /** fib_lookup: walk the rules in priority order; the first table with a usable match wins. */
   lookup(flow: FlowKey): Route | undefined {
-    const minScope = ROUTE_SCOPES[flow.scope ?? 'global'];
+    const minScope = flow.scope === undefined ? ROUTE_SCOPES.global : ROUTE_SCOPES[flow.scope];
     if (this.rules === DEFAULT_RULES) {
-      if (this.cacheGenid !== this.genid || this.cache.size >= CACHE_MAX) {
+      if (this.cacheGenid !== this.genid || this.cacheSize >= CACHE_MAX) {
         this.cache.clear();
+        this.cacheSize = 0;
         this.cacheGenid = this.genid;
       }
-      const key = (flow.dst >>> 0) * 256 + minScope;
-      const hit = this.cache.get(key);
+      let byDst = this.cache.get(minScope);
+      if (!byDst) {
+        byDst = new Map();
+        this.cache.set(minScope, byDst);
+      }
+      const hit = byDst.get(flow.dst | 0);
       if (hit === null) return undefined;
       if (hit !== undefined && (hit.dev === undefined || hit.dev.isUp)) return hit;
       const r =
         this.tables.get(RT_TABLE_LOCAL)?.lookupUsable(flow.dst, minScope) ??
         this.tables.get(RT_TABLE_MAIN)?.lookupUsable(flow.dst, minScope) ??
         this.tables.get(RT_TABLE_DEFAULT)?.lookupUsable(flow.dst, minScope);
-      this.cache.set(key, r ?? null);
+      if (hit === undefined) this.cacheSize++;
+      byDst.set(flow.dst | 0, r ?? null);
       return r;
     }
     for (const rule of this.rules) {
