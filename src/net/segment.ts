@@ -6,8 +6,8 @@
 import { MAC_BROADCAST, macFromBytes, isMulticastMac } from '../addr/index.js';
 import type { Rng, Scheduler } from '../sim/index.js';
 import type { EthernetDevice, EthernetMedium } from './devices/ethernet.js';
-import { cloneSkb, wireMeta, type Skb } from './skb.js';
-import { allocSkbData } from './skb-data.js';
+import { wireMeta, type Skb, type SkbMeta } from './skb.js';
+import { allocSkbData, copySkbData } from './skb-data.js';
 
 export const ETH_ZLEN = 60;
 
@@ -53,18 +53,18 @@ export class Segment implements EthernetMedium {
     for (const port of this.ports) {
       if (port === from || !port.isUp) continue;
       if (!flood && port.mac !== dst && !port.receivesOtherHost) continue;
-      const out: Skb = first ? { data: frame, meta: skb.meta } : cloneSkb({ data: frame, meta: skb.meta });
+      this.deliver(port, first ? frame : copySkbData(frame), skb.meta);
       first = false;
-      this.deliver(port, out);
     }
   }
 
-  private deliver(port: EthernetDevice, skb: Skb): void {
+  /** The far end gets its own skb: the bytes (each port after the first a copy) and a fresh wire meta. */
+  private deliver(port: EthernetDevice, data: Uint8Array, meta: SkbMeta): void {
     const jitter = this.jitterUs > 0 ? this.rng.int(0, this.jitterUs) : 0;
     const earliest = (this.lastArrivalUs.get(port) ?? 0) + 1;
     const at = Math.max(this.scheduler.nowUs + this.latencyUs + jitter, earliest);
     this.lastArrivalUs.set(port, at);
-    const arriving: Skb = { data: skb.data, meta: wireMeta(skb.meta) };
+    const arriving: Skb = { data, meta: wireMeta(meta) };
     this.scheduler.at(at, () => port.netns?.netifRx(port, arriving));
   }
 }
