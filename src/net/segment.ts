@@ -50,7 +50,9 @@ export class Segment implements EthernetMedium {
     const flood = dst === MAC_BROADCAST || isMulticastMac(dst);
     const frame = skb.data.length < ETH_ZLEN ? padFrame(skb.data) : skb.data;
     let first = true;
-    for (const port of this.ports) {
+    const ports = this.ports;
+    for (let i = 0; i < ports.length; i++) {
+      const port = ports[i]!;
       if (port === from || !port.isUp) continue;
       if (!flood && port.mac !== dst && !port.receivesOtherHost) continue;
       this.deliver(port, first ? frame : copySkbData(frame), skb.meta);
