@@ -45,9 +45,11 @@ export class Fib {
   genid = 0;
   /**
    * Answers of the default-rules lookup by scope, then destination (as `dst | 0`, a small integer key where
-   * dst * 256 + scope would be a boxed double), valid for one genid (fib_trie's speed).
+   * dst * 256 + scope would be a boxed double), valid for one genid (fib_trie's speed). The global scope,
+   * every packet's, has its own map.
    */
-  private readonly cache = new Map<number, Map<number, Route | null>>();
+  private readonly globalCache = new Map<number, Route | null>();
+  private readonly scopedCache = new Map<number, Map<number, Route | null>>();
   private cacheSize = 0;
   private cacheGenid = -1;
 
@@ -85,15 +87,12 @@ export class Fib {
     const minScope = flow.scope === undefined ? ROUTE_SCOPES.global : ROUTE_SCOPES[flow.scope];
     if (this.rules === DEFAULT_RULES) {
       if (this.cacheGenid !== this.genid || this.cacheSize >= CACHE_MAX) {
-        this.cache.clear();
+        this.globalCache.clear();
+        this.scopedCache.clear();
         this.cacheSize = 0;
         this.cacheGenid = this.genid;
       }
-      let byDst = this.cache.get(minScope);
-      if (!byDst) {
-        byDst = new Map();
-        this.cache.set(minScope, byDst);
-      }
+      const byDst = minScope === ROUTE_SCOPES.global ? this.globalCache : this.scopedCacheOf(minScope);
       const hit = byDst.get(flow.dst | 0);
       if (hit === null) return undefined;
       if (hit !== undefined && (hit.dev === undefined || hit.dev.isUp)) return hit;
@@ -111,6 +110,15 @@ export class Fib {
       if (r) return r;
     }
     return undefined;
+  }
+
+  private scopedCacheOf(minScope: number): Map<number, Route | null> {
+    let m = this.scopedCache.get(minScope);
+    if (!m) {
+      m = new Map();
+      this.scopedCache.set(minScope, m);
+    }
+    return m;
   }
 
   /** Every route of every table, for `ip route show table all`. */

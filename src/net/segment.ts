@@ -22,7 +22,8 @@ export class Segment implements EthernetMedium {
   readonly latencyUs: number;
   readonly jitterUs: number;
   readonly ports: EthernetDevice[] = [];
-  private readonly lastArrivalUs = new Map<EthernetDevice, number>();
+  /** When the last frame towards each port arrives (a mutable cell per port: one map lookup per frame). */
+  private readonly lastArrival = new Map<EthernetDevice, { us: number }>();
 
   constructor(
     opts: SegmentOptions,
@@ -63,9 +64,13 @@ export class Segment implements EthernetMedium {
   /** The far end gets its own skb: the bytes (each port after the first a copy) and a fresh wire meta. */
   private deliver(port: EthernetDevice, data: Uint8Array, meta: SkbMeta): void {
     const jitter = this.jitterUs > 0 ? this.rng.int(0, this.jitterUs) : 0;
-    const earliest = (this.lastArrivalUs.get(port) ?? 0) + 1;
-    const at = Math.max(this.scheduler.nowUs + this.latencyUs + jitter, earliest);
-    this.lastArrivalUs.set(port, at);
+    let last = this.lastArrival.get(port);
+    if (!last) {
+      last = { us: 0 };
+      this.lastArrival.set(port, last);
+    }
+    const at = Math.max(this.scheduler.nowUs + this.latencyUs + jitter, last.us + 1);
+    last.us = at;
     const arriving: Skb = { data, meta: wireMeta(meta) };
     this.scheduler.at(at, () => port.netns?.netifRx(port, arriving));
   }
