@@ -26,9 +26,8 @@ export function formatIpv4(addr: Ipv4Addr): string {
   return `${addr >>> 24}.${(addr >>> 16) & 255}.${(addr >>> 8) & 255}.${addr & 255}`;
 }
 
-/** The address at b[offset..offset+3]; bytes past the end read as 0 (undefined is 0 to the bitwise operators). */
 export function ipv4FromBytes(b: Uint8Array, offset: number): Ipv4Addr {
-  return (((b[offset]! << 24) | (b[offset + 1]! << 16) | (b[offset + 2]! << 8) | b[offset + 3]!) >>> 0) as Ipv4Addr;
+  return ((((b[offset] ?? 0) << 24) | ((b[offset + 1] ?? 0) << 16) | ((b[offset + 2] ?? 0) << 8) | (b[offset + 3] ?? 0)) >>> 0) as Ipv4Addr;
 }
 
 export function writeIpv4(b: Uint8Array, offset: number, addr: Ipv4Addr): void {

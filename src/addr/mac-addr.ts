@@ -6,10 +6,9 @@ export type MacAddr = number & { readonly __brand: 'MacAddr' };
 export const MAC_BROADCAST = 0xffffffffffff as MacAddr;
 export const MAC_ZERO = 0 as MacAddr;
 
-/** The MAC at b[offset..offset+5]; bytes past the end read as 0 (undefined is 0 to the bitwise operators). */
 export function macFromBytes(b: Uint8Array, offset: number): MacAddr {
-  const hi = (b[offset]! << 8) | b[offset + 1]!;
-  const lo = ((b[offset + 2]! << 24) | (b[offset + 3]! << 16) | (b[offset + 4]! << 8) | b[offset + 5]!) >>> 0;
+  const hi = ((b[offset] ?? 0) << 8) | (b[offset + 1] ?? 0);
+  const lo = (((b[offset + 2] ?? 0) << 24) | ((b[offset + 3] ?? 0) << 16) | ((b[offset + 4] ?? 0) << 8) | (b[offset + 5] ?? 0)) >>> 0;
   return (hi * 4294967296 + lo) as MacAddr;
 }
 

@@ -1,17 +1,16 @@
 // Layer wire: big-endian (network byte order) field access on Uint8Array, RFC 1700 "Data Notations".
-// Reads past the end yield 0 instead of throwing, so callers check lengths once, up front: a byte read there
-// is undefined, which the bitwise operators take as 0 (so the reads need no `?? 0`, which costs per packet).
+// Reads past the end yield 0 instead of throwing, so callers check lengths once, up front.
 
 export function readU16(b: Uint8Array, off: number): number {
-  return (b[off]! << 8) | b[off + 1]!;
+  return ((b[off] ?? 0) << 8) | (b[off + 1] ?? 0);
 }
 
 export function readU24(b: Uint8Array, off: number): number {
-  return (b[off]! << 16) | (b[off + 1]! << 8) | b[off + 2]!;
+  return ((b[off] ?? 0) << 16) | ((b[off + 1] ?? 0) << 8) | (b[off + 2] ?? 0);
 }
 
 export function readU32(b: Uint8Array, off: number): number {
-  return ((b[off]! << 24) | (b[off + 1]! << 16) | (b[off + 2]! << 8) | b[off + 3]!) >>> 0;
+  return (((b[off] ?? 0) << 24) | ((b[off + 1] ?? 0) << 16) | ((b[off + 2] ?? 0) << 8) | (b[off + 3] ?? 0)) >>> 0;
 }
 
 export function writeU16(b: Uint8Array, off: number, v: number): void {

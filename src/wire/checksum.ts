@@ -6,23 +6,18 @@ import type { Ipv4Addr } from '../addr/index.js';
 
 /** One's-complement sum of big-endian 16-bit words in b[start, end), unfolded; an odd last byte is padded with 0. */
 export function onesSum(b: Uint8Array, start = 0, end = b.length, initial = 0): number {
-  // Bytes past b's end count as 0: stop there, and every read below is in bounds.
-  const stop = end < b.length ? end : b.length;
   let sum = initial;
+  const last = end - ((end - start) & 1);
   let i = start;
-  for (; i + 7 < stop; i += 8) sum += ((b[i]! << 8) | b[i + 1]!) + ((b[i + 2]! << 8) | b[i + 3]!) + ((b[i + 4]! << 8) | b[i + 5]!) + ((b[i + 6]! << 8) | b[i + 7]!);
-  for (; i + 1 < stop; i += 2) sum += (b[i]! << 8) | b[i + 1]!;
-  if (i < stop) sum += b[i]! << 8;
+  for (; i < last; i += 2) sum += ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
+  if (i < end) sum += (b[i] ?? 0) << 8;
   return sum;
 }
 
 /** Folds carries back into the low 16 bits (end-around carry). */
 export function foldSum(sum: number): number {
   let s = sum;
-  while (s > 0x7fffffff) s = (s % 0x10000) + Math.floor(s / 0x10000);
-  // Within 31 bits two integer folds always suffice.
-  if (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
-  if (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
+  while (s > 0xffff) s = (s % 0x10000) + Math.floor(s / 0x10000);
   return s;
 }
 
