@@ -83,10 +83,11 @@ export class TunnelDevice extends NetDevice {
     const inner = skb.data;
     const geneve = this.kind === 'geneve' ? geneveEthernet(key.vni) : undefined;
     const encapLen = geneve ? geneveHeaderLen(geneve) : VXLAN_HEADER_LEN;
-    const udpHdr = { srcPort, dstPort: this.dstPort, length: UDP_HEADER_LEN + encapLen + inner.length, checksum: 0 };
+    const dstPort = this.dstPort;
+    const udpLen = UDP_HEADER_LEN + encapLen + inner.length;
     // The outer packet is the same skb to the kernel: skb->mark stays (and steers the route lookup).
-    const r = sendIp(ns, { dst: key.remote, protocol: IPPROTO_UDP, ttl: key.ttl ?? 64, df: false, mark: skb.meta.mark, traceId: skb.meta.traceId, causeTraceId: skb.meta.causeTraceId }, udpHdr.length, (frame, off) => {
-      writeUdpHeader(frame, off, udpHdr);
+    const r = sendIp(ns, { dst: key.remote, protocol: IPPROTO_UDP, ttl: key.ttl ?? 64, df: false, mark: skb.meta.mark, traceId: skb.meta.traceId, causeTraceId: skb.meta.causeTraceId }, udpLen, (frame, off) => {
+      writeUdpHeader(frame, off, { srcPort, dstPort, length: udpLen, checksum: 0 });
       if (geneve) writeGeneveHeader(frame, off + UDP_HEADER_LEN, geneve);
       else writeVxlanHeader(frame, off + UDP_HEADER_LEN, { vni: key.vni });
       frame.set(inner, off + UDP_HEADER_LEN + encapLen);
