@@ -1,7 +1,6 @@
 // Layer sim (a leaf): the discrete-event scheduler and the virtual clock of a lab.
 // Time is an integer count of microseconds since the lab's epoch; nothing here reads the wall clock.
-// Events at the same time run in the order they were scheduled (a binary heap keyed by time, then sequence,
-// popped bottom-up as Floyd does: the hot path of every packet hop).
+// Events at the same time run in the order they were scheduled (a binary heap keyed by time, then sequence).
 
 export interface Timer {
   readonly atUs: number;
@@ -77,49 +76,40 @@ export class Scheduler {
     while (this.heap.length > 0 && this.heap[0]?.cancelled) this.pop();
   }
 
+  private less(a: Timer, b: Timer): boolean {
+    return a.atUs < b.atUs || (a.atUs === b.atUs && a.seq < b.seq);
+  }
+
   private push(t: Timer): void {
     const h = this.heap;
-    let i = h.length;
     h.push(t);
+    let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const parent = h[p]!;
-      if (!runsBefore(t, parent)) break;
+      const parent = h[p] as Timer;
+      if (!this.less(t, parent)) break;
       h[i] = parent;
       i = p;
     }
     h[i] = t;
   }
 
-  /**
-   * Floyd's bottom-up removal: the hole left by the top walks down to a leaf along the earlier child (one
-   * comparison a level), then the last element, usually a far-future timer, sifts up from there.
-   */
   private pop(): Timer | undefined {
     const h = this.heap;
     const top = h[0];
     const last = h.pop();
-    const n = h.length;
-    if (top === undefined || last === undefined || n === 0) return top;
+    if (top === undefined || last === undefined || h.length === 0) return top;
     let i = 0;
-    for (let l = 1; l < n; l = 2 * i + 1) {
-      const c = l + 1 < n && runsBefore(h[l + 1]!, h[l]!) ? l + 1 : l;
-      h[i] = h[c]!;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= h.length) break;
+      const r = l + 1;
+      const c = r < h.length && this.less(h[r] as Timer, h[l] as Timer) ? r : l;
+      if (!this.less(h[c] as Timer, last)) break;
+      h[i] = h[c] as Timer;
       i = c;
-    }
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const parent = h[p]!;
-      if (!runsBefore(last, parent)) break;
-      h[i] = parent;
-      i = p;
     }
     h[i] = last;
     return top;
   }
-}
-
-/** The heap order: earlier time first, then earlier scheduling (no two timers share a sequence number). */
-function runsBefore(a: Timer, b: Timer): boolean {
-  return a.atUs < b.atUs || (a.atUs === b.atUs && a.seq < b.seq);
 }
