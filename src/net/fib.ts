@@ -43,8 +43,14 @@ export class Fib {
   rules: readonly FibRule[] = DEFAULT_RULES;
   /** Bumped on every change, so callers may cache lookups (the kernel's fib genid). */
   genid = 0;
-  /** Answers of the default-rules lookup by destination and scope, valid for one genid (fib_trie's speed). */
-  private readonly cache = new Map<number, Route | null>();
+  /**
+   * Answers of the default-rules lookup by scope, then destination (as `dst | 0`, a small integer key where
+   * dst * 256 + scope would be a boxed double), valid for one genid (fib_trie's speed). The global scope,
+   * every packet's, has its own map.
+   */
+  private readonly globalCache = new Map<number, Route | null>();
+  private readonly scopedCache = new Map<number, Map<number, Route | null>>();
+  private cacheSize = 0;
   private cacheGenid = -1;
 
   constructor() {
@@ -78,21 +84,24 @@ export class Fib {
 
   /** fib_lookup: walk the rules in priority order; the first table with a usable match wins. */
   lookup(flow: FlowKey): Route | undefined {
-    const minScope = ROUTE_SCOPES[flow.scope ?? 'global'];
+    const minScope = flow.scope === undefined ? ROUTE_SCOPES.global : ROUTE_SCOPES[flow.scope];
     if (this.rules === DEFAULT_RULES) {
-      if (this.cacheGenid !== this.genid || this.cache.size >= CACHE_MAX) {
-        this.cache.clear();
+      if (this.cacheGenid !== this.genid || this.cacheSize >= CACHE_MAX) {
+        this.globalCache.clear();
+        this.scopedCache.clear();
+        this.cacheSize = 0;
         this.cacheGenid = this.genid;
       }
-      const key = (flow.dst >>> 0) * 256 + minScope;
-      const hit = this.cache.get(key);
+      const byDst = minScope === ROUTE_SCOPES.global ? this.globalCache : this.scopedCacheOf(minScope);
+      const hit = byDst.get(flow.dst | 0);
       if (hit === null) return undefined;
       if (hit !== undefined && (hit.dev === undefined || hit.dev.isUp)) return hit;
       const r =
         this.tables.get(RT_TABLE_LOCAL)?.lookupUsable(flow.dst, minScope) ??
         this.tables.get(RT_TABLE_MAIN)?.lookupUsable(flow.dst, minScope) ??
         this.tables.get(RT_TABLE_DEFAULT)?.lookupUsable(flow.dst, minScope);
-      this.cache.set(key, r ?? null);
+      if (hit === undefined) this.cacheSize++;
+      byDst.set(flow.dst | 0, r ?? null);
       return r;
     }
     for (const rule of this.rules) {
@@ -101,6 +110,15 @@ export class Fib {
       if (r) return r;
     }
     return undefined;
+  }
+
+  private scopedCacheOf(minScope: number): Map<number, Route | null> {
+    let m = this.scopedCache.get(minScope);
+    if (!m) {
+      m = new Map();
+      this.scopedCache.set(minScope, m);
+    }
+    return m;
   }
 
   /** Every route of every table, for `ip route show table all`. */

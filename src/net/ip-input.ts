@@ -3,7 +3,7 @@
 // forwards), or a drop — without ICMP when forwarding is off (IP_INADDRERRORS), with "net unreachable"
 // when there is no route (IP_INNOROUTES). ipLocalDeliver reassembles and hands the packet to its protocol.
 
-import { IPV4_BROADCAST } from '../addr/index.js';
+import { IPV4_ANY, IPV4_BROADCAST, type Ipv4Addr } from '../addr/index.js';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, IP_MF, IP_OFFSET, ipv4Dst, ipv4FragWord, ipv4HeaderLen, ipv4Protocol, ipv4Src, ipv4HeaderError, ipv4TotalLen } from '../wire/index.js';
 import { L3_OFF } from './frame.js';
 import { ipForward } from './ip-forward.js';
@@ -16,6 +16,9 @@ import type { PacketType, Skb } from './skb.js';
 import { tcpRcv } from './tcp/tcp-input.js';
 import { udpRcv } from './udp.js';
 
+/** ip_route_input's flowi4 (on the kernel's stack): one key reused by every lookup, which keeps none. */
+const inputFlow: { dst: Ipv4Addr; src: Ipv4Addr; iif: string; mark: number } = { dst: IPV4_ANY, src: IPV4_ANY, iif: '', mark: 0 };
+
 export function ipRcv(ns: Netns, dev: NetDevice, skb: Skb, pktType: PacketType): void {
   if (pktType === 'otherhost') return ns.drop(dev, skb, 'OTHERHOST', 'ip_rcv_core');
   const b = skb.data;
@@ -27,7 +30,12 @@ export function ipRcv(ns: Netns, dev: NetDevice, skb: Skb, pktType: PacketType):
   const src = ipv4Src(skb.data, L3_OFF);
   if (src >>> 24 === 127 && dev.kind !== 'loopback') return ns.drop(dev, skb, 'IP_INADDRERRORS', 'ip_route_input_slow', 'martian source');
   if (dst === IPV4_BROADCAST) return ipLocalDeliver(ns, dev, skb);
-  const r = ns.fib.lookup({ dst, src, iif: dev.name, mark: skb.meta.mark });
+  const flow = inputFlow;
+  flow.dst = dst;
+  flow.src = src;
+  flow.iif = dev.name;
+  flow.mark = skb.meta.mark;
+  const r = ns.fib.lookup(flow);
   if (r && (r.type === 'local' || r.type === 'broadcast')) return ipLocalDeliver(ns, dev, skb);
   const forwarding = ns.sysctl.isForwarding(dev.name);
   if (!r || r.type !== 'unicast') {

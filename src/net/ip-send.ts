@@ -3,8 +3,8 @@
 // apply the socket's PMTU discovery mode — "do" fails with EMSGSIZE before any packet leaves when the
 // packet exceeds the route MTU, "want"/"dont" fragment — and hand it to ip_output.
 
-import type { Ipv4Addr } from '../addr/index.js';
-import { ETH_P_IP, IPV4_HEADER_LEN, writeIpv4Header } from '../wire/index.js';
+import { IPV4_ANY, type Ipv4Addr } from '../addr/index.js';
+import { ETH_P_IP, IPV4_HEADER_LEN, writeIpv4Header, type Ipv4Header } from '../wire/index.js';
 import { L3_OFF } from './frame.js';
 import { ipOutput, neighOutput } from './ip-output.js';
 import type { NetDevice } from './net-device.js';
@@ -39,6 +39,9 @@ export type IpSendResult =
   | { readonly ok: true; readonly skb: Skb; readonly src: Ipv4Addr }
   | { readonly ok: false; readonly errno: Errno; readonly mtu?: number };
 
+/** The header ip_build_and_send_pkt fills in: one object rewritten for every packet (writeIpv4Header keeps none). */
+const header: { -readonly [K in keyof Ipv4Header]: Ipv4Header[K] } = { tos: 0, id: 0, df: false, mf: false, fragOffset: 0, ttl: 64, protocol: 0, src: IPV4_ANY, dst: IPV4_ANY };
+
 export function sendIpPacket(ns: Netns, o: IpSendOptions, payload: Uint8Array): IpSendResult {
   return sendIp(ns, o, payload.length, (frame, l4Off) => frame.set(payload, l4Off));
 }
@@ -60,7 +63,15 @@ export function sendIp(ns: Netns, o: IpSendOptions, l4Len: number, write: (frame
   frame[12] = ETH_P_IP >> 8;
   frame[13] = ETH_P_IP & 0xff;
   write(frame, L3_OFF + IPV4_HEADER_LEN, src);
-  writeIpv4Header(frame, L3_OFF, { tos: o.tos ?? 0, id, df, mf: false, fragOffset: 0, ttl: o.ttl ?? 64, protocol: o.protocol, src, dst: o.dst }, l4Len);
+  const h = header;
+  h.tos = o.tos ?? 0;
+  h.id = id;
+  h.df = df;
+  h.ttl = o.ttl ?? 64;
+  h.protocol = o.protocol;
+  h.src = src;
+  h.dst = o.dst;
+  writeIpv4Header(frame, L3_OFF, h, l4Len);
   const skb: Skb = { data: frame, meta: newMeta(o.traceId ?? ns.ctx.nextTraceId(), o.causeTraceId ?? 0) };
   if (o.mark !== undefined) skb.meta.mark = o.mark;
   if (ns.ctx.isTracingHops) ns.ctx.hop({ netns: ns, dev: out.value.dev, traceId: skb.meta.traceId, stage: 'ip_local_out', decision: 'route', detail: { route: describeRoute(route) } });

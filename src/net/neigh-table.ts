@@ -43,7 +43,10 @@ export interface NeighOps {
 }
 
 export class NeighTable {
+  /** Every entry in creation order (`ip neigh` lists them so). */
   private readonly entries = new Map<number, NeighEntry>();
+  /** The same entries by ifindex, then address as `ip | 0`: small integer keys for the per-packet lookup. */
+  private readonly byDev = new Map<number, Map<number, NeighEntry>>();
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -52,7 +55,7 @@ export class NeighTable {
   ) {}
 
   get(dev: NetDevice, ip: Ipv4Addr): NeighEntry | undefined {
-    const e = this.entries.get(key(dev, ip));
+    const e = this.byDev.get(dev.ifindex)?.get(ip | 0);
     if (e) this.age(e);
     return e;
   }
@@ -121,6 +124,7 @@ export class NeighTable {
     const e = this.entries.get(key(dev, ip));
     if (!e) return false;
     this.scheduler.cancel(e.timer);
+    this.byDev.get(dev.ifindex)?.delete(ip | 0);
     return this.entries.delete(key(dev, ip));
   }
 
@@ -154,6 +158,12 @@ export class NeighTable {
       timer: undefined,
     };
     this.entries.set(key(dev, ip), e);
+    let onDev = this.byDev.get(dev.ifindex);
+    if (!onDev) {
+      onDev = new Map();
+      this.byDev.set(dev.ifindex, onDev);
+    }
+    onDev.set(ip | 0, e);
     return e;
   }
 

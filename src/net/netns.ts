@@ -64,6 +64,7 @@ export class Netns {
   flowHashSeed: number;
   private nextIfindex = 1;
   private readonly idents = new Map<number, { id: number; lastUs: number }>();
+  /** Learned path MTUs by destination as `dst | 0` (a small integer key, where the address may be a boxed double). */
   private readonly pmtu = new Map<number, { mtu: number; expiresUs: number }>();
   private readonly icmpTokens = new Map<number, { tokens: number; lastUs: number }>();
 
@@ -325,18 +326,18 @@ export class Netns {
    * destination for ip_rt_mtu_expires (600 s), never below ip_rt_min_pmtu (552).
    */
   learnPmtu(dst: Ipv4Addr, mtu: number): void {
-    const cur = this.pmtu.get(dst);
+    const cur = this.pmtu.get(dst | 0);
     const value = Math.max(552, mtu);
     if (cur && cur.expiresUs > this.now && cur.mtu <= value) return;
-    this.pmtu.set(dst, { mtu: value, expiresUs: this.now + 600_000_000 });
+    this.pmtu.set(dst | 0, { mtu: value, expiresUs: this.now + 600_000_000 });
   }
 
   /** The learned path MTU towards `dst`, if one is current. */
   pmtuOf(dst: Ipv4Addr): { mtu: number; expiresUs: number } | undefined {
-    const e = this.pmtu.get(dst);
+    const e = this.pmtu.get(dst | 0);
     if (!e) return undefined;
     if (e.expiresUs <= this.now) {
-      this.pmtu.delete(dst);
+      this.pmtu.delete(dst | 0);
       return undefined;
     }
     return e;

@@ -29,7 +29,7 @@ export interface OutputFlow {
   readonly oif?: NetDevice | undefined;
 }
 
-/** A cached answer for a plain destination lookup, valid while the FIB generation is unchanged (the dst cache). */
+/** A cached answer for a plain destination lookup, valid while the FIB generation is unchanged (the dst cache), keyed by `dst | 0` (a small integer where the address may be a boxed double). */
 interface CachedRoute {
   readonly genid: number;
   readonly result: OutputResult;
@@ -45,10 +45,10 @@ export function routeOutput(ns: Netns, flow: OutputFlow): OutputResult {
     cache = new Map();
     dstCache.set(ns, cache);
   }
-  const hit = cache.get(flow.dst);
+  const hit = cache.get(flow.dst | 0);
   if (hit && hit.genid === ns.fib.genid) return withMtu(ns, flow.dst, hit.result);
   const result = resolveOutput(ns, flow);
-  cache.set(flow.dst, { genid: ns.fib.genid, result });
+  cache.set(flow.dst | 0, { genid: ns.fib.genid, result });
   return withMtu(ns, flow.dst, result);
 }
 

@@ -6,8 +6,8 @@
 import { MAC_BROADCAST, macFromBytes, isMulticastMac } from '../addr/index.js';
 import type { Rng, Scheduler } from '../sim/index.js';
 import type { EthernetDevice, EthernetMedium } from './devices/ethernet.js';
-import { cloneSkb, wireMeta, type Skb } from './skb.js';
-import { allocSkbData } from './skb-data.js';
+import { wireMeta, type Skb, type SkbMeta } from './skb.js';
+import { allocSkbData, copySkbData } from './skb-data.js';
 
 export const ETH_ZLEN = 60;
 
@@ -22,7 +22,8 @@ export class Segment implements EthernetMedium {
   readonly latencyUs: number;
   readonly jitterUs: number;
   readonly ports: EthernetDevice[] = [];
-  private readonly lastArrivalUs = new Map<EthernetDevice, number>();
+  /** When the last frame towards each port arrives (a mutable cell per port: one map lookup per frame). */
+  private readonly lastArrival = new Map<EthernetDevice, { us: number }>();
 
   constructor(
     opts: SegmentOptions,
@@ -50,21 +51,27 @@ export class Segment implements EthernetMedium {
     const flood = dst === MAC_BROADCAST || isMulticastMac(dst);
     const frame = skb.data.length < ETH_ZLEN ? padFrame(skb.data) : skb.data;
     let first = true;
-    for (const port of this.ports) {
+    const ports = this.ports;
+    for (let i = 0; i < ports.length; i++) {
+      const port = ports[i]!;
       if (port === from || !port.isUp) continue;
       if (!flood && port.mac !== dst && !port.receivesOtherHost) continue;
-      const out: Skb = first ? { data: frame, meta: skb.meta } : cloneSkb({ data: frame, meta: skb.meta });
+      this.deliver(port, first ? frame : copySkbData(frame), skb.meta);
       first = false;
-      this.deliver(port, out);
     }
   }
 
-  private deliver(port: EthernetDevice, skb: Skb): void {
+  /** The far end gets its own skb: the bytes (each port after the first a copy) and a fresh wire meta. */
+  private deliver(port: EthernetDevice, data: Uint8Array, meta: SkbMeta): void {
     const jitter = this.jitterUs > 0 ? this.rng.int(0, this.jitterUs) : 0;
-    const earliest = (this.lastArrivalUs.get(port) ?? 0) + 1;
-    const at = Math.max(this.scheduler.nowUs + this.latencyUs + jitter, earliest);
-    this.lastArrivalUs.set(port, at);
-    const arriving: Skb = { data: skb.data, meta: wireMeta(skb.meta) };
+    let last = this.lastArrival.get(port);
+    if (!last) {
+      last = { us: 0 };
+      this.lastArrival.set(port, last);
+    }
+    const at = Math.max(this.scheduler.nowUs + this.latencyUs + jitter, last.us + 1);
+    last.us = at;
+    const arriving: Skb = { data, meta: wireMeta(meta) };
     this.scheduler.at(at, () => port.netns?.netifRx(port, arriving));
   }
 }

@@ -61,17 +61,18 @@ export function lookupScore(sk: BoundSock, daddr: Ipv4Addr, dif: number): number
 
 /** The best-scoring socket bound to `daddr`, else the best wildcard one (the first wins a tie, as reuseport's pick). */
 export function lookupBound<T extends BoundSock>(socks: readonly T[], daddr: Ipv4Addr, dif: number): T | undefined {
-  for (const addr of daddr === 0 ? [daddr] : [daddr, 0 as Ipv4Addr]) {
-    let best: T | undefined;
-    let bestScore = -1;
-    for (const s of socks) {
-      const score = lookupScore(s, addr, dif);
-      if (score > bestScore) {
-        best = s;
-        bestScore = score;
-      }
+  return bestScoring(socks, daddr, dif) ?? (daddr === 0 ? undefined : bestScoring(socks, 0 as Ipv4Addr, dif));
+}
+
+function bestScoring<T extends BoundSock>(socks: readonly T[], addr: Ipv4Addr, dif: number): T | undefined {
+  let best: T | undefined;
+  let bestScore = -1;
+  for (const s of socks) {
+    const score = lookupScore(s, addr, dif);
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
     }
-    if (best) return best;
   }
-  return undefined;
+  return best;
 }

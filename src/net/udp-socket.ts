@@ -65,11 +65,11 @@ export class UdpSocket {
       const err = this.bind(0 as Ipv4Addr, 0);
       if (err) return { ok: false, errno: err };
     }
-    const h = { srcPort: this.localPort, dstPort: to.port };
-    const addr = to.addr;
+    const srcPort = this.localPort;
+    const { addr, port: dstPort } = to;
     const bound = this.localAddr !== 0 ? this.localAddr : undefined;
     return sendIp(this.ns, { dst: addr, src: bound, protocol: IPPROTO_UDP, pmtudisc: this.pmtudisc }, UDP_HEADER_LEN + payload.length, (frame, off, src) =>
-      writeUdp(frame, off, h, payload, { src, dst: addr }),
+      writeUdp(frame, off, { srcPort, dstPort }, payload, { src, dst: addr }),
     );
   }
 

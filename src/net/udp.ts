@@ -2,7 +2,7 @@
 // (a tunnel socket hands the frame to its device), or answer "port unreachable" and drop with NO_SOCKET.
 
 import { IPV4_BROADCAST } from '../addr/index.js';
-import { ipv4Dst, ipv4Src, udpChecksumOk, udpDstPort, udpLength, udpSrcPort } from '../wire/index.js';
+import { ipv4Dst, ipv4Src, udpChecksumOkAt, udpDstPort, udpLength, udpSrcPort } from '../wire/index.js';
 import { L3_OFF } from './frame.js';
 import { icmpSendUnreachable } from './icmp-send.js';
 import { l4Offset } from './ip-input.js';
@@ -17,7 +17,7 @@ export function udpRcv(ns: Netns, dev: NetDevice, skb: Skb): void {
   const dst = ipv4Dst(b, L3_OFF);
   const len = udpLength(b, off);
   if (len < 8 || off + len > b.length) return ns.drop(dev, skb, 'PKT_TOO_SMALL', 'udp_rcv');
-  if (!udpChecksumOk(b.subarray(off, off + len), { src: ipv4Src(b, L3_OFF), dst })) return ns.drop(dev, skb, 'UDP_CSUM', 'udp_rcv');
+  if (!udpChecksumOkAt(b, off, len, ipv4Src(b, L3_OFF), dst)) return ns.drop(dev, skb, 'UDP_CSUM', 'udp_rcv');
   const dport = udpDstPort(b, off);
   const sock = ns.sockets.udpLookup(dst, dport, dev.ifindex);
   if (sock?.encapRcv) return sock.encapRcv(skb, off);

@@ -2,6 +2,7 @@
 // A checksum of 0 means "none" (RFC 768); VXLAN outer headers from Cilium's BPF_F_ZERO_CSUM_TX carry 0,
 // so emit honours an explicit `checksum: 0`, and a computed 0 is sent as 0xffff as RFC 768 requires.
 
+import type { Ipv4Addr } from '../addr/index.js';
 import { readU16, writeU16 } from './bytes.js';
 import { internetChecksum, pseudoHeaderSum } from './checksum.js';
 import { IPPROTO_UDP } from './ipv4.js';
@@ -50,8 +51,13 @@ export function readUdpHeader(b: Uint8Array, off: number): ParsedUdpHeader {
 
 /** True when the checksum of `datagram` (header + payload, exactly `length` bytes) is 0 or verifies. */
 export function udpChecksumOk(datagram: Uint8Array, ph: PseudoHeader): boolean {
-  if (readU16(datagram, OFF.checksum) === 0) return true;
-  return internetChecksum(datagram, 0, datagram.length, pseudoHeaderSum(ph.src, ph.dst, IPPROTO_UDP, datagram.length)) === 0;
+  return udpChecksumOkAt(datagram, 0, datagram.length, ph.src, ph.dst);
+}
+
+/** udpChecksumOk for the datagram at b[off, off + len), for udp_rcv: no view and no pseudo-header object per packet. */
+export function udpChecksumOkAt(b: Uint8Array, off: number, len: number, src: Ipv4Addr, dst: Ipv4Addr): boolean {
+  if (readU16(b, off + OFF.checksum) === 0) return true;
+  return internetChecksum(b, off, off + len, pseudoHeaderSum(src, dst, IPPROTO_UDP, len)) === 0;
 }
 
 /** Writes only the 8-byte header, length and checksum as given (a tunnel's zero checksum: no payload pass). */

@@ -14,7 +14,7 @@ import { TC_OK, tcDrop, type TcProgram, type TcVerdict } from '../../net/tc.js';
 import type { CiliumAgent } from '../agent.js';
 import { ipcacheLookup, wireIdentity } from '../ipcache.js';
 import { localDelivery } from './l3.js';
-import { traceNotify } from './trace.js';
+import { isTracing, traceNotify } from './trace.js';
 
 export function fromHost(agent: CiliumAgent): TcProgram {
   return {
@@ -24,7 +24,7 @@ export function fromHost(agent: CiliumAgent): TcProgram {
       const src = ipv4Src(skb.data, L3_OFF);
       const dst = ipv4Dst(skb.data, L3_OFF);
       const srcIdentity = ipcacheLookup(agent, src).identity;
-      traceNotify(agent, skb, dev, 'from-host', { program: 'cil_from_host', srcIdentity });
+      if (isTracing(agent)) traceNotify(agent, skb, dev, 'from-host', { program: 'cil_from_host', srcIdentity });
       const ep = agent.endpoints.get(dst);
       if (ep) return localDelivery(agent, skb, dev, ep, srcIdentity, 'host', 'cil_from_host');
       if (agent.podCidr && contains(agent.podCidr, dst) && dst !== agent.routerIp) return tcDrop('Unknown L3 target address');
@@ -33,10 +33,10 @@ export function fromHost(agent: CiliumAgent): TcProgram {
       if (agent.dp.config.routingMode === 'tunnel' && agent.synced && tunnel && info.tunnelEndpoint !== undefined) {
         const vni = wireIdentity(srcIdentity);
         skb.meta.tunnelKey = { vni, remote: info.tunnelEndpoint, ttl: 64 };
-        traceNotify(agent, skb, dev, 'to-overlay', { program: 'cil_from_host', srcIdentity, dstIdentity: info.identity, tunnelEndpoint: info.tunnelEndpoint, vni });
+        if (isTracing(agent)) traceNotify(agent, skb, dev, 'to-overlay', { program: 'cil_from_host', srcIdentity, dstIdentity: info.identity, tunnelEndpoint: info.tunnelEndpoint, vni });
         return { kind: 'redirect', dev: tunnel, ingress: false };
       }
-      traceNotify(agent, skb, dev, 'to-stack', {
+      if (isTracing(agent)) traceNotify(agent, skb, dev, 'to-stack', {
         program: 'cil_from_host',
         srcIdentity,
         dstIdentity: info.identity,
@@ -54,7 +54,7 @@ export function toHost(agent: CiliumAgent): TcProgram {
     run(skb: Skb, dev: NetDevice): TcVerdict {
       skb.meta.pktTypeOverride = 'host';
       // bpf_host.c's cil_to_host reports TRACE_TO_STACK.
-      if (ethType(skb.data) === ETH_P_IP) traceNotify(agent, skb, dev, 'to-stack', { program: 'cil_to_host', srcIdentity: skb.meta.identity });
+      if (ethType(skb.data) === ETH_P_IP && isTracing(agent)) traceNotify(agent, skb, dev, 'to-stack', { program: 'cil_to_host', srcIdentity: skb.meta.identity });
       return TC_OK;
     },
   };

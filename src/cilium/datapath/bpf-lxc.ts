@@ -19,7 +19,7 @@ import { ID_HOST } from '../identity/numeric-identity.js';
 import { ipcacheLookup } from '../ipcache.js';
 import { ipv4L3, localDelivery } from './l3.js';
 import { lxcEgressCt } from './lxc-ct.js';
-import { traceNotify } from './trace.js';
+import { isTracing, traceNotify } from './trace.js';
 
 const PROG = 'cil_from_container';
 
@@ -34,7 +34,7 @@ export function fromContainer(agent: CiliumAgent): TcProgram {
       if (type !== ETH_P_IP) return tcDrop('Unsupported L3 protocol');
       if (ipv4Src(skb.data, L3_OFF) !== ep.ipv4) return tcDrop('Invalid source ip');
       skb.meta.identity = ep.identity;
-      traceNotify(agent, skb, lxc, 'from-endpoint', { program: PROG, srcIdentity: ep.identity });
+      if (isTracing(agent)) traceNotify(agent, skb, lxc, 'from-endpoint', { program: PROG, srcIdentity: ep.identity });
       const dropped = lxcEgressCt(agent, skb, ep.identity);
       if (dropped) return tcDrop(dropped);
       return handleIpv4(agent, skb, lxc, ep);
@@ -56,7 +56,7 @@ function handleIpv4(agent: CiliumAgent, skb: Skb, lxc: NetDevice, ep: Endpoint):
       return toStack(agent, skb, lxc, ep, info.identity, agent.synced ? 'no tunnel endpoint for the destination' : 'agent restarting: ipcache not yet synced, no tunnel endpoint');
     }
     skb.meta.tunnelKey = { vni: ep.identity, remote: info.tunnelEndpoint, ttl: 64 };
-    traceNotify(agent, skb, lxc, 'to-overlay', { program: PROG, srcIdentity: ep.identity, dstIdentity: info.identity, tunnelEndpoint: info.tunnelEndpoint, vni: ep.identity });
+    if (isTracing(agent)) traceNotify(agent, skb, lxc, 'to-overlay', { program: PROG, srcIdentity: ep.identity, dstIdentity: info.identity, tunnelEndpoint: info.tunnelEndpoint, vni: ep.identity });
     return { kind: 'redirect', dev: tunnel, ingress: false };
   }
   if (dp.config.enableHostLegacyRouting) return toStack(agent, skb, lxc, ep, info.identity, 'legacy host routing');
@@ -71,12 +71,12 @@ function fibRedirect(agent: CiliumAgent, skb: Skb, lxc: NetDevice, ep: Endpoint,
   const dropped = ipv4L3(skb, undefined, undefined);
   if (dropped) return dropped;
   const { dev, nexthop, route } = out.value;
-  traceNotify(agent, skb, lxc, 'to-network', { program: PROG, srcIdentity: ep.identity, dstIdentity, egress: dev.name, nexthop, route: route.dst.prefixLen });
+  if (isTracing(agent)) traceNotify(agent, skb, lxc, 'to-network', { program: PROG, srcIdentity: ep.identity, dstIdentity, egress: dev.name, nexthop, route: route.dst.prefixLen });
   return { kind: 'redirect-neigh', dev, nexthop };
 }
 
 function toStack(agent: CiliumAgent, skb: Skb, lxc: NetDevice, ep: Endpoint, dstIdentity: number, why: string): TcVerdict {
-  traceNotify(agent, skb, lxc, 'to-stack', { program: PROG, srcIdentity: ep.identity, dstIdentity, why });
+  if (isTracing(agent)) traceNotify(agent, skb, lxc, 'to-stack', { program: PROG, srcIdentity: ep.identity, dstIdentity, why });
   return TC_OK;
 }
 

@@ -15,7 +15,7 @@ import { localDelivery } from './l3.js';
 import { isOverlayMark } from './mark.js';
 import { snatDecision } from './masquerade.js';
 import { snatV4Nat, snatV4RevNat } from './snat.js';
-import { traceNotify } from './trace.js';
+import { isTracing, traceNotify } from './trace.js';
 
 export function fromNetdev(agent: CiliumAgent): TcProgram {
   return {
@@ -27,7 +27,7 @@ export function fromNetdev(agent: CiliumAgent): TcProgram {
       const ep = agent.endpoints.get(dst);
       if (!ep) return TC_OK;
       const srcIdentity = ipcacheLookup(agent, ipv4Src(skb.data, L3_OFF)).identity;
-      traceNotify(agent, skb, dev, 'from-network', { program: 'cil_from_netdev', srcIdentity });
+      if (isTracing(agent)) traceNotify(agent, skb, dev, 'from-network', { program: 'cil_from_netdev', srcIdentity });
       return localDelivery(agent, skb, dev, ep, srcIdentity, 'network', 'cil_from_netdev');
     },
   };
@@ -43,7 +43,7 @@ export function toNetdev(agent: CiliumAgent): TcProgram {
       if (!d) return TC_OK;
       const r = snatV4Nat(agent, skb.data, d.target, dp.config.conntrack, { isFromLocalEndpoint: d.isFromLocalEndpoint });
       if (r === 'xlated' && d.isFromLocalEndpoint) {
-        traceNotify(agent, skb, dev, 'to-network', { program: 'cil_to_netdev', srcIdentity: skb.meta.identity, masquerade: d.target.addr });
+        if (isTracing(agent)) traceNotify(agent, skb, dev, 'to-network', { program: 'cil_to_netdev', srcIdentity: skb.meta.identity, masquerade: d.target.addr });
       }
       return r === 'xlated' || r === 'punt' ? TC_OK : tcDrop(r);
     },

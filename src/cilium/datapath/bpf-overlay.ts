@@ -15,7 +15,7 @@ import { ipcacheLookup } from '../ipcache.js';
 import { localDelivery } from './l3.js';
 import { MARK_MAGIC_OVERLAY, identityMark } from './mark.js';
 import { NAT_PORT_MAX, NAT_PORT_MIN, snatV4Nat } from './snat.js';
-import { traceNotify } from './trace.js';
+import { isTracing, traceNotify } from './trace.js';
 
 const PROG = 'cil_from_overlay';
 
@@ -26,13 +26,13 @@ export function fromOverlay(agent: CiliumAgent): TcProgram {
       if (ethType(skb.data) !== ETH_P_IP) return tcDrop('Unsupported L3 protocol');
       const srcIdentity = skb.meta.tunnelKey?.vni ?? 0;
       skb.meta.identity = srcIdentity;
-      traceNotify(agent, skb, dev, 'from-overlay', { program: PROG, srcIdentity, vni: srcIdentity });
+      if (isTracing(agent)) traceNotify(agent, skb, dev, 'from-overlay', { program: PROG, srcIdentity, vni: srcIdentity });
       const dst = ipv4Dst(skb.data, L3_OFF);
       const ep = agent.endpoints.get(dst);
       if (ep) return localDelivery(agent, skb, dev, ep, srcIdentity, 'overlay', PROG);
       if (ipcacheLookup(agent, dst).identity === ID_HOST) {
         skb.meta.pktTypeOverride = 'host';
-        traceNotify(agent, skb, dev, 'to-stack', { program: PROG, srcIdentity, dstIdentity: ID_HOST });
+        if (isTracing(agent)) traceNotify(agent, skb, dev, 'to-stack', { program: PROG, srcIdentity, dstIdentity: ID_HOST });
         return TC_OK;
       }
       return tcDrop('Unknown L3 target address');

@@ -12,7 +12,7 @@ import { tcDrop, type TcVerdict } from '../../net/tc.js';
 import type { CiliumAgent } from '../agent.js';
 import type { Endpoint } from '../endpoint.js';
 import { lxcIngressCt, type DeliveredFrom } from './lxc-ct.js';
-import { traceNotify } from './trace.js';
+import { isTracing, traceNotify } from './trace.js';
 
 /** ipv4_l3: TTL - 1 and new MACs; undefined when the packet may go on, else the drop verdict. */
 export function ipv4L3(skb: Skb, dst: MacAddr | undefined, src: MacAddr | undefined): TcVerdict | undefined {
@@ -28,7 +28,7 @@ export function localDelivery(agent: CiliumAgent, skb: Skb, dev: NetDevice, ep: 
   const ctDrop = lxcIngressCt(agent, skb, srcIdentity, from);
   if (ctDrop) return tcDrop(ctDrop);
   skb.meta.identity = srcIdentity;
-  traceNotify(agent, skb, dev, 'to-endpoint', { program, srcIdentity, dstIdentity: ep.identity, endpoint: ep.id, pod: `${ep.namespace}/${ep.podName}` });
+  if (isTracing(agent)) traceNotify(agent, skb, dev, 'to-endpoint', { program, srcIdentity, dstIdentity: ep.identity, endpoint: ep.id, pod: `${ep.namespace}/${ep.podName}` });
   if (from === 'host') return { kind: 'redirect', dev: ep.lxc, ingress: false };
   return { kind: 'redirect-peer', dev: ep.lxc };
 }

@@ -2,6 +2,7 @@
 // point a packet passed ("to-endpoint", "to-overlay", "to-network", "to-stack", "from-endpoint", ...), with
 // the source and destination identities, as `cilium-dbg monitor` and Hubble report them. Published on 'hop'
 // (explanations) and on 'notify' (the monitor's perf ring) with the first TRACE_PAYLOAD_LEN bytes captured.
+// Programs check isTracing first, so an unobserved lab builds no detail object (nor its strings) per packet.
 
 import type { NetDevice } from '../../net/net-device.js';
 import type { Skb } from '../../net/skb.js';
@@ -12,6 +13,13 @@ export const TRACE_PAYLOAD_LEN = 128;
 
 export type ObsPoint = 'from-endpoint' | 'from-host' | 'from-network' | 'from-overlay' | 'from-stack' | 'to-endpoint' | 'to-host' | 'to-network' | 'to-overlay' | 'to-stack';
 
+/** Whether anyone reads trace notifications (an explanation, `cilium-dbg monitor`, Hubble). */
+export function isTracing(agent: CiliumAgent): boolean {
+  const bus = agent.netns.ctx.trace;
+  return bus.has('hop') || bus.has('notify');
+}
+
+/** Publishes a notification; callers check isTracing before building `detail`. */
 export function traceNotify(
   agent: CiliumAgent,
   skb: Skb,

@@ -83,10 +83,11 @@ export class TunnelDevice extends NetDevice {
     const inner = skb.data;
     const geneve = this.kind === 'geneve' ? geneveEthernet(key.vni) : undefined;
     const encapLen = geneve ? geneveHeaderLen(geneve) : VXLAN_HEADER_LEN;
-    const udpHdr = { srcPort, dstPort: this.dstPort, length: UDP_HEADER_LEN + encapLen + inner.length, checksum: 0 };
+    const dstPort = this.dstPort;
+    const udpLen = UDP_HEADER_LEN + encapLen + inner.length;
     // The outer packet is the same skb to the kernel: skb->mark stays (and steers the route lookup).
-    const r = sendIp(ns, { dst: key.remote, protocol: IPPROTO_UDP, ttl: key.ttl ?? 64, df: false, mark: skb.meta.mark, traceId: skb.meta.traceId, causeTraceId: skb.meta.causeTraceId }, udpHdr.length, (frame, off) => {
-      writeUdpHeader(frame, off, udpHdr);
+    const r = sendIp(ns, { dst: key.remote, protocol: IPPROTO_UDP, ttl: key.ttl ?? 64, df: false, mark: skb.meta.mark, traceId: skb.meta.traceId, causeTraceId: skb.meta.causeTraceId }, udpLen, (frame, off) => {
+      writeUdpHeader(frame, off, { srcPort, dstPort, length: udpLen, checksum: 0 });
       if (geneve) writeGeneveHeader(frame, off + UDP_HEADER_LEN, geneve);
       else writeVxlanHeader(frame, off + UDP_HEADER_LEN, { vni: key.vni });
       frame.set(inner, off + UDP_HEADER_LEN + encapLen);
@@ -99,24 +100,26 @@ export class TunnelDevice extends NetDevice {
 
   /** vxlan_rcv / geneve_rx: decapsulate and deliver the inner frame to this device's ingress. */
   private rcv(ns: Netns, skb: Skb, udpOff: number): void {
-    const payload = skb.data.subarray(udpOff + 8);
-    const decap = this.kind === 'vxlan' ? vxlanDecap(payload) : geneveDecap(payload);
+    const b = skb.data;
+    const encapOff = udpOff + UDP_HEADER_LEN;
+    const decap = this.kind === 'vxlan' ? vxlanDecap(b, encapOff) : geneveDecap(b.subarray(encapOff));
     if (typeof decap === 'string') return ns.drop(this, skb, 'VXLAN_INVALID_HDR', `${this.kind}_rcv`, decap);
-    if (decap.inner.length < ETH_HEADER_LEN) return ns.drop(this, skb, 'PKT_TOO_SMALL', `${this.kind}_rcv`);
     // The outer headers are done with: the inner frame is a view into the same bytes (no copy).
-    skb.meta.tunnelKey = { vni: decap.vni, remote: ipv4Src(skb.data, L3_OFF), local: ipv4Dst(skb.data, L3_OFF) };
+    const inner = typeof decap === 'number' ? b.subarray(encapOff + VXLAN_HEADER_LEN) : decap.inner;
+    if (inner.length < ETH_HEADER_LEN) return ns.drop(this, skb, 'PKT_TOO_SMALL', `${this.kind}_rcv`);
+    skb.meta.tunnelKey = { vni: typeof decap === 'number' ? decap : decap.vni, remote: ipv4Src(b, L3_OFF), local: ipv4Dst(b, L3_OFF) };
     skb.meta.hash = 0;
-    skb.data = decap.inner;
+    skb.data = inner;
     ns.netifRx(this, skb);
   }
 }
 
 
-/** vxlan_rcv: the I flag must be set; the VNI follows. */
-function vxlanDecap(b: Uint8Array): { vni: number; inner: Uint8Array } | string {
-  if (b.length < VXLAN_HEADER_LEN) return 'truncated VXLAN header';
-  if (((b[0] ?? 0) & VXLAN_FLAG_I) === 0) return 'VXLAN I flag not set';
-  return { vni: vxlanVni(b), inner: b.subarray(VXLAN_HEADER_LEN) };
+/** vxlan_rcv on the header at b[off]: the I flag must be set; the VNI, or why the header is refused. */
+function vxlanDecap(b: Uint8Array, off: number): number | string {
+  if (b.length - off < VXLAN_HEADER_LEN) return 'truncated VXLAN header';
+  if ((b[off]! & VXLAN_FLAG_I) === 0) return 'VXLAN I flag not set';
+  return vxlanVni(b, off);
 }
 
 function geneveDecap(b: Uint8Array): { vni: number; inner: Uint8Array } | string {
