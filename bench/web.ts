@@ -8,7 +8,9 @@
 //   the static server: the first load (a fresh browser: nothing cached or compiled), then the median of
 //   five more (reloads revalidate the scripts and reuse V8's compiled code), each with the marks of one
 //   load (the first; the last reload). The topology counts once its first picture is drawn; ELK's layout
-//   replaces it later (the elk-layout mark).
+//   replaces it later (the elk-layout mark). Those pages are playwright's, with a DevTools session attached
+//   while they load; web-page-ready-first-plain is the median of five first visits in fresh browsers that
+//   no debugger watches until the page is ready (web-plain-visit.ts), as a user's browser loads it.
 // - web-fps-100-in-flight: frames per second while at least 100 packets move on the topology (100 pings
 //   started at once from curl-pod, played at 0.25× so they stay in flight).
 
@@ -20,6 +22,7 @@ import { startStaticServer } from '../src/server/static-server.js';
 import { HAS_CHROMIUM, launchChromium, NO_CHROMIUM_REASON } from '../test/web/support/chromium.js';
 import { LabPage } from '../test/web/support/lab-page.js';
 import { buildWebApp } from '../test/web/support/web-build.js';
+import { plainFirstVisit, type PlainVisit } from './web-plain-visit.js';
 
 /** Beside the main script: the topology's Cytoscape; on demand: ELK (a worker over HTTP, in the page from file://), just-bash's interpreter (the first awk, sed, jq, ...). */
 const ON_DEMAND = ['cytoscape.js', 'elk-worker.js', 'just-bash.js'];
@@ -84,6 +87,10 @@ if (!HAS_CHROMIUM) {
     }
     console.log(`web-page-ready-first: ${ready[0]} ms (${breakdowns[0]})`);
     console.log(`web-page-ready-median: ${median(ready.slice(1))} ms (last: ${breakdowns.at(-1)})`);
+    const plain: PlainVisit[] = [];
+    for (let i = 0; i < 5; i++) plain.push(await plainFirstVisit(url, 9333 + i));
+    const mid = [...plain].sort((a, b) => a.readyMs - b.readyMs)[2];
+    console.log(`web-page-ready-first-plain: ${mid?.readyMs ?? 0} ms (median of 5 fresh browsers; ${mid?.marks ?? ''})`);
     const page = await context.newPage();
     const lab = new LabPage(page, 'bench');
     await lab.open(`${url}?clock=20`);

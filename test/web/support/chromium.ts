@@ -10,14 +10,14 @@ export const CHROMIUM_PATH = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
 export const NO_CHROMIUM_REASON = `skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM=/path/to/chromium)`;
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Chromium with a fresh profile (a new user-data-dir); close the context to end it. */
 export async function launchChromium(): Promise<BrowserContext> {
   const { chromium } = await import('playwright-core');
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ciliumlab-chromium-')), {
     executablePath: CHROMIUM_PATH,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1600, height: 1000 },
     acceptDownloads: true,
   });
