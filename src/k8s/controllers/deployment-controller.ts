@@ -186,7 +186,8 @@ export class DeploymentController {
       this.deadlines.delete(key);
       return;
     }
-    const at = this.scheduler.nowUs + inUs;
+    // The deadline comes from wall-clock milliseconds with a fraction; the virtual clock counts whole µs.
+    const at = this.scheduler.nowUs + Math.ceil(inUs);
     if (cur && !cur.cancelled && cur.atUs === at) return;
     this.scheduler.cancel(cur);
     this.deadlines.set(key, this.scheduler.at(at, () => {
