@@ -1,3 +1,6 @@
+// The scheduler against a reference order: whatever is scheduled, cancelled or scheduled from inside an
+// event, events run by time, then in scheduling order, and a cancelled one never runs.
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Scheduler, type Timer } from './scheduler.js';
