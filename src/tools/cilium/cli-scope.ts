@@ -4,6 +4,7 @@
 // cobra, so main prints a returned error bare, while fatalf prints "\nError: ..." — both exit 1.
 
 import { FlagError, flagValue, parseFlags, type FlagSpec, type ParsedFlags } from '../helm/flags.js';
+import type { CobraFlag } from '../cobra-help.js';
 import type { Process } from '../process.js';
 
 export interface CliScope {
@@ -11,14 +12,17 @@ export interface CliScope {
   readonly release: string;
 }
 
-const PERSISTENT: readonly FlagSpec[] = [
-  { name: 'context', kind: 'string' },
-  { name: 'namespace', short: 'n', kind: 'string' },
-  { name: 'as', kind: 'string' },
-  { name: 'as-group', kind: 'strings' },
-  { name: 'helm-release-name', kind: 'string' },
-  { name: 'kubeconfig', kind: 'string' },
+/** cli/cmd.go's persistent flags, with their usage and defaults (for the help) and pflag types. */
+export const PERSISTENT_FLAGS: readonly CobraFlag[] = [
+  { name: 'context', type: 'string', usage: 'Kubernetes configuration context' },
+  { name: 'namespace', short: 'n', type: 'string', def: 'kube-system', usage: 'Namespace Cilium is running in' },
+  { name: 'as', type: 'string', usage: 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.' },
+  { name: 'as-group', type: 'stringArray', usage: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.' },
+  { name: 'helm-release-name', type: 'string', def: 'cilium', usage: 'Helm release name' },
+  { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file' },
 ];
+
+const PERSISTENT: readonly FlagSpec[] = PERSISTENT_FLAGS.map((f) => ({ name: f.name, ...(f.short ? { short: f.short } : {}), kind: f.type === 'stringArray' ? 'strings' : 'string' }));
 
 /** cli/install.go normalizeFlags. */
 const NORMALIZED: Readonly<Record<string, string>> = { 'helm-set': 'set', 'helm-set-file': 'set-file', 'helm-set-string': 'set-string', 'helm-values': 'values' };

@@ -8,6 +8,7 @@
 import { childrenOf, findPath, helpCommand, helpOf, nameOf, type CobraCommand, type CobraProgram } from '../cobra-help.js';
 import type { Process } from '../process.js';
 import { CILIUM_CLI_TREE } from './cli-command-tree.js';
+import { PERSISTENT_FLAGS } from './cli-scope.js';
 import { cobraFlags, GLOBAL_FLAGS } from './cobra.js';
 import { CILIUM_DBG_TREE } from './dbg-command-tree.js';
 
@@ -16,20 +17,8 @@ export const CILIUM_DBG: CobraProgram = { root: { ...CILIUM_DBG_TREE, persistent
 /** cobra's own `completion` command, which cilium-cli does not replace (its shells are not modelled). */
 const COMPLETION: CobraCommand = { use: 'completion', short: 'Generate the autocompletion script for the specified shell', runnable: true };
 
-/** cilium-cli/cli/cmd.go's persistent flags. */
 export const CILIUM_CLI: CobraProgram = {
-  root: {
-    ...CILIUM_CLI_TREE,
-    commands: [...(CILIUM_CLI_TREE.commands ?? []), COMPLETION],
-    persistentFlags: [
-      { name: 'context', type: 'string', usage: 'Kubernetes configuration context' },
-      { name: 'namespace', short: 'n', type: 'string', def: 'kube-system', usage: 'Namespace Cilium is running in' },
-      { name: 'as', type: 'string', usage: 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.' },
-      { name: 'as-group', type: 'stringArray', usage: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.' },
-      { name: 'helm-release-name', type: 'string', def: 'cilium', usage: 'Helm release name' },
-      { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file' },
-    ],
-  },
+  root: { ...CILIUM_CLI_TREE, commands: [...(CILIUM_CLI_TREE.commands ?? []), COMPLETION], persistentFlags: PERSISTENT_FLAGS },
   template: 'cobra',
 };
 
