@@ -88,8 +88,16 @@ const DBG_COMMANDS: Readonly<Record<string, DbgCommand>> = {
   'endpoint inspect, show': { spec: ENDPOINT_GET, run: endpointGet },
 };
 
-/** The commands printed from the `outputs` table below (the rest parse their own flags or fall back). */
-const DBG_OUTPUTS: readonly string[] = ['status', 'service list', 'identity list', 'node list', 'config', 'bpf ipcache list', 'bpf endpoint list'];
+/** The agent commands that take only boolean flags, by path: what each prints (`has` tells a flag given). */
+const DBG_OUTPUTS: Readonly<Record<string, (lab: Lab, agent: CiliumAgent, has: (flag: string) => boolean) => string>> = {
+  status: (lab, agent, has) => (has('--brief') ? 'OK\n' : agentStatus(lab, agent, { allAddresses: has('--all-addresses'), verbose: has('--verbose') })),
+  'service list': (lab, agent) => serviceList(lab, agent),
+  'identity list': (lab, agent) => identityList(lab, agent),
+  'node list': (_lab, agent) => nodeList(agent),
+  config: (lab) => dbgConfig(configData(lab)),
+  'bpf ipcache list': (_lab, agent) => ipcacheList(agent),
+  'bpf endpoint list': (_lab, agent) => endpointMapList(agent),
+};
 
 /** A DBG_COMMANDS command named by the first two or three words; undefined for any other. */
 function dbgCommand(p: Process, agent: CiliumAgent | undefined): number | undefined {
@@ -118,25 +126,14 @@ const ciliumDbg: Tool = async (p) => {
   const own = flagParsingCommand(p, agent) ?? dbgCommand(p, agent);
   if (own !== undefined) return own;
   const { words, flags, unknown } = parse(p.argv.slice(1), (w) => DBG_FLAGS[w] ?? []);
-  if (words !== 'version' && !DBG_OUTPUTS.includes(words.replace(/ ls$/, ' list'))) return dbgFallback(p, p.argv.slice(1));
+  const print = DBG_OUTPUTS[words.replace(/ ls$/, ' list')];
+  if (words !== 'version' && !print) return dbgFallback(p, p.argv.slice(1));
   if (wantsHelp(p.argv.slice(1))) return notModelled(p, `the help of cilium-dbg ${words}`);
   if (unknown !== undefined) return fail(p, `Error: unknown flag: ${unknown}\n`);
   const isUp = agent !== undefined && agent.phase === 'running';
   if (words === 'version') return dbgVersion(p, { isAgentUp: isUp });
   if (!agent || !isUp) return fail(p, words === 'status' ? `${SOCKET_ERROR}\n` : `Error: Unable to reach agent: ${SOCKET_ERROR}\n`);
-  const lab = p.lab;
-  const has = (f: string) => flags.has(f);
-  const outputs: Readonly<Record<string, () => string>> = {
-    status: () => (has('--brief') ? 'OK\n' : agentStatus(lab, agent, { allAddresses: has('--all-addresses'), verbose: has('--verbose') })),
-    'service list': () => serviceList(lab, agent),
-    'identity list': () => identityList(lab, agent),
-    'node list': () => nodeList(agent),
-    config: () => dbgConfig(configData(lab)),
-    'bpf ipcache list': () => ipcacheList(agent),
-    'bpf endpoint list': () => endpointMapList(agent),
-  };
-  const print = outputs[words.replace(/ ls$/, ' list')];
-  if (print) p.out(print());
+  if (print) p.out(print(p.lab, agent, (f) => flags.has(f)));
   return 0;
 };
 
@@ -170,8 +167,13 @@ function flagCommand(p: Process): Promise<number> | number | undefined {
   return parsed ? cmd.run(p, parsed.scope, parsed.f) : 1;
 }
 
-/** The cilium-cli paths printed here (the rest parse flags in FLAG_COMMANDS, or fall back). */
-const CLI_PATHS: readonly string[] = ['config view', 'features status', 'version', 'hubble port-forward'];
+/** The cilium-cli commands that take only boolean flags (the rest parse flags in FLAG_COMMANDS, or fall back). */
+const CLI_OUTPUTS: Readonly<Record<string, (p: Process, has: (flag: string) => boolean) => number | Promise<number>>> = {
+  'config view': configView,
+  'features status': featuresStatus,
+  version: (p, has) => cliVersion(p, { clientOnly: has('--client') }),
+  'hubble port-forward': hubblePortForward,
+};
 
 const CONNECTIVITY_TEST = 'ciliumlab: `cilium connectivity test` is not modelled (it deploys its own test workloads); check paths with ping, curl and `ciliumlab trace`';
 
@@ -180,13 +182,11 @@ const ciliumCli: Tool = async (p) => {
   if (own !== undefined) return own;
   const { words, flags, unknown } = parse(p.argv.slice(1), (w) => CLI_FLAGS[w] ?? []);
   if (words === 'connectivity test') return cliError(p, CONNECTIVITY_TEST);
-  if (!CLI_PATHS.includes(words)) return cliFallback(p, p.argv.slice(1));
+  const run = CLI_OUTPUTS[words];
+  if (!run) return cliFallback(p, p.argv.slice(1));
   if (wantsHelp(p.argv.slice(1))) return notModelled(p, `the help of cilium ${words}`);
   if (unknown !== undefined) return cliError(p, `unknown flag: ${unknown}`);
-  if (words === 'config view') return configView(p);
-  if (words === 'features status') return featuresStatus(p);
-  if (words === 'version') return cliVersion(p, { clientOnly: flags.has('--client') });
-  return hubblePortForward(p);
+  return run(p, (f) => flags.has(f));
 };
 
 export const commands: Record<string, Tool> = {
