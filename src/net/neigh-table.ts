@@ -44,7 +44,7 @@ export interface NeighOps {
 
 export class NeighTable {
   /** Every entry in creation order (`ip neigh` lists them so). */
-  private readonly entries = new Map<number, NeighEntry>();
+  private readonly entries = new Set<NeighEntry>();
   /** The same entries by ifindex, then address as `ip | 0`: small integer keys for the per-packet lookup. */
   private readonly byDev = new Map<number, Map<number, NeighEntry>>();
 
@@ -121,11 +121,12 @@ export class NeighTable {
   }
 
   delete(dev: NetDevice, ip: Ipv4Addr): boolean {
-    const e = this.entries.get(key(dev, ip));
+    const onDev = this.byDev.get(dev.ifindex);
+    const e = onDev?.get(ip | 0);
     if (!e) return false;
     this.scheduler.cancel(e.timer);
-    this.byDev.get(dev.ifindex)?.delete(ip | 0);
-    return this.entries.delete(key(dev, ip));
+    onDev?.delete(ip | 0);
+    return this.entries.delete(e);
   }
 
   /** Forget every entry on a device (link down, device deleted). */
@@ -157,7 +158,7 @@ export class NeighTable {
       queue: [],
       timer: undefined,
     };
-    this.entries.set(key(dev, ip), e);
+    this.entries.add(e);
     let onDev = this.byDev.get(dev.ifindex);
     if (!onDev) {
       onDev = new Map();
@@ -213,9 +214,4 @@ export class NeighTable {
     const base = NEIGH_PARAMS.baseReachableUs;
     return this.rng.int(base / 2, (base * 3) / 2 - 1);
   }
-}
-
-/** One number per (device, address): ifindex in the high bits, the address in the low 32. */
-function key(dev: NetDevice, ip: Ipv4Addr): number {
-  return dev.ifindex * 4294967296 + (ip >>> 0);
 }
