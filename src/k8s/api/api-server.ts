@@ -35,6 +35,9 @@ import type { ApiServerConfig, CreateOptions, ListOptions, MutateOptions, Update
 export type { ApiServerConfig, CreateOptions, DeleteOptions, ListOptions, MutateOptions, UpdateOptions, WriteOptions };
 
 
+/** How `mutate` writes: a typed client's draft (decoded data edited by typed code). */
+const TYPED: WriteOptions = { typed: true };
+
 export class ApiServer {
   readonly registry: ResourceRegistry;
   readonly clock: ApiClock;
@@ -229,12 +232,12 @@ export class ApiServer {
     reshareBelowTop(draft, cur);
     // The draft's status is private and final: frozen, the status write takes it without a copy.
     if (status) deepFreeze((draft as { status?: unknown }).status);
-    const old = this.storedForUpdate(rt, draft, { ...opts, typed: true });
+    const old = this.storedForUpdate(rt, draft, TYPED);
     return this.write(rt, status ? statusOnly(old, draft) : draft, old, opts) as ObjectFor<K>;
   }
 
   /** Decode checks and the stored object an update applies to (NotFound, Conflict on a stale resourceVersion). */
-  private storedForUpdate(rt: ResourceType, input: KubeObject, opts: UpdateOptions): KubeObject {
+  private storedForUpdate(rt: ResourceType, input: KubeObject, opts: WriteOptions): KubeObject {
     this.lastWarnings = checkDecode(rt, input, opts);
     const name = input.metadata.name ?? '';
     const old = this.store.get(rt, rt.namespaced ? (input.metadata.namespace ?? 'default') : undefined, name);
