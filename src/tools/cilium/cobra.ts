@@ -5,6 +5,7 @@
 
 import { flagUsages as pflagUsages, type CobraFlag } from '../cobra-help.js';
 import type { Process } from '../process.js';
+import { parseGoBool } from '../go-strconv.js';
 
 export interface FlagSpec {
   readonly name: string;
@@ -43,7 +44,7 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): Parsed {
   const args: string[] = [];
   const values = new Map<string, string>();
   const set = (f: FlagSpec, v: string): string | undefined => {
-    if (f.kind === 'bool' && !['true', 'false', '1', '0', 't', 'f', 'TRUE', 'FALSE', 'True', 'False', 'T', 'F'].includes(v)) return invalid(f, v, 'strconv.ParseBool');
+    if (f.kind === 'bool' && parseGoBool(v) === undefined) return invalid(f, v, 'strconv.ParseBool');
     if (f.kind === 'int' && !/^[+-]?\d+$/.test(v)) return invalid(f, v, 'strconv.ParseInt');
     // A string slice flag appends on every further use (pflag stringSliceValue.Set).
     const prev = values.get(f.name);

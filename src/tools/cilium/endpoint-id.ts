@@ -5,7 +5,7 @@
 
 import { formatIpv4 } from '../../addr/index.js';
 import type { AgentEndpoint } from './endpoint-model.js';
-import { parseGoInt } from './go-strconv.js';
+import { parseGoInt } from '../go-strconv.js';
 
 export const ENDPOINT_ID_PREFIXES = ['cilium-local', 'cilium-global', 'cni-attachment-id', 'container-id', 'docker-endpoint', 'container-name', 'cep-name', 'pod-name', 'ipv4', 'ipv6'];
 

@@ -3,15 +3,13 @@
 // SetDefaultOpts from the daemon's Opts, which daemon_main.go initEnv fills from cilium-config (debug-verbose
 // datapath for Debug/DebugLB, debug or debug-verbose policy for DebugPolicy, bpf-events-*, ...).
 
+import { parseGoBool } from '../go-strconv.js';
 import { configData } from './agent-facts.js';
 import type { Lab } from '../../lab/index.js';
 
 /** strconv.ParseBool as viper's GetBool applies it, with the flag's default for an absent or bad value. */
 function goBool(data: Readonly<Record<string, string>>, key: string, byDefault: boolean): boolean {
-  const v = data[key] ?? '';
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
-  return byDefault;
+  return parseGoBool(data[key] ?? '') ?? byDefault;
 }
 
 /** pkg/option monitor.go: ParseMonitorAggregationLevel, then FormatMonitorAggregationLevel. */

@@ -3,6 +3,7 @@
 // ("unknown flag: --foo", "flag needs an argument: --last", "unknown shorthand flag: 'z' in -z").
 
 import type { CobraFlag } from '../cobra-help.js';
+import { parseGoBool } from '../go-strconv.js';
 
 export interface FlagSpec {
   readonly name: string;
@@ -99,14 +100,14 @@ function shorthands(a: string, next: string | undefined, byShort: ReadonlyMap<st
 
 function checkValue(spec: FlagSpec, v: string, shown: string): string | undefined {
   if (spec.kind === 'uint' && !/^\d+$/.test(v)) return `invalid argument ${JSON.stringify(v)} for ${JSON.stringify(shown)} flag: strconv.ParseUint: parsing ${JSON.stringify(v)}: invalid syntax`;
-  if (spec.kind === 'bool' && !['true', 'false', '1', '0', 't', 'f', 'TRUE', 'FALSE', 'True', 'False', 'T', 'F'].includes(v)) {
+  if (spec.kind === 'bool' && parseGoBool(v) === undefined) {
     return `invalid argument ${JSON.stringify(v)} for ${JSON.stringify(shown)} flag: strconv.ParseBool: parsing ${JSON.stringify(v)}: invalid syntax`;
   }
   return undefined;
 }
 
 export function isTrue(v: string): boolean {
-  return ['true', '1', 't', 'TRUE', 'True', 'T'].includes(v);
+  return parseGoBool(v) === true;
 }
 
 /** Parser specs for the flags a help text lists: unsigned types parse as uint, bools as bool. */

@@ -3,6 +3,7 @@
 // arguments, repeated flags (string arrays append, slices split on commas) — and pflag's error texts.
 
 import { parseGoDurationUs } from '../../go-duration.js';
+import { parseGoBool } from '../../go-strconv.js';
 
 export type FlagKind = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice' | 'duration';
 
@@ -155,12 +156,5 @@ function validate(def: FlagDef, value: string): string | undefined {
   if (def.kind === 'bool' && parseGoBool(value) === undefined) return `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`;
   if (def.kind === 'int' && !/^[+-]?[0-9]+$/.test(value)) return `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`;
   if (def.kind === 'duration' && parseGoDurationUs(value) === undefined) return `time: invalid duration ${JSON.stringify(value)}`;
-  return undefined;
-}
-
-/** strconv.ParseBool. */
-export function parseGoBool(s: string): boolean | undefined {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
   return undefined;
 }

@@ -1,6 +1,14 @@
-// Layer tools (cilium): Go's strconv.ParseInt(s, 0, 64) as the agent's id parsers call it (pkg/endpoint/id
-// ParseCiliumID): a sign, then a 0x/0o/0b prefix or a leading 0 for octal, underscores only after a prefix
-// (underscoreOK), and the NumError text "strconv.ParseInt: parsing \"s\": invalid syntax|value out of range".
+// Layer tools: Go's strconv for the Go CLIs. ParseBool (what pflag's bool flags and viper's GetBool accept)
+// and ParseInt(s, 0, 64) as cilium's id parsers call it (pkg/endpoint/id ParseCiliumID): a sign, then a
+// 0x/0o/0b prefix or a leading 0 for octal, underscores only after a prefix (underscoreOK), and the NumError
+// text "strconv.ParseInt: parsing \"s\": invalid syntax|value out of range".
+
+/** strconv.ParseBool: undefined where Go returns ErrSyntax. */
+export function parseGoBool(s: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
+  return undefined;
+}
 
 export type GoIntResult = { readonly ok: true; readonly value: bigint } | { readonly ok: false; readonly error: string };
 
