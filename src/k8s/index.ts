@@ -53,7 +53,7 @@ export type { ApiServerConfig, CreateOptions, UpdateOptions, ListOptions, WriteO
 export type { PropagationPolicy } from './api/deletion.js';
 export type { WatchEvent, WatchEventType, WatchHandler } from './api/watch-hub.js';
 export { ServiceIpAllocator, NodePortAllocator } from './api/service-ip-allocator.js';
-export { NAME_ALPHABET, randomSuffix, safeEncodeString, uuidV4 } from './api/identifiers.js';
+export { NAME_ALPHABET, randomSuffix, safeEncodeString } from './api/identifiers.js';
 export { patchObject, type PatchType } from './api/patch-object.js';
 
 export { EventRecorder } from './controllers/event-recorder.js';

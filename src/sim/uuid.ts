@@ -3,13 +3,22 @@
 
 import type { Rng } from './rng.js';
 
-/** A version 4 UUID from `rng`. @example uuidV4(rng.fork('flows')) // '3b1f…-4…-8…' */
+const HEX_DIGIT = '0123456789abcdef';
+
+/** The character codes of the uuid being built (reused: uuids are built one at a time). */
+const uuidCodes = new Array<number>(36).fill(0);
+
+/** A version 4 UUID from 16 draws of a byte of `rng`, built as one flat string. @example uuidV4(rng.fork('flows')) // '3b1f…-4…-8…' */
 export function uuidV4(rng: Rng): string {
-  const hex = Array.from({ length: 16 }, (_, i) => {
+  const codes = uuidCodes;
+  let at = 0;
+  for (let i = 0; i < 16; i++) {
     let b = rng.int(0, 255);
     if (i === 6) b = (b & 0x0f) | 0x40;
-    if (i === 8) b = (b & 0x3f) | 0x80;
-    return b.toString(16).padStart(2, '0');
-  }).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    else if (i === 8) b = (b & 0x3f) | 0x80;
+    if (i === 4 || i === 6 || i === 8 || i === 10) codes[at++] = 0x2d;
+    codes[at++] = HEX_DIGIT.charCodeAt(b >> 4);
+    codes[at++] = HEX_DIGIT.charCodeAt(b & 15);
+  }
+  return String.fromCharCode.apply(null, codes);
 }

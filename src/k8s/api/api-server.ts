@@ -19,7 +19,8 @@ import { ResourceRegistry, apiVersionOf, groupKindOf, groupResourceOf, type Reso
 import { checkFieldLabels, matchesFields, parseFieldSelector } from '../selectors/field-selector.js';
 import { matches, parseSelector, SelectorParseError, type Selector } from '../selectors/label-selector.js';
 import { rememberValidated, validateCreate, validateUpdate } from '../validation/validate-object.js';
-import { generateName, uuidV4 } from './identifiers.js';
+import { uuidV4 } from '../../sim/uuid.js';
+import { generateName } from './identifiers.js';
 import { ObjectStore } from './object-store.js';
 import { admit, type AdmissionDeps } from './admission.js';
 import { allocateForCreate, allocateForUpdate, releaseAll, releaseDropped, type ServiceAllocators } from './service-allocation.js';

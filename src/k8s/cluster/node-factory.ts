@@ -5,7 +5,7 @@
 import type { Rng } from '../../sim/rng.js';
 import type { Node, Taint } from '../objects/core.js';
 import type { Condition } from '../objects/meta.js';
-import { uuidV4 } from '../api/identifiers.js';
+import { uuidV4 } from '../../sim/uuid.js';
 
 export interface NodeConfig {
   readonly name: string;
