@@ -8,8 +8,9 @@ import type { CiliumAgent } from '../../cilium/agent.js';
 import { bpfMonoNow, KERNEL_HZ, monoToSec, type ClockSource } from '../../cilium/datapath/conntrack/bpf-mono.js';
 import { TUPLE_F_OUT } from '../../cilium/datapath/conntrack/ct-tuple.js';
 import type { Process } from '../process.js';
-import { failFlags, helped, parseFlags, type CommandSpec } from './cobra.js';
+import { failFlags, helped, notModelled, parseFlags, type CommandSpec } from './cobra.js';
 import { dumpCtEntry, dumpCtKey, jsonCtRecord } from './ctmap-dump.js';
+import { printOutput } from './dbg-output.js';
 
 const OUTPUT_FLAG = { name: 'output', short: 'o', kind: 'string', usage: "json| yaml| jsonpath='{}'" } as const;
 
@@ -74,14 +75,12 @@ function clockSource(agent: CiliumAgent, mode: string, hz: number): { mode: Cloc
   return 'invalid clocksource';
 }
 
-/** command.PrintOutput: json (MarshalIndent, then dumpJSON's extra newline); other printers are not modelled. */
+/** `-o`: the records through command.PrintOutput (dbg-output.ts); with no printer for it, exit 1 silently. */
 function printJson(p: Process, agent: CiliumAgent, output: string): number {
-  if (output === 'yaml' || output.startsWith('jsonpath=')) return notModelled(p, `-o ${output}`);
-  if (output !== 'json') return 1;
   agent.ctGc.catchUp(p.lab.nowUs);
   const records = [...agent.ct.tcp.entries(), ...agent.ct.any.entries()].map(([k, e]) => jsonCtRecord(k, e));
-  p.out(`${JSON.stringify(records, null, 2)}\n\n`);
-  return 0;
+  const r = printOutput(p, records, output);
+  return r.ok ? r.exitCode : 1;
 }
 
 /** Map.Flush: a GC run that deletes everything, NAT mappings of egress entries included. */
@@ -119,9 +118,4 @@ function usageError(p: Process, spec: CommandSpec, text: string): number {
 function fatal(p: Process, text: string): number {
   p.err(`Error: ${text}\n`);
   return 1;
-}
-
-export function notModelled(p: Process, what: string): number {
-  p.err(`ciliumlab: ${what} is not modelled\n`);
-  return 2;
 }

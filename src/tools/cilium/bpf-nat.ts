@@ -10,9 +10,10 @@ import { bpfMonoNow, monoToSec } from '../../cilium/datapath/conntrack/bpf-mono.
 import { TUPLE_F_IN, type CtTuple } from '../../cilium/datapath/conntrack/ct-tuple.js';
 import type { NatEntry } from '../../cilium/datapath/nat/nat-map.js';
 import type { Process } from '../process.js';
-import { notModelled } from './bpf-ct.js';
+import { notModelled } from './cobra.js';
 import { failFlags, helped, parseFlags, type CommandSpec } from './cobra.js';
 import { ipBytes, jsonTupleKey, networkU16, protoName } from './ctmap-dump.js';
+import { printOutput } from './dbg-output.js';
 
 const LIST: CommandSpec = {
   path: 'cilium-dbg bpf nat list',
@@ -36,11 +37,9 @@ export function bpfNat(p: Process, agent: CiliumAgent, sub: string, argv: readon
   agent.ctGc.catchUp(p.lab.nowUs);
   const entries = [...agent.nat.map.entries()];
   const output = f.values.get('output');
-  if (output === 'yaml' || output?.startsWith('jsonpath=')) return notModelled(p, `-o ${output}`);
-  if (output !== undefined && output !== 'json') return 1;
-  if (output === 'json') {
-    p.out(`${JSON.stringify(entries.map(([k, v]) => jsonNatRecord(k, v)), null, 2)}\n\n`);
-    return 0;
+  if (output !== undefined) {
+    const r = printOutput(p, entries.map(([k, v]) => jsonNatRecord(k, v)), output);
+    return r.ok ? r.exitCode : 1;
   }
   const source = agent.config?.conntrack.clockSource ?? 'ktime';
   const now = monoToSec(source, bpfMonoNow(source, agent.machine, p.lab.nowUs));

@@ -8,7 +8,7 @@ import type { CiliumAgent } from '../../cilium/agent.js';
 import { ID_HOST } from '../../cilium/identity/numeric-identity.js';
 import type { Lab } from '../../lab/index.js';
 import type { Process } from '../process.js';
-import { notModelled } from './bpf-ct.js';
+import { notModelled } from './cobra.js';
 import { help, type CommandSpec, type Parsed } from './cobra.js';
 import { ENDPOINT_ID_PREFIXES, RESERVED_NAMES } from './endpoint-id.js';
 import { endpointRows } from './endpoint-list.js';

@@ -2,6 +2,7 @@
 // help: a command's own flags plus -h and the root's persistent ones; long and shorthand forms, "=value",
 // values glued to a shorthand; pflag's error texts. A flag error prints "Error: ..." on stderr, the usage
 // on stdout (cilium-dbg sets the root's output to stdout), then main's fmt.Println(err), and exits 1.
+// A lab limit says "ciliumlab: ... is not modelled" and exits 2.
 
 import { flagUsages as pflagUsages, type CobraFlag } from '../cobra-help.js';
 import type { Process } from '../process.js';
@@ -107,6 +108,12 @@ export function failFlags(p: Process, spec: CommandSpec, error: string): number 
   p.err(`Error: ${error}\n`);
   p.out(`${usage(spec)}\n${error}\n`);
   return 1;
+}
+
+/** A lab limit, said plainly (exit 2). */
+export function notModelled(p: Process, what: string): number {
+  p.err(`ciliumlab: ${what} is not modelled\n`);
+  return 2;
 }
 
 /** -h/--help: the help on stdout, exit 0. */

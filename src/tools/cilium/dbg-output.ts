@@ -4,7 +4,7 @@
 // yaml and jsonpath are not modelled; any other value has no printer.
 
 import type { Process } from '../process.js';
-import { notModelled } from './bpf-ct.js';
+import { notModelled } from './cobra.js';
 
 /** encoding/json's MarshalIndent of a value already shaped as Go would marshal it. */
 export function goJson(value: unknown): string {

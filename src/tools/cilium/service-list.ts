@@ -9,7 +9,7 @@ import type { CiliumAgent } from '../../cilium/agent.js';
 import type { ServiceFrontend } from '../../cilium/cluster-state.js';
 import type { Lab } from '../../lab/index.js';
 import type { Process } from '../process.js';
-import { notModelled } from './bpf-ct.js';
+import { notModelled } from './cobra.js';
 import type { CommandSpec, Parsed } from './cobra.js';
 import { outputOptionString, printOutput } from './dbg-output.js';
 import { tabwrite } from './tabwriter.js';
