@@ -2,8 +2,9 @@
 // stale). Each figure on its own line as `name: value unit`:
 // - web-bundle-*: dist-web/ gzipped (-6; the build's own .gz copies are not counted): the main script and page (emulator, shell, terminal, UI), the
 //   scripts loaded beside it or on demand (Cytoscape, which the page runs before the main script; one copy of ELK: the worker over HTTP, the in-page build from
-//   file://; just-bash's interpreter, with the first awk, sed or jq), what one page downloads with all of
-//   them, and the whole directory.
+//   file://; just-bash's interpreter, with the first awk, sed or jq), what one page downloads before it is
+//   ready (the main script and page with Cytoscape), what it downloads with all of them, and the whole
+//   directory.
 // - web-page-ready-*: ms from navigation to the prompt and the topology with the default lab, served by
 //   the static server: the first load (a fresh browser: nothing cached or compiled), then the median of
 //   five more (reloads revalidate the scripts and reuse V8's compiled code), each with the marks of one
@@ -26,15 +27,16 @@ import { plainFirstVisit, type PlainVisit } from './web-plain-visit.js';
 
 /** Beside the main script: the topology's Cytoscape; on demand: ELK (a worker over HTTP, in the page from file://), just-bash's interpreter (the first awk, sed, jq, ...). */
 const ON_DEMAND = ['cytoscape.js', 'elk-worker.js', 'just-bash.js'];
+const BESIDE_MAIN = 'cytoscape.js';
 const FILE_URL_ONLY = 'elk.js';
 
-function bundleSizes(dir: string): { main: number; onDemand: number; page: number; dir: number } {
+function bundleSizes(dir: string): { main: number; onDemand: number; ready: number; page: number; dir: number } {
   const files = ['index.html', ...readdirSync(join(dir, 'assets')).filter((f) => !f.endsWith('.gz')).map((f) => `assets/${f}`)];
   const gz = (f: string) => gzipSync(readFileSync(join(dir, f)), { level: 6 }).length;
   const all = files.reduce((n, f) => n + gz(f), 0);
   const onDemand = ON_DEMAND.reduce((n, f) => n + gz(`assets/${f}`), 0);
   const main = all - onDemand - gz(`assets/${FILE_URL_ONLY}`);
-  return { main, onDemand, page: main + onDemand, dir: all };
+  return { main, onDemand, ready: main + gz(`assets/${BESIDE_MAIN}`), page: main + onDemand, dir: all };
 }
 
 function median(xs: number[]): number {
@@ -72,6 +74,7 @@ if (!HAS_CHROMIUM) {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   console.log(`web-bundle-main-gz: ${kb(size.main)}`);
   console.log(`web-bundle-on-demand-gz: ${kb(size.onDemand)}`);
+  console.log(`web-bundle-ready-gz: ${kb(size.ready)}`);
   console.log(`web-bundle-page-gz: ${kb(size.page)}`);
   console.log(`web-bundle-dir-gz: ${kb(size.dir)}`);
   const { server, url } = await startStaticServer({ root: dir, host: '127.0.0.1', port: 0 });
