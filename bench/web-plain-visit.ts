@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Opens `url` in a fresh browser, waits `settleMs` without attaching, then reads when the page was ready. */
 export async function plainFirstVisit(url: string, port: number, settleMs = 8000): Promise<PlainVisit> {
   const profile = mkdtempSync(join(tmpdir(), 'ciliumlab-plain-'));
-  const browser = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, '--window-size=1600,1000', url], { stdio: 'ignore' });
+  const browser = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, '--window-size=1600,1000', url], { stdio: 'ignore', detached: true });
   try {
     await sleep(settleMs);
     const { chromium } = await import('playwright-core');
@@ -36,8 +36,11 @@ export async function plainFirstVisit(url: string, port: number, settleMs = 8000
       await cdp.close();
     }
   } finally {
-    browser.kill();
-    await new Promise((r) => browser.once('exit', r));
-    rmSync(profile, { recursive: true, force: true });
+    // The whole process group: Chromium's children would go on writing the profile after the browser exits.
+    const exited = new Promise((r) => browser.once('exit', r));
+    process.kill(-(browser.pid ?? 0), 'SIGKILL');
+    await exited;
+    await sleep(500);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
