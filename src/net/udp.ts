@@ -9,7 +9,6 @@ import { l4Offset } from './ip-input.js';
 import type { NetDevice } from './net-device.js';
 import type { Netns } from './netns.js';
 import type { Skb } from './skb.js';
-import { copySkbData } from './skb-data.js';
 
 export function udpRcv(ns: Netns, dev: NetDevice, skb: Skb): void {
   const off = l4Offset(skb);
@@ -25,5 +24,6 @@ export function udpRcv(ns: Netns, dev: NetDevice, skb: Skb): void {
     if (dst !== IPV4_BROADCAST) icmpSendUnreachable(ns, skb, 'port');
     return ns.drop(dev, skb, 'NO_SOCKET', 'udp_rcv', `no socket on port ${dport}`);
   }
-  sock.deliver(copySkbData(b.subarray(off + 8, off + len)), { addr: ipv4Src(b, L3_OFF), port: udpSrcPort(b, off) }, skb);
+  // The payload is a view on the frame, as the kernel queues the skb itself: frames are never written after delivery.
+  sock.deliver(new Uint8Array(b.buffer, b.byteOffset + off + 8, len - 8), { addr: ipv4Src(b, L3_OFF), port: udpSrcPort(b, off) }, skb);
 }

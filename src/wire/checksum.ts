@@ -7,17 +7,24 @@ import type { Ipv4Addr } from '../addr/index.js';
 /** One's-complement sum of big-endian 16-bit words in b[start, end), unfolded; an odd last byte is padded with 0. */
 export function onesSum(b: Uint8Array, start = 0, end = b.length, initial = 0): number {
   let sum = initial;
-  const last = end - ((end - start) & 1);
+  // Bytes past the buffer count as zero; within it, two words per step.
+  const stop = Math.min(end, b.length);
+  const last4 = stop - ((stop - start) & 3);
   let i = start;
-  for (; i < last; i += 2) sum += ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
-  if (i < end) sum += (b[i] ?? 0) << 8;
+  for (; i < last4; i += 4) sum += (((b[i] as number) << 8) | (b[i + 1] as number)) + (((b[i + 2] as number) << 8) | (b[i + 3] as number));
+  if (i + 1 < stop) {
+    sum += ((b[i] as number) << 8) | (b[i + 1] as number);
+    i += 2;
+  }
+  if (i < stop) sum += (b[i] as number) << 8;
   return sum;
 }
 
 /** Folds carries back into the low 16 bits (end-around carry). */
 export function foldSum(sum: number): number {
   let s = sum;
-  while (s > 0xffff) s = (s % 0x10000) + Math.floor(s / 0x10000);
+  while (s > 0x7fffffff) s = (s % 0x10000) + Math.floor(s / 0x10000);
+  while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
   return s;
 }
 

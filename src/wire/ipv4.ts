@@ -5,7 +5,7 @@
 
 import { ipv4FromBytes, writeIpv4, type Ipv4Addr } from '../addr/index.js';
 import { readU16, writeU16 } from './bytes.js';
-import { internetChecksum } from './checksum.js';
+import { foldSum, internetChecksum, onesSum } from './checksum.js';
 import { wireErr, wireOk, type Parsed, type WireErrorKind, type WireResult } from './wire-result.js';
 
 export const IPV4_HEADER_LEN = 20;
@@ -79,8 +79,16 @@ export function ipv4HeaderError(b: Uint8Array, off: number): WireErrorKind | und
   const totalLength = readU16(b, off + OFF.totalLength);
   if (totalLength < headerLen) return 'bad-length';
   if (b.length < off + totalLength) return 'truncated';
-  if (internetChecksum(b, off, off + headerLen) !== 0) return 'bad-checksum';
+  if (headerSumBad(b, off, headerLen)) return 'bad-checksum';
   return undefined;
+}
+
+/** Whether the header checksum fails: the fixed 20 bytes summed word by word, options in a loop. */
+function headerSumBad(b: Uint8Array, off: number, headerLen: number): boolean {
+  let sum = 0;
+  for (let i = off; i < off + IPV4_HEADER_LEN; i += 4) sum += (((b[i] as number) << 8) | (b[i + 1] as number)) + (((b[i + 2] as number) << 8) | (b[i + 3] as number));
+  if (headerLen > IPV4_HEADER_LEN) sum = onesSum(b, off + IPV4_HEADER_LEN, off + headerLen, sum);
+  return foldSum(sum) !== 0xffff;
 }
 
 /** Reads every field at `off` without validation (callers check lengths first). */
@@ -120,18 +128,23 @@ export function writeIpv4Header(b: Uint8Array, off: number, h: Ipv4Header, paylo
   // Every byte is written below (fill() costs more than the header for 20 bytes): the checksum starts as 0,
   // and only option space not covered by `options` needs zeroing.
   if (headerLen > IPV4_HEADER_LEN) b.fill(0, off + IPV4_HEADER_LEN, off + headerLen);
-  b[off + OFF.verIhl] = 0x40 | ((headerLen >>> 2) & 0x0f);
-  b[off + OFF.tos] = h.tos & 0xff;
-  writeU16(b, off + OFF.totalLength, h.totalLength ?? headerLen + payloadLen);
+  const verIhlTos = ((0x40 | ((headerLen >>> 2) & 0x0f)) << 8) | (h.tos & 0xff);
+  const totalLength = (h.totalLength ?? headerLen + payloadLen) & 0xffff;
+  const fragWord = (h.df ? IP_DF : 0) | (h.mf ? IP_MF : 0) | (h.fragOffset & IP_OFFSET);
+  const ttlProtocol = ((h.ttl & 0xff) << 8) | (h.protocol & 0xff);
+  writeU16(b, off + OFF.verIhl, verIhlTos);
+  writeU16(b, off + OFF.totalLength, totalLength);
   writeU16(b, off + OFF.id, h.id);
-  writeU16(b, off + OFF.fragOff, (h.df ? IP_DF : 0) | (h.mf ? IP_MF : 0) | (h.fragOffset & IP_OFFSET));
-  b[off + OFF.ttl] = h.ttl & 0xff;
-  b[off + OFF.protocol] = h.protocol & 0xff;
+  writeU16(b, off + OFF.fragOff, fragWord);
+  writeU16(b, off + OFF.ttl, ttlProtocol);
   writeIpv4(b, off + OFF.src, h.src);
   writeIpv4(b, off + OFF.dst, h.dst);
   writeU16(b, off + OFF.checksum, 0);
   if (h.options) b.set(h.options.subarray(0, headerLen - IPV4_HEADER_LEN), off + IPV4_HEADER_LEN);
-  writeU16(b, off + OFF.checksum, h.checksum ?? internetChecksum(b, off, off + headerLen));
+  // The sum of the fixed header's words is known from the fields; only options are read back.
+  const fixedSum = verIhlTos + totalLength + (h.id & 0xffff) + fragWord + ttlProtocol + (h.src >>> 16) + (h.src & 0xffff) + (h.dst >>> 16) + (h.dst & 0xffff);
+  const sum = headerLen > IPV4_HEADER_LEN ? onesSum(b, off + IPV4_HEADER_LEN, off + headerLen, fixedSum) : fixedSum;
+  writeU16(b, off + OFF.checksum, h.checksum ?? ~foldSum(sum) & 0xffff);
   return headerLen;
 }
 

@@ -105,7 +105,7 @@ export class TunnelDevice extends NetDevice {
     const decap = this.kind === 'vxlan' ? vxlanDecap(b, encapOff) : geneveDecap(b.subarray(encapOff));
     if (typeof decap === 'string') return ns.drop(this, skb, 'VXLAN_INVALID_HDR', `${this.kind}_rcv`, decap);
     // The outer headers are done with: the inner frame is a view into the same bytes (no copy).
-    const inner = typeof decap === 'number' ? b.subarray(encapOff + VXLAN_HEADER_LEN) : decap.inner;
+    const inner = typeof decap === 'number' ? new Uint8Array(b.buffer, b.byteOffset + encapOff + VXLAN_HEADER_LEN, b.length - encapOff - VXLAN_HEADER_LEN) : decap.inner;
     if (inner.length < ETH_HEADER_LEN) return ns.drop(this, skb, 'PKT_TOO_SMALL', `${this.kind}_rcv`);
     skb.meta.tunnelKey = { vni: typeof decap === 'number' ? decap : decap.vni, remote: ipv4Src(b, L3_OFF), local: ipv4Dst(b, L3_OFF) };
     skb.meta.hash = 0;
