@@ -40,7 +40,9 @@ export class ApacheServer {
   start(): Errno | undefined {
     const l = (this.opts.tcp ?? kernelTcp).listen(this.ns, 0 as Ipv4Addr, this.opts.port ?? 80, LISTEN_BACKLOG, { family: 'inet6' });
     if (isErrno(l)) return l;
-    l.onAccept = (c) => this.serve(c);
+    // Handlers are bound to a const before they go on a socket (docs/architecture.md, Memory).
+    const onAccept = (c: TcpSocket): void => this.serve(c);
+    l.onAccept = onAccept;
     this.listener = l;
     return undefined;
   }
@@ -53,7 +55,7 @@ export class ApacheServer {
     const sched = this.ns.ctx.scheduler;
     let buf: Uint8Array = new Uint8Array(0);
     let idle = sched.after(KEEPALIVE_TIMEOUT_US, () => conn.close());
-    conn.onData = (d) => {
+    const onData = (d: Uint8Array): void => {
       buf = concat(buf, d);
       for (;;) {
         const step = parseHttpRequest(buf);
@@ -70,10 +72,12 @@ export class ApacheServer {
         idle = sched.after(KEEPALIVE_TIMEOUT_US, () => conn.close());
       }
     };
-    conn.onPeerClosed = () => {
+    const onPeerClosed = (): void => {
       sched.cancel(idle);
       conn.close();
     };
+    conn.onData = onData;
+    conn.onPeerClosed = onPeerClosed;
   }
 
   private respond(req: HttpRequest | undefined, conn: TcpSocket): Uint8Array {

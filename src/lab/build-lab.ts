@@ -92,8 +92,11 @@ export function buildLab(spec: LabSpec, opts: BuildOptions = {}): Lab {
   );
   host.api = k8s.api;
   for (const agent of agents.values()) {
-    agent.onDatapathInit = () => publishNode(k8s.api, cilium, agents, agent);
-    agent.onEndpointsReady = (eps) => publishEndpointsReady(k8s.api, eps);
+    // Hooks are bound to a const before they go on the agent (docs/architecture.md, Memory).
+    const onDatapathInit = (): void => publishNode(k8s.api, cilium, agents, agent);
+    const onEndpointsReady: CiliumAgent['onEndpointsReady'] = (eps) => publishEndpointsReady(k8s.api, eps);
+    agent.onDatapathInit = onDatapathInit;
+    agent.onEndpointsReady = onEndpointsReady;
   }
   watchServices(k8s.api, cilium);
   startHostDaemons(spec, machines, k8s.api);

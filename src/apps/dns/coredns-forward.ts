@@ -36,14 +36,17 @@ export function forwardQuery(ns: Netns, rng: Rng, upstreams: readonly Ipv4Addr[]
       if (sched.nowUs < deadline) return attempt();
       done({ ok: false, error: 'timeout', text: `read udp ${conn()}: i/o timeout` });
     };
-    sock.onMessage = (payload, from) => {
+    // Handlers are bound to a const before they go on a socket (docs/architecture.md, Memory).
+    const onMessage: UdpSocket['onMessage'] = (payload, from) => {
       if (from.addr !== upstream || from.port !== 53) return;
       const m = parseDns(payload);
       if (!m.ok || m.value.id !== id) return;
       finish({ ok: true, reply: { ...m.value, id: req.id } });
     };
+    sock.onMessage = onMessage;
     const conn = (): string => `${formatIpv4(sock.localAddr !== 0 ? sock.localAddr : (ns.sourceFor(upstream) ?? sock.localAddr))}:${sock.localPort}->${formatIpv4(upstream)}:53`;
-    sock.onError = (errno) => finish({ ok: false, error: errno === 'ECONNREFUSED' ? 'refused' : 'unreachable', text: `read udp ${conn()}: recvfrom: ${errno === 'ECONNREFUSED' ? 'connection refused' : 'no route to host'}` });
+    const onError: UdpSocket['onError'] = (errno) => finish({ ok: false, error: errno === 'ECONNREFUSED' ? 'refused' : 'unreachable', text: `read udp ${conn()}: recvfrom: ${errno === 'ECONNREFUSED' ? 'connection refused' : 'no route to host'}` });
+    sock.onError = onError;
     const timer = sched.after(FORWARD_READ_TIMEOUT_US, () => finish(undefined));
     const err = sock.connect({ addr: upstream, port: 53 });
     const sent = err ? undefined : sock.sendto(emitDns({ ...req, id }, { compress: false }));

@@ -79,13 +79,16 @@ export class CoreDnsServer {
     const udp = new UdpSocket(this.ns);
     const err = udp.bind(0 as Ipv4Addr, port, { family: 'inet6' });
     if (err) return err;
-    udp.onMessage = (payload, from) => this.handle(payload, 'udp', from, (bytes) => udp.sendto(bytes, from));
+    // Handlers are bound to a const before they go on a socket (docs/architecture.md, Memory).
+    const onMessage: UdpSocket['onMessage'] = (payload, from) => this.handle(payload, 'udp', from, (bytes) => udp.sendto(bytes, from));
+    udp.onMessage = onMessage;
     this.udp = udp;
     const tcp = this.opts.tcp ?? kernelTcp;
     try {
       const l = tcp.listen(this.ns, 0 as Ipv4Addr, port, undefined, { family: 'inet6' });
       if (!isErrno(l)) {
-        l.onAccept = (child) => this.serveTcp(child);
+        const onAccept = (child: TcpSocket): void => this.serveTcp(child);
+        l.onAccept = onAccept;
         this.listener = l;
       }
     } catch {
@@ -112,7 +115,7 @@ export class CoreDnsServer {
   private serveTcp(conn: TcpSocket): void {
     let buf = new Uint8Array(0);
     const client = { addr: conn.remoteAddr, port: conn.remotePort };
-    conn.onData = (data) => {
+    const onData = (data: Uint8Array): void => {
       const joined = new Uint8Array(buf.length + data.length);
       joined.set(buf);
       joined.set(data, buf.length);
@@ -125,7 +128,9 @@ export class CoreDnsServer {
         buf = buf.slice(len);
       }
     };
-    conn.onPeerClosed = () => conn.close();
+    const onPeerClosed = (): void => conn.close();
+    conn.onData = onData;
+    conn.onPeerClosed = onPeerClosed;
   }
 
   /** ServeDNS: one request in, one reply out (possibly later, after forwarding). */

@@ -51,10 +51,12 @@ export class GoHttpServer {
 
   /** Serves on a listener the program opened itself (another address, family or options); `onConn` sees each accepted connection. */
   attach(l: TcpSocket, onConn?: (c: TcpSocket) => void): void {
-    l.onAccept = (c) => {
+    // Handlers are bound to a const before they go on a socket (docs/architecture.md, Memory).
+    const onAccept = (c: TcpSocket): void => {
       onConn?.(c);
       this.serve(c);
     };
+    l.onAccept = onAccept;
     this.listener = l;
   }
 
@@ -100,14 +102,16 @@ export class GoHttpServer {
         else reply();
       }
     };
-    conn.onData = (d) => {
+    const onData = (d: Uint8Array): void => {
       buf = concat(buf, d);
       pump();
     };
-    conn.onPeerClosed = () => {
+    const onPeerClosed = (): void => {
       if (!busy) conn.close();
       closing = true;
     };
+    conn.onData = onData;
+    conn.onPeerClosed = onPeerClosed;
   }
 }
 

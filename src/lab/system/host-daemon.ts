@@ -71,14 +71,19 @@ export class HostDaemon {
     const own = (c: TcpSocket) => {
       this.task.installFd(c);
       this.accepted.add(c);
-      c.onClosed = () => {
+      // Handlers are bound to a const before they go on a socket (docs/architecture.md, Memory).
+      const onClosed = (): void => {
         this.task.closeFile(c);
         this.accepted.delete(c);
       };
+      c.onClosed = onClosed;
     };
     const serve = spec.serve;
     if (typeof serve === 'function') new GoHttpServer(ns, { port: l.localPort, handler: serve, epochMs: this.epochMs }).attach(l, own);
-    else l.onAccept = (c) => (serve === undefined ? holdConnection(c, own) : refuseHandshake(c, own, serve));
+    else {
+      const onAccept = (c: TcpSocket): void => (serve === undefined ? holdConnection(c, own) : refuseHandshake(c, own, serve));
+      l.onAccept = onAccept;
+    }
     if (spec.udpTwinFd !== undefined) this.bindUdp({ addr: spec.addr, port: l.localPort, opts: spec.opts }, spec.udpTwinFd);
     return l;
   }
@@ -87,10 +92,11 @@ export class HostDaemon {
   bindUdp(at: ListenAddr, fd?: number, reply?: (payload: Uint8Array) => Uint8Array | undefined): UdpSocket | undefined {
     const s = new UdpSocket(this.machine.root);
     if (s.bind(at.addr, at.port, at.opts) !== undefined) return undefined;
-    s.onMessage = (payload, from) => {
+    const onMessage: UdpSocket['onMessage'] = (payload, from) => {
       const answer = reply?.(payload);
       if (answer) s.sendto(answer, from);
     };
+    s.onMessage = onMessage;
     this.task.installFd(s, fd);
     this.udp.push(s);
     return s;
@@ -112,18 +118,24 @@ const HTTPS_400 = new TextEncoder().encode('HTTP/1.0 400 Bad Request\r\n\r\nClie
 /** A TLS server reading a first record that is no handshake: net/http answers an HTTP request with a 400; all hang up. */
 function refuseHandshake(c: TcpSocket, own: (c: TcpSocket) => void, serve: 'https' | 'tls'): void {
   own(c);
-  c.onData = (d) => {
+  const onData = (d: Uint8Array): void => {
     const head = String.fromCharCode(...d.subarray(0, 5));
     if (serve === 'https' && HTTP_STARTS.includes(head)) c.send(HTTPS_400);
-    c.onData = () => undefined;
+    c.onData = discard;
     c.close();
   };
-  c.onPeerClosed = () => c.close();
+  const onPeerClosed = (): void => c.close();
+  c.onData = onData;
+  c.onPeerClosed = onPeerClosed;
 }
 
 /** A connection nobody speaks on: what arrives is read and dropped, and the peer's FIN is answered with ours. */
 function holdConnection(c: TcpSocket, own: (c: TcpSocket) => void): void {
   own(c);
-  c.onData = () => undefined;
-  c.onPeerClosed = () => c.close();
+  const onPeerClosed = (): void => c.close();
+  c.onData = discard;
+  c.onPeerClosed = onPeerClosed;
 }
+
+/** An onData that reads what arrives and drops it. */
+function discard(): void {}
