@@ -27,7 +27,8 @@ export function formatIpv4(addr: Ipv4Addr): string {
 }
 
 export function ipv4FromBytes(b: Uint8Array, offset: number): Ipv4Addr {
-  return ((((b[offset] ?? 0) << 24) | ((b[offset + 1] ?? 0) << 16) | ((b[offset + 2] ?? 0) << 8) | (b[offset + 3] ?? 0)) >>> 0) as Ipv4Addr;
+  // A read past the end is undefined, which the bitwise operators take as 0.
+  return ((((b[offset] as number) << 24) | ((b[offset + 1] as number) << 16) | ((b[offset + 2] as number) << 8) | (b[offset + 3] as number)) >>> 0) as Ipv4Addr;
 }
 
 export function writeIpv4(b: Uint8Array, offset: number, addr: Ipv4Addr): void {

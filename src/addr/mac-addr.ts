@@ -7,8 +7,9 @@ export const MAC_BROADCAST = 0xffffffffffff as MacAddr;
 export const MAC_ZERO = 0 as MacAddr;
 
 export function macFromBytes(b: Uint8Array, offset: number): MacAddr {
-  const hi = ((b[offset] ?? 0) << 8) | (b[offset + 1] ?? 0);
-  const lo = (((b[offset + 2] ?? 0) << 24) | ((b[offset + 3] ?? 0) << 16) | ((b[offset + 4] ?? 0) << 8) | (b[offset + 5] ?? 0)) >>> 0;
+  // A read past the end is undefined, which the bitwise operators take as 0.
+  const hi = ((b[offset] as number) << 8) | (b[offset + 1] as number);
+  const lo = (((b[offset + 2] as number) << 24) | ((b[offset + 3] as number) << 16) | ((b[offset + 4] as number) << 8) | (b[offset + 5] as number)) >>> 0;
   return (hi * 4294967296 + lo) as MacAddr;
 }
 

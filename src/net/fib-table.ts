@@ -7,7 +7,7 @@ import { prefixMask } from '../addr/index.js';
 import { ROUTE_SCOPES, type Route } from './route.js';
 
 export class FibTable {
-  /** byLen[len] maps a network address to its routes, sorted by metric (fib_alias order). */
+  /** byLen[len] maps a network address (as `addr | 0`, a small integer key) to its routes, sorted by metric (fib_alias order). */
   private readonly byLen: Array<Map<number, Route[]> | undefined> = new Array(33);
   /** Prefix lengths in use, longest first. */
   private lens: number[] = [];
@@ -27,7 +27,7 @@ export class FibTable {
       this.byLen[len] = m;
       this.lens = [...this.lens, len].sort((a, b) => b - a);
     }
-    const key = r.dst.addr >>> 0;
+    const key = r.dst.addr | 0;
     const list = m.get(key) ?? [];
     let i = 0;
     while (i < list.length && (list[i] as Route).metric <= r.metric) i++;
@@ -38,12 +38,12 @@ export class FibTable {
 
   remove(r: Route): boolean {
     const m = this.byLen[r.dst.prefixLen];
-    const list = m?.get(r.dst.addr >>> 0);
+    const list = m?.get(r.dst.addr | 0);
     if (!m || !list) return false;
     const i = list.indexOf(r);
     if (i < 0) return false;
     list.splice(i, 1);
-    if (list.length === 0) m.delete(r.dst.addr >>> 0);
+    if (list.length === 0) m.delete(r.dst.addr | 0);
     if (m.size === 0) {
       this.byLen[r.dst.prefixLen] = undefined;
       this.lens = this.lens.filter((l) => l !== r.dst.prefixLen);
@@ -54,7 +54,7 @@ export class FibTable {
 
   /** Routes with exactly this destination network. */
   exact(addr: Ipv4Addr, prefixLen: number): readonly Route[] {
-    return this.byLen[prefixLen]?.get(addr >>> 0) ?? [];
+    return this.byLen[prefixLen]?.get(addr | 0) ?? [];
   }
 
   /**
@@ -63,7 +63,7 @@ export class FibTable {
    */
   lookup(dst: Ipv4Addr, accept?: (r: Route) => boolean): Route | undefined {
     for (const len of this.lens) {
-      const list = this.byLen[len]?.get((dst & prefixMask(len)) >>> 0);
+      const list = this.byLen[len]?.get(dst & prefixMask(len));
       if (!list) continue;
       for (const r of list) if (!accept || accept(r)) return r;
     }
@@ -73,7 +73,7 @@ export class FibTable {
   /** The hot-path form of lookup(): the first route no narrower than `minScope` whose device is up. */
   lookupUsable(dst: Ipv4Addr, minScope: number): Route | undefined {
     for (const len of this.lens) {
-      const list = this.byLen[len]?.get((dst & prefixMask(len)) >>> 0);
+      const list = this.byLen[len]?.get(dst & prefixMask(len));
       if (!list) continue;
       for (const r of list) if (ROUTE_SCOPES[r.scope] >= minScope && (r.dev === undefined || r.dev.isUp)) return r;
     }

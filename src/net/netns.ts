@@ -29,7 +29,7 @@ import { L3_OFF } from './frame.js';
 import { icmpSendTimeExceeded } from './icmp-send.js';
 import { Reassembler } from './ip-fragment.js';
 import { neighOutput } from './ip-output.js';
-import { routeOutput } from './route-output.js';
+import { routeOutput, type CachedRoute } from './route-output.js';
 
 /** How many transmit hops a packet may take before the lab calls it a loop (far above any TTL). */
 const MAX_HOPS = 512;
@@ -67,6 +67,8 @@ export class Netns {
   /** Learned path MTUs by destination as `dst | 0` (a small integer key, where the address may be a boxed double). */
   private readonly pmtu = new Map<number, { mtu: number; expiresUs: number }>();
   private readonly icmpTokens = new Map<number, { tokens: number; lastUs: number }>();
+  /** ip_route_output's answers for plain lookups by `dst | 0`, each valid for one FIB genid (route-output.ts keeps it). */
+  readonly dstCache = new Map<number, CachedRoute>();
 
   constructor(
     readonly name: string,
@@ -334,6 +336,7 @@ export class Netns {
 
   /** The learned path MTU towards `dst`, if one is current. */
   pmtuOf(dst: Ipv4Addr): { mtu: number; expiresUs: number } | undefined {
+    if (this.pmtu.size === 0) return undefined;
     const e = this.pmtu.get(dst | 0);
     if (!e) return undefined;
     if (e.expiresUs <= this.now) {

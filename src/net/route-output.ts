@@ -29,25 +29,24 @@ export interface OutputFlow {
   readonly oif?: NetDevice | undefined;
 }
 
-/** A cached answer for a plain destination lookup, valid while the FIB generation is unchanged (the dst cache), keyed by `dst | 0` (a small integer where the address may be a boxed double). */
-interface CachedRoute {
+/** A cached answer for a plain destination lookup, valid while the FIB generation is unchanged (the dst cache, Netns.dstCache), keyed by `dst | 0` (a small integer where the address may be a boxed double). */
+export interface CachedRoute {
   readonly genid: number;
   readonly result: OutputResult;
 }
-const dstCache = new WeakMap<Netns, Map<number, CachedRoute>>();
+
+/** How many destinations the dst cache holds before it starts over (it is a cache, not a table). */
+const DST_CACHE_MAX = 4096;
 
 export function routeOutput(ns: Netns, flow: OutputFlow): OutputResult {
   const isMarkIrrelevant = flow.mark === undefined || flow.mark === 0 || !ns.fib.hasFwmarkRules;
   const plain = (flow.src === undefined || flow.src === 0) && isMarkIrrelevant && flow.oif === undefined;
   if (!plain) return withMtu(ns, flow.dst, resolveOutput(ns, flow));
-  let cache = dstCache.get(ns);
-  if (!cache) {
-    cache = new Map();
-    dstCache.set(ns, cache);
-  }
+  const cache = ns.dstCache;
   const hit = cache.get(flow.dst | 0);
   if (hit && hit.genid === ns.fib.genid) return withMtu(ns, flow.dst, hit.result);
   const result = resolveOutput(ns, flow);
+  if (cache.size >= DST_CACHE_MAX) cache.clear();
   cache.set(flow.dst | 0, { genid: ns.fib.genid, result });
   return withMtu(ns, flow.dst, result);
 }

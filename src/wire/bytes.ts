@@ -1,16 +1,17 @@
 // Layer wire: big-endian (network byte order) field access on Uint8Array, RFC 1700 "Data Notations".
-// Reads past the end yield 0 instead of throwing, so callers check lengths once, up front.
+// Reads past the end yield 0 instead of throwing, so callers check lengths once, up front: such a read is
+// undefined, which the bitwise operators take as 0 (hence the casts, and no `?? 0` on the hot path).
 
 export function readU16(b: Uint8Array, off: number): number {
-  return ((b[off] ?? 0) << 8) | (b[off + 1] ?? 0);
+  return ((b[off] as number) << 8) | (b[off + 1] as number);
 }
 
 export function readU24(b: Uint8Array, off: number): number {
-  return ((b[off] ?? 0) << 16) | ((b[off + 1] ?? 0) << 8) | (b[off + 2] ?? 0);
+  return ((b[off] as number) << 16) | ((b[off + 1] as number) << 8) | (b[off + 2] as number);
 }
 
 export function readU32(b: Uint8Array, off: number): number {
-  return (((b[off] ?? 0) << 24) | ((b[off + 1] ?? 0) << 16) | ((b[off + 2] ?? 0) << 8) | (b[off + 3] ?? 0)) >>> 0;
+  return (((b[off] as number) << 24) | ((b[off + 1] as number) << 16) | ((b[off + 2] as number) << 8) | (b[off + 3] as number)) >>> 0;
 }
 
 export function writeU16(b: Uint8Array, off: number, v: number): void {
