@@ -1,23 +1,38 @@
 // Layer sim (a leaf): the discrete-event scheduler and the virtual clock of a lab.
 // Time is an integer count of microseconds since the lab's epoch; nothing here reads the wall clock.
-// Events at the same time run in the order they were scheduled (a binary heap keyed by time, then sequence).
+// Events at the same time run in the order they were scheduled. Events due within the next WHEEL_US µs
+// (every packet's: link latency, forwarding delay) wait in a timing wheel, one FIFO per microsecond; later
+// ones (timers) in a binary heap keyed by time, then sequence. The next event is the earlier of the two heads.
 
 export interface Timer {
   readonly atUs: number;
   readonly seq: number;
   cancelled: boolean;
   readonly fn: () => void;
+  /** The next timer of the same wheel slot. */
+  next: Timer | undefined;
 }
+
+/** The wheel's span in µs (a power of two): a slot per microsecond from now on. */
+const WHEEL_US = 2048;
+const WHEEL_MASK = WHEEL_US - 1;
 
 export class Scheduler {
   nowUs = 0;
   private heap: Timer[] = [];
   private seq = 0;
+  /** The wheel: per slot the first and last timer of its FIFO, and a bit per non-empty slot. */
+  private readonly slotHead: Array<Timer | undefined> = new Array<Timer | undefined>(WHEEL_US).fill(undefined);
+  private readonly slotTail: Array<Timer | undefined> = new Array<Timer | undefined>(WHEEL_US).fill(undefined);
+  private readonly occupied = new Int32Array(WHEEL_US / 32);
+  private wheelSize = 0;
 
   /** Runs `fn` at absolute virtual time `atUs` (never earlier than now). @example s.at(s.nowUs + 1000, () => {}) */
   at(atUs: number, fn: () => void): Timer {
-    const t: Timer = { atUs: Math.max(atUs, this.nowUs), seq: this.seq++, cancelled: false, fn };
-    this.push(t);
+    const t: Timer = { atUs: Math.max(atUs, this.nowUs), seq: this.seq++, cancelled: false, fn, next: undefined };
+    // The wheel holds only whole microseconds within its span, so a slot never mixes two times.
+    if (t.atUs - this.nowUs < WHEEL_US && Math.floor(t.atUs) === t.atUs) this.wheelPush(t);
+    else this.heapPush(t);
     return t;
   }
 
@@ -30,23 +45,17 @@ export class Scheduler {
   }
 
   get pending(): number {
-    return this.heap.length;
+    return this.heap.length + this.wheelSize;
   }
 
   /** Time of the next live event, or undefined when the queue is empty. */
   peekUs(): number | undefined {
-    this.dropCancelled();
-    return this.heap[0]?.atUs;
+    return this.peek()?.atUs;
   }
 
   /** Runs the next event; returns false when there is none. */
   runNext(): boolean {
-    this.dropCancelled();
-    const t = this.pop();
-    if (!t) return false;
-    this.nowUs = t.atUs;
-    t.fn();
-    return true;
+    return this.runOne(Number.POSITIVE_INFINITY);
   }
 
   /** Runs every event due at or before `untilUs`, then sets the clock to `untilUs`. */
@@ -63,24 +72,72 @@ export class Scheduler {
 
   /** Runs the next event if it is due by `limitUs`. */
   private runOne(limitUs: number): boolean {
-    this.dropCancelled();
-    const top = this.heap[0];
-    if (top === undefined || top.atUs > limitUs) return false;
-    this.pop();
-    this.nowUs = top.atUs;
-    top.fn();
+    const t = this.peek();
+    if (t === undefined || t.atUs > limitUs) return false;
+    if (t === this.heap[0]) this.heapPop();
+    else this.wheelShift(t);
+    this.nowUs = t.atUs;
+    t.fn();
     return true;
   }
 
-  private dropCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0]?.cancelled) this.pop();
+  /** The next live timer (cancelled ones at either head are dropped on the way), left in place. */
+  private peek(): Timer | undefined {
+    while (this.heap.length > 0 && (this.heap[0] as Timer).cancelled) this.heapPop();
+    let w = this.wheelHead();
+    while (w !== undefined && w.cancelled) {
+      this.wheelShift(w);
+      w = this.wheelHead();
+    }
+    const h = this.heap[0];
+    if (w === undefined) return h;
+    if (h === undefined) return w;
+    return h.atUs < w.atUs || (h.atUs === w.atUs && h.seq < w.seq) ? h : w;
+  }
+
+  private wheelPush(t: Timer): void {
+    const slot = t.atUs & WHEEL_MASK;
+    const tail = this.slotTail[slot];
+    if (tail === undefined) {
+      this.slotHead[slot] = t;
+      this.occupied[slot >>> 5] = (this.occupied[slot >>> 5] as number) | (1 << (slot & 31));
+    } else tail.next = t;
+    this.slotTail[slot] = t;
+    this.wheelSize++;
+  }
+
+  /** The earliest wheel timer: the first of the first non-empty slot from now on. */
+  private wheelHead(): Timer | undefined {
+    if (this.wheelSize === 0) return undefined;
+    const from = Math.floor(this.nowUs) & WHEEL_MASK;
+    let word = from >>> 5;
+    let bits = (this.occupied[word] as number) & (-1 << (from & 31));
+    for (let i = 0; bits === 0 && i < WHEEL_US / 32; i++) {
+      word = (word + 1) & (WHEEL_US / 32 - 1);
+      bits = this.occupied[word] as number;
+    }
+    // The lowest set bit of `bits` is the slot.
+    return this.slotHead[(word << 5) | (31 - Math.clz32(bits & -bits))];
+  }
+
+  /** Removes `t`, the head of its slot. */
+  private wheelShift(t: Timer): void {
+    const slot = t.atUs & WHEEL_MASK;
+    const next = t.next;
+    t.next = undefined;
+    this.slotHead[slot] = next;
+    if (next === undefined) {
+      this.slotTail[slot] = undefined;
+      this.occupied[slot >>> 5] = (this.occupied[slot >>> 5] as number) & ~(1 << (slot & 31));
+    }
+    this.wheelSize--;
   }
 
   private less(a: Timer, b: Timer): boolean {
     return a.atUs < b.atUs || (a.atUs === b.atUs && a.seq < b.seq);
   }
 
-  private push(t: Timer): void {
+  private heapPush(t: Timer): void {
     const h = this.heap;
     h.push(t);
     let i = h.length - 1;
@@ -94,7 +151,7 @@ export class Scheduler {
     h[i] = t;
   }
 
-  private pop(): Timer | undefined {
+  private heapPop(): Timer | undefined {
     const h = this.heap;
     const top = h[0];
     const last = h.pop();
