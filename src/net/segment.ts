@@ -22,8 +22,8 @@ export class Segment implements EthernetMedium {
   readonly latencyUs: number;
   readonly jitterUs: number;
   readonly ports: EthernetDevice[] = [];
-  /** When the last frame towards each port arrives (a mutable cell per port: one map lookup per frame). */
-  private readonly lastArrival = new Map<EthernetDevice, { us: number }>();
+  /** When the last frame towards each port arrives, by the port's index in `ports`. */
+  private readonly lastArrivalUs: number[] = [];
 
   constructor(
     opts: SegmentOptions,
@@ -37,12 +37,16 @@ export class Segment implements EthernetMedium {
 
   attach(dev: EthernetDevice): void {
     this.ports.push(dev);
+    this.lastArrivalUs.push(0);
     dev.medium = this;
   }
 
   detach(dev: EthernetDevice): void {
     const i = this.ports.indexOf(dev);
-    if (i >= 0) this.ports.splice(i, 1);
+    if (i >= 0) {
+      this.ports.splice(i, 1);
+      this.lastArrivalUs.splice(i, 1);
+    }
     if (dev.medium === this) dev.medium = undefined;
   }
 
@@ -56,21 +60,16 @@ export class Segment implements EthernetMedium {
       const port = ports[i]!;
       if (port === from || !port.isUp) continue;
       if (!flood && port.mac !== dst && !port.receivesOtherHost) continue;
-      this.deliver(port, first ? frame : copySkbData(frame), skb.meta);
+      this.deliver(i, port, first ? frame : copySkbData(frame), skb.meta);
       first = false;
     }
   }
 
-  /** The far end gets its own skb: the bytes (each port after the first a copy) and a fresh wire meta. */
-  private deliver(port: EthernetDevice, data: Uint8Array, meta: SkbMeta): void {
+  /** The far end (port `i`) gets its own skb: the bytes (each port after the first a copy) and a fresh wire meta. */
+  private deliver(i: number, port: EthernetDevice, data: Uint8Array, meta: SkbMeta): void {
     const jitter = this.jitterUs > 0 ? this.rng.int(0, this.jitterUs) : 0;
-    let last = this.lastArrival.get(port);
-    if (!last) {
-      last = { us: 0 };
-      this.lastArrival.set(port, last);
-    }
-    const at = Math.max(this.scheduler.nowUs + this.latencyUs + jitter, last.us + 1);
-    last.us = at;
+    const at = Math.max(this.scheduler.nowUs + this.latencyUs + jitter, (this.lastArrivalUs[i] as number) + 1);
+    this.lastArrivalUs[i] = at;
     const arriving: Skb = { data, meta: wireMeta(meta) };
     this.scheduler.at(at, () => port.netns?.netifRx(port, arriving));
   }
