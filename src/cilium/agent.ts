@@ -6,6 +6,7 @@
 // (ipcache, tunnel endpoints) — in between, tunnel lookups miss and packets fall back to the kernel.
 
 import type { Ipv4Addr, Ipv4Cidr } from '../addr/index.js';
+import { Ipv4Map } from '../addr/index.js';
 import type { Machine } from '../net/machine.js';
 import type { NetDevice } from '../net/net-device.js';
 import type { Netns } from '../net/netns.js';
@@ -66,7 +67,7 @@ export class CiliumAgent {
   routerIp: Ipv4Addr | undefined;
   ipam: HostScopeIpam | undefined;
   devices: AgentDevices | undefined;
-  readonly endpoints = new Map<number, Endpoint>();
+  readonly endpoints = new Ipv4Map<Endpoint>();
   readonly endpointsByLxc = new Map<number, Endpoint>();
   readonly endpointIds = new Set<number>();
   /** The node's CT maps and NAT map: pinned BPF maps, they outlive agent restarts. */

@@ -4,7 +4,7 @@
 // each fact once, not once per agent.
 
 import type { Ipv4Addr, Ipv4Cidr } from '../addr/index.js';
-import { prefixMask } from '../addr/index.js';
+import { Ipv4Map, prefixMask } from '../addr/index.js';
 import type { Rng } from '../sim/index.js';
 import { IdentityAllocator } from './identity/identity-allocator.js';
 
@@ -48,7 +48,7 @@ export class ClusterState {
   readonly nodes = new Map<string, CiliumNodeInfo>();
   readonly identities: IdentityAllocator;
   /** Every endpoint of the cluster by pod IP. */
-  readonly endpoints = new Map<number, RemoteEndpoint>();
+  readonly endpoints = new Ipv4Map<RemoteEndpoint>();
   /** Service frontends by "vip:port/proto". */
   readonly services = new Map<string, ServiceFrontend>();
   private readonly nodeByIp = new Map<number, CiliumNodeInfo>();
