@@ -5,11 +5,14 @@
 import type { NetContext } from './net-context.js';
 import { ModuleSet } from './kernel-modules.js';
 import { Netns } from './netns.js';
+import type { Task } from './task.js';
 
 export class Machine {
   readonly root: Netns;
   readonly namespaces = new Map<string, Netns>();
   readonly modules = new ModuleSet();
+  /** The process table (tasks that hold sockets), by PID: task.ts fills it. */
+  readonly tasks = new Map<number, Task>();
   /** The last PID handed out in the root PID namespace. */
   lastPid: number;
   /** Virtual time of boot: the machine exists from the moment the lab's clock starts it. */

@@ -40,16 +40,9 @@ export class Task {
   }
 }
 
-const tables = new WeakMap<Machine, Map<number, Task>>();
-
 /** The machine's process table (tasks that hold sockets), by PID. */
 export function machineTasks(m: Machine): Map<number, Task> {
-  let t = tables.get(m);
-  if (!t) {
-    t = new Map();
-    tables.set(m, t);
-  }
-  return t;
+  return m.tasks;
 }
 
 /** fork + exec: a task with the machine's next PID (Machine.spawnPid), entered in its process table. */
