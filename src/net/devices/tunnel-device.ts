@@ -60,7 +60,9 @@ export class TunnelDevice extends NetDevice {
     if (this.socket) return;
     const s = new UdpSocket(ns);
     s.bind(0 as Ipv4Addr, this.dstPort);
-    s.encapRcv = (skb, udpOff) => this.rcv(ns, skb, udpOff);
+    // Bound to a const before it goes on the socket (docs/architecture.md, Memory).
+    const encapRcv = (skb: Skb, udpOff: number): void => this.rcv(ns, skb, udpOff);
+    s.encapRcv = encapRcv;
     this.socket = s;
   }
 
