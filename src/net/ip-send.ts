@@ -48,9 +48,10 @@ export function sendIpPacket(ns: Netns, o: IpSendOptions, payload: Uint8Array): 
 
 /**
  * The send path with the L4 bytes written straight into the frame (one allocation per packet): `write`
- * gets the frame, the offset of the L4 header and the chosen source address.
+ * gets the frame, the offset of the L4 header, the chosen source address and the options, which may carry
+ * what it writes (so a hot caller passes one function for every packet instead of a closure per packet).
  */
-export function sendIp(ns: Netns, o: IpSendOptions, l4Len: number, write: (frame: Uint8Array, l4Off: number, src: Ipv4Addr) => void): IpSendResult {
+export function sendIp<O extends IpSendOptions>(ns: Netns, o: O, l4Len: number, write: (frame: Uint8Array, l4Off: number, src: Ipv4Addr, o: O) => void): IpSendResult {
   const out = routeOutput(ns, o);
   if (!out.ok) return { ok: false, errno: out.errno };
   const { route, src, mtu } = out.value;
@@ -62,7 +63,7 @@ export function sendIp(ns: Netns, o: IpSendOptions, l4Len: number, write: (frame
   const frame = allocSkbData(L3_OFF + totalLen);
   frame[12] = ETH_P_IP >> 8;
   frame[13] = ETH_P_IP & 0xff;
-  write(frame, L3_OFF + IPV4_HEADER_LEN, src);
+  write(frame, L3_OFF + IPV4_HEADER_LEN, src, o);
   const h = header;
   h.tos = o.tos ?? 0;
   h.id = id;

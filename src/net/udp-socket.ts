@@ -4,7 +4,7 @@
 
 import type { Ipv4Addr } from '../addr/index.js';
 import { IPPROTO_UDP, UDP_HEADER_LEN, writeUdp } from '../wire/index.js';
-import { sendIp, type IpSendResult, type PmtuDisc } from './ip-send.js';
+import { sendIp, type IpSendOptions, type IpSendResult, type PmtuDisc } from './ip-send.js';
 import type { Errno } from './netlink-error.js';
 import type { Netns } from './netns.js';
 import type { Skb } from './skb.js';
@@ -68,9 +68,7 @@ export class UdpSocket {
     const srcPort = this.localPort;
     const { addr, port: dstPort } = to;
     const bound = this.localAddr !== 0 ? this.localAddr : undefined;
-    return sendIp(this.ns, { dst: addr, src: bound, protocol: IPPROTO_UDP, pmtudisc: this.pmtudisc }, UDP_HEADER_LEN + payload.length, (frame, off, src) =>
-      writeUdp(frame, off, { srcPort, dstPort }, payload, { src, dst: addr }),
-    );
+    return sendIp(this.ns, { dst: addr, src: bound, protocol: IPPROTO_UDP, pmtudisc: this.pmtudisc, srcPort, dstPort, payload }, UDP_HEADER_LEN + payload.length, writeDatagram);
   }
 
   /** Incoming datagram for this socket. */
@@ -100,4 +98,15 @@ export class UdpSocket {
     if (r.kind === 'error') return { errno: r.errno };
     return r.kind === 'rewrite' ? r.to : dst;
   }
+}
+
+/** A datagram's send options: the IP ones and what writeDatagram puts in the frame. */
+interface DatagramSend extends IpSendOptions {
+  readonly srcPort: number;
+  readonly dstPort: number;
+  readonly payload: Uint8Array;
+}
+
+function writeDatagram(frame: Uint8Array, off: number, src: Ipv4Addr, o: DatagramSend): void {
+  writeUdp(frame, off, o, o.payload, { src, dst: o.dst });
 }

@@ -12,6 +12,7 @@ import {
   UDP_HEADER_LEN,
   VXLAN_HEADER_LEN,
   geneveEthernet,
+  type GeneveHeader,
   geneveHeaderLen,
   ipv4Src,
   ipv4Dst,
@@ -23,7 +24,7 @@ import {
   writeVxlanHeader,
 } from '../../wire/index.js';
 import { L3_OFF } from '../frame.js';
-import { sendIp } from '../ip-send.js';
+import { sendIp, type IpSendOptions } from '../ip-send.js';
 import { NetDevice, type DeviceKind, type DeviceOptions } from '../net-device.js';
 import type { Netns } from '../netns.js';
 import type { Skb } from '../skb.js';
@@ -88,12 +89,8 @@ export class TunnelDevice extends NetDevice {
     const dstPort = this.dstPort;
     const udpLen = UDP_HEADER_LEN + encapLen + inner.length;
     // The outer packet is the same skb to the kernel: skb->mark stays (and steers the route lookup).
-    const r = sendIp(ns, { dst: key.remote, protocol: IPPROTO_UDP, ttl: key.ttl ?? 64, df: false, mark: skb.meta.mark, traceId: skb.meta.traceId, causeTraceId: skb.meta.causeTraceId }, udpLen, (frame, off) => {
-      writeUdpHeader(frame, off, { srcPort, dstPort, length: udpLen, checksum: 0 });
-      if (geneve) writeGeneveHeader(frame, off + UDP_HEADER_LEN, geneve);
-      else writeVxlanHeader(frame, off + UDP_HEADER_LEN, { vni: key.vni });
-      frame.set(inner, off + UDP_HEADER_LEN + encapLen);
-    });
+    const encap: EncapSend = { dst: key.remote, protocol: IPPROTO_UDP, ttl: key.ttl ?? 64, df: false, mark: skb.meta.mark, traceId: skb.meta.traceId, causeTraceId: skb.meta.causeTraceId, srcPort, dstPort, length: udpLen, checksum: 0, vni: key.vni, geneve, inner };
+    const r = sendIp(ns, encap, udpLen, writeEncap);
     if (!r.ok) {
       this.stats.txErrors++;
       return ns.drop(this, skb, 'IP_OUTNOROUTES', `${this.kind}_xmit`, `no route to the remote tunnel endpoint (${r.errno})`);
@@ -116,6 +113,25 @@ export class TunnelDevice extends NetDevice {
   }
 }
 
+
+/** The outer packet's send options: the IP ones, its UDP header (a zero checksum) and what it carries. */
+interface EncapSend extends IpSendOptions {
+  readonly srcPort: number;
+  readonly dstPort: number;
+  readonly length: number;
+  readonly checksum: number;
+  readonly vni: number;
+  readonly geneve: GeneveHeader | undefined;
+  readonly inner: Uint8Array;
+}
+
+function writeEncap(frame: Uint8Array, off: number, _src: Ipv4Addr, o: EncapSend): void {
+  writeUdpHeader(frame, off, o);
+  const encapOff = off + UDP_HEADER_LEN;
+  if (o.geneve) writeGeneveHeader(frame, encapOff, o.geneve);
+  else writeVxlanHeader(frame, encapOff, o);
+  frame.set(o.inner, off + o.length - o.inner.length); // the inner frame ends the datagram
+}
 
 /** vxlan_rcv on the header at b[off]: the I flag must be set; the VNI, or why the header is refused. */
 function vxlanDecap(b: Uint8Array, off: number): number | string {
