@@ -24,5 +24,10 @@ export function ipForward(ns: Netns, dev: NetDevice, skb: Skb, route: Route): vo
     return ns.drop(dev, skb, 'PKT_TOO_BIG', 'ip_forward', `length ${ipv4TotalLen(skb.data, L3_OFF)} > mtu ${mtu} with DF`);
   }
   decTtl(skb.data, L3_OFF);
-  ns.afterForwardingDelay(() => ipOutput(ns, skb, route));
+  ns.afterForwardingDelay(forwardOutput, { ns, skb, route });
+}
+
+/** ip_forward_finish: the packet leaves along its route. */
+function forwardOutput(f: { readonly ns: Netns; readonly skb: Skb; readonly route: Route }): void {
+  ipOutput(f.ns, f.skb, f.route);
 }

@@ -358,9 +358,9 @@ export class Netns {
     return e;
   }
 
-  /** Runs `fn` after this host's forwarding delay (and so never deeper on the JS stack). */
-  afterForwardingDelay(fn: () => void): void {
-    this.ctx.scheduler.after(this.forwardDelayUs, fn);
+  /** Runs `fn(arg)` after this host's forwarding delay (and so never deeper on the JS stack). */
+  afterForwardingDelay<A = undefined>(fn: (arg: A) => void, arg?: A): void {
+    this.ctx.scheduler.after(this.forwardDelayUs, fn, arg);
   }
 
   /** The source address a socket would use towards `dst`. */

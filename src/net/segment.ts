@@ -70,9 +70,13 @@ export class Segment implements EthernetMedium {
     const jitter = this.jitterUs > 0 ? this.rng.int(0, this.jitterUs) : 0;
     const at = Math.max(this.scheduler.nowUs + this.latencyUs + jitter, (this.lastArrivalUs[i] as number) + 1);
     this.lastArrivalUs[i] = at;
-    const arriving: Skb = { data, meta: wireMeta(meta) };
-    this.scheduler.at(at, () => port.netns?.netifRx(port, arriving));
+    this.scheduler.at(at, arrive, { port, skb: { data, meta: wireMeta(meta) } });
   }
+}
+
+/** A frame reaching its port at the far end of the wire. */
+function arrive(a: { readonly port: EthernetDevice; readonly skb: Skb }): void {
+  a.port.netns?.netifRx(a.port, a.skb);
 }
 
 function padFrame(data: Uint8Array): Uint8Array {

@@ -8,7 +8,9 @@ export interface Timer {
   readonly atUs: number;
   readonly seq: number;
   cancelled: boolean;
-  readonly fn: () => void;
+  /** What runs, with `arg`: one function for every packet and the packet as its argument costs no closure. */
+  readonly fn: (arg: never) => void;
+  readonly arg: unknown;
   /** The next timer of the same wheel slot. */
   next: Timer | undefined;
 }
@@ -27,17 +29,17 @@ export class Scheduler {
   private readonly occupied = new Int32Array(WHEEL_US / 32);
   private wheelSize = 0;
 
-  /** Runs `fn` at absolute virtual time `atUs` (never earlier than now). @example s.at(s.nowUs + 1000, () => {}) */
-  at(atUs: number, fn: () => void): Timer {
-    const t: Timer = { atUs: Math.max(atUs, this.nowUs), seq: this.seq++, cancelled: false, fn, next: undefined };
+  /** Runs `fn(arg)` at absolute virtual time `atUs` (never earlier than now). @example s.at(s.nowUs + 1000, () => {}) */
+  at<A = undefined>(atUs: number, fn: (arg: A) => void, arg?: A): Timer {
+    const t: Timer = { atUs: Math.max(atUs, this.nowUs), seq: this.seq++, cancelled: false, fn, arg, next: undefined };
     // The wheel holds only whole microseconds within its span, so a slot never mixes two times.
     if (t.atUs - this.nowUs < WHEEL_US && Math.floor(t.atUs) === t.atUs) this.wheelPush(t);
     else this.heapPush(t);
     return t;
   }
 
-  after(delayUs: number, fn: () => void): Timer {
-    return this.at(this.nowUs + Math.max(0, Math.round(delayUs)), fn);
+  after<A = undefined>(delayUs: number, fn: (arg: A) => void, arg?: A): Timer {
+    return this.at(this.nowUs + Math.max(0, Math.round(delayUs)), fn, arg);
   }
 
   cancel(t: Timer | undefined): void {
@@ -77,7 +79,7 @@ export class Scheduler {
     if (t === this.heap[0]) this.heapPop();
     else this.wheelShift(t);
     this.nowUs = t.atUs;
-    t.fn();
+    (t.fn as (arg: unknown) => void)(t.arg);
     return true;
   }
 
