@@ -11,7 +11,7 @@ export interface Timer {
   /** What runs, with `arg`: one function for every packet and the packet as its argument costs no closure. */
   readonly fn: (arg: never) => void;
   readonly arg: unknown;
-  /** The next timer of the same wheel slot. */
+  /** The next timer of the same wheel slot (the last one's is the first). */
   next: Timer | undefined;
 }
 
@@ -23,8 +23,10 @@ export class Scheduler {
   nowUs = 0;
   private heap: Timer[] = [];
   private seq = 0;
-  /** The wheel: per slot the first and last timer of its FIFO, and a bit per non-empty slot. */
-  private readonly slotHead: Array<Timer | undefined> = new Array<Timer | undefined>(WHEEL_US).fill(undefined);
+  /**
+   * The wheel: per slot the last timer of its FIFO, a ring whose last links back to the first (one store into
+   * this long-lived array per event, the costly kind for the GC's write barrier), and a bit per non-empty slot.
+   */
   private readonly slotTail: Array<Timer | undefined> = new Array<Timer | undefined>(WHEEL_US).fill(undefined);
   private readonly occupied = new Int32Array(WHEEL_US / 32);
   private wheelSize = 0;
@@ -101,9 +103,12 @@ export class Scheduler {
     const slot = t.atUs & WHEEL_MASK;
     const tail = this.slotTail[slot];
     if (tail === undefined) {
-      this.slotHead[slot] = t;
+      t.next = t;
       this.occupied[slot >>> 5] = (this.occupied[slot >>> 5] as number) | (1 << (slot & 31));
-    } else tail.next = t;
+    } else {
+      t.next = tail.next;
+      tail.next = t;
+    }
     this.slotTail[slot] = t;
     this.wheelSize++;
   }
@@ -118,20 +123,19 @@ export class Scheduler {
       word = (word + 1) & (WHEEL_US / 32 - 1);
       bits = this.occupied[word] as number;
     }
-    // The lowest set bit of `bits` is the slot.
-    return this.slotHead[(word << 5) | (31 - Math.clz32(bits & -bits))];
+    // The lowest set bit of `bits` is the slot; its tail's next is its head.
+    return this.slotTail[(word << 5) | (31 - Math.clz32(bits & -bits))]?.next;
   }
 
   /** Removes `t`, the head of its slot. */
   private wheelShift(t: Timer): void {
     const slot = t.atUs & WHEEL_MASK;
-    const next = t.next;
-    t.next = undefined;
-    this.slotHead[slot] = next;
-    if (next === undefined) {
+    const tail = this.slotTail[slot] as Timer;
+    if (tail === t) {
       this.slotTail[slot] = undefined;
       this.occupied[slot >>> 5] = (this.occupied[slot >>> 5] as number) & ~(1 << (slot & 31));
-    }
+    } else tail.next = t.next;
+    t.next = undefined;
     this.wheelSize--;
   }
 
