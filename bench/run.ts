@@ -9,9 +9,12 @@
 //   forwarding host, three), packets, and device transmissions (four per packet) on lines of their own.
 // - seed-command-*: the wall time of each command of the seed's walkthrough (median and 90th percentile).
 // - cli-first-prompt: `ciliumlab` on a terminal until its first prompt (needs `npm run build` first).
+// - calibration-sha256-before/-after: the machine's speed just before the build figures and just after the
+//   packet engine's (a fixed workload foreign to the project): on a shared machine, read the figures with it.
 
 import { loadDefaultLab } from '../src/lab/index.js';
 import { benchBuild } from './build-lab.js';
+import { benchCalibration } from './calibration.js';
 import { benchPacketEngine } from './packet-engine.js';
 import { benchPcapWrite } from './pcap-write.js';
 import { benchExplain } from './explain.js';
@@ -23,6 +26,8 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
+const calibrate = (): string => median([1, 2, 3, 4, 5].map(() => benchCalibration())).toFixed(0);
+console.log(`calibration-sha256-before: ${calibrate()} MB/s`);
 const spec = loadDefaultLab();
 const first = benchBuild(spec, 1)[0] ?? 0;
 // Warm-up to the steady state: the build runs some 500 functions a few times each, and V8 keeps optimizing
@@ -39,6 +44,7 @@ console.log(`packet-engine-hops: ${Math.round(median(runs.map((r) => r.hopsPerSe
 console.log(`packet-engine-packets: ${Math.round(median(runs.map((r) => r.packetsPerSec)))} packets/s`);
 console.log(`packet-engine-device-transmissions: ${Math.round(median(runs.map((r) => r.transmissionsPerSec)))} transmissions/s`);
 console.log(`packet-engine-device-transmissions-per-packet: ${median(runs.map((r) => r.transmissionsPerPacket)).toFixed(1)} transmissions`);
+console.log(`calibration-sha256-after: ${calibrate()} MB/s`);
 console.log(`pcap-write: ${median([1, 2, 3].map(() => benchPcapWrite(150))).toFixed(0)} MB/s`);
 const explain = benchExplain(spec);
 console.log(`explain-ping-native-dropped: ${explain.nativeDroppedMs.toFixed(2)} ms`);
