@@ -83,10 +83,11 @@ export function ipv4HeaderError(b: Uint8Array, off: number): WireErrorKind | und
   return undefined;
 }
 
-/** Whether the header checksum fails: the fixed 20 bytes summed word by word, options in a loop. */
+/** Whether the header checksum fails: the fixed header's ten words spelled out, options in a loop. */
 function headerSumBad(b: Uint8Array, off: number, headerLen: number): boolean {
-  let sum = 0;
-  for (let i = off; i < off + IPV4_HEADER_LEN; i += 4) sum += (((b[i] as number) << 8) | (b[i + 1] as number)) + (((b[i + 2] as number) << 8) | (b[i + 3] as number));
+  let sum =
+    readU16(b, off) + readU16(b, off + 2) + readU16(b, off + 4) + readU16(b, off + 6) + readU16(b, off + 8) +
+    readU16(b, off + 10) + readU16(b, off + 12) + readU16(b, off + 14) + readU16(b, off + 16) + readU16(b, off + 18);
   if (headerLen > IPV4_HEADER_LEN) sum = onesSum(b, off + IPV4_HEADER_LEN, off + headerLen, sum);
   return foldSum(sum) !== 0xffff;
 }
