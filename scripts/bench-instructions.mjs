@@ -6,24 +6,14 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EXTERNAL } from './bundle-cli.mjs';
+import { bundleBench } from './bundle-bench.mjs';
 
 const W = 60_000;
 const M = 40_000;
 const OUT = fileURLToPath(new URL('../out/engine-workload.mjs', import.meta.url));
 const byFunction = process.argv.includes('--by-function');
 
-const esbuild = await import('esbuild');
-await esbuild.build({
-  entryPoints: [fileURLToPath(new URL('../bench/engine-workload.ts', import.meta.url))],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: OUT,
-  external: EXTERNAL,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
-});
+await bundleBench(new URL('../bench/engine-workload.ts', import.meta.url), OUT);
 
 /** Runs the workload under callgrind; resolves to the callgrind output file and the perf map of its process. */
 function count(packets, tag) {
