@@ -47,6 +47,8 @@ export class NeighTable {
   private readonly entries = new Set<NeighEntry>();
   /** The same entries by ifindex, then address as `ip | 0`: small integer keys for the per-packet lookup. */
   private readonly byDev = new Map<number, Map<number, NeighEntry>>();
+  /** The entry the last lookup found (a flow's packets ask for the same neighbour again and again). */
+  private lastFound: NeighEntry | undefined;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -55,8 +57,12 @@ export class NeighTable {
   ) {}
 
   get(dev: NetDevice, ip: Ipv4Addr): NeighEntry | undefined {
-    const e = this.byDev.get(dev.ifindex)?.get(ip | 0);
-    if (e) this.age(e);
+    const last = this.lastFound;
+    const e = last !== undefined && last.dev === dev && last.ip === ip ? last : this.byDev.get(dev.ifindex)?.get(ip | 0);
+    if (e) {
+      this.age(e);
+      this.lastFound = e;
+    }
     return e;
   }
 
@@ -124,6 +130,7 @@ export class NeighTable {
     const onDev = this.byDev.get(dev.ifindex);
     const e = onDev?.get(ip | 0);
     if (!e) return false;
+    if (this.lastFound === e) this.lastFound = undefined;
     this.scheduler.cancel(e.timer);
     onDev?.delete(ip | 0);
     return this.entries.delete(e);

@@ -3,7 +3,7 @@
 // promiscuous ports that may see everything. Each delivery takes the segment's one-way latency (plus
 // seeded jitter) and frames between two ports never overtake each other. Short frames are padded to 60 bytes.
 
-import { MAC_BROADCAST, macFromBytes, isMulticastMac } from '../addr/index.js';
+import { macFromBytes } from '../addr/index.js';
 import type { Rng, Scheduler } from '../sim/index.js';
 import type { EthernetDevice, EthernetMedium } from './devices/ethernet.js';
 import { wireMeta, type Skb, type SkbMeta } from './skb.js';
@@ -52,7 +52,8 @@ export class Segment implements EthernetMedium {
 
   transmit(from: EthernetDevice, skb: Skb): void {
     const dst = macFromBytes(skb.data, 0);
-    const flood = dst === MAC_BROADCAST || isMulticastMac(dst);
+    // The I/G bit, the first byte's lowest: broadcast and multicast go to every port.
+    const flood = ((skb.data[0] as number) & 1) === 1;
     const frame = skb.data.length < ETH_ZLEN ? padFrame(skb.data) : skb.data;
     let first = true;
     const ports = this.ports;
