@@ -7,15 +7,16 @@ import type { Ipv4Addr } from '../addr/index.js';
 /** One's-complement sum of big-endian 16-bit words in b[start, end), unfolded; an odd last byte is padded with 0. */
 export function onesSum(b: Uint8Array, start = 0, end = b.length, initial = 0): number {
   let sum = initial;
-  // Bytes past the buffer count as zero; within it, two words per step.
+  // Bytes past the buffer count as zero; within it, four words per step: their high bytes summed apart
+  // from their low bytes (the sum is the same, in fewer operations than word by word).
   const stop = Math.min(end, b.length);
-  const last4 = stop - ((stop - start) & 3);
+  const last8 = stop - ((stop - start) & 7);
   let i = start;
-  for (; i < last4; i += 4) sum += (((b[i] as number) << 8) | (b[i + 1] as number)) + (((b[i + 2] as number) << 8) | (b[i + 3] as number));
-  if (i + 1 < stop) {
-    sum += ((b[i] as number) << 8) | (b[i + 1] as number);
-    i += 2;
+  for (; i < last8; i += 8) {
+    const high = (b[i] as number) + (b[i + 2] as number) + (b[i + 4] as number) + (b[i + 6] as number);
+    sum += high * 256 + (b[i + 1] as number) + (b[i + 3] as number) + (b[i + 5] as number) + (b[i + 7] as number);
   }
+  for (; i + 1 < stop; i += 2) sum += ((b[i] as number) << 8) | (b[i + 1] as number);
   if (i < stop) sum += (b[i] as number) << 8;
   return sum;
 }
