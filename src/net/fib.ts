@@ -50,6 +50,8 @@ export class Fib {
    */
   private readonly globalCache = new Map<number, Route | null>();
   private readonly scopedCache = new Map<number, Map<number, Route | null>>();
+  /** Whether an address is local (a local-table hit of type local), by `addr | 0`, for the same genid. */
+  private readonly localCache = new Map<number, boolean>();
   private cacheSize = 0;
   private cacheGenid = -1;
 
@@ -86,12 +88,7 @@ export class Fib {
   lookup(flow: FlowKey): Route | undefined {
     const minScope = flow.scope === undefined ? ROUTE_SCOPES.global : ROUTE_SCOPES[flow.scope];
     if (this.rules === DEFAULT_RULES) {
-      if (this.cacheGenid !== this.genid || this.cacheSize >= CACHE_MAX) {
-        this.globalCache.clear();
-        this.scopedCache.clear();
-        this.cacheSize = 0;
-        this.cacheGenid = this.genid;
-      }
+      this.validateCaches();
       const byDst = minScope === ROUTE_SCOPES.global ? this.globalCache : this.scopedCacheOf(minScope);
       const hit = byDst.get(flow.dst | 0);
       if (hit === null) return undefined;
@@ -110,6 +107,29 @@ export class Fib {
       if (r) return r;
     }
     return undefined;
+  }
+
+  /** Whether `addr` is one of the namespace's own addresses (a local-table route of type local). */
+  isLocal(addr: Ipv4Addr): boolean {
+    this.validateCaches();
+    let isLocal = this.localCache.get(addr | 0);
+    if (isLocal === undefined) {
+      const r = this.tables.get(RT_TABLE_LOCAL)?.lookup(addr);
+      isLocal = r !== undefined && r.type === 'local';
+      this.cacheSize++;
+      this.localCache.set(addr | 0, isLocal);
+    }
+    return isLocal;
+  }
+
+  /** Drops every cached answer once the FIB changed or the caches are full. */
+  private validateCaches(): void {
+    if (this.cacheGenid === this.genid && this.cacheSize < CACHE_MAX) return;
+    this.globalCache.clear();
+    this.scopedCache.clear();
+    this.localCache.clear();
+    this.cacheSize = 0;
+    this.cacheGenid = this.genid;
   }
 
   private scopedCacheOf(minScope: number): Map<number, Route | null> {

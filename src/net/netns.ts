@@ -29,7 +29,7 @@ import { L3_OFF } from './frame.js';
 import { icmpSendTimeExceeded } from './icmp-send.js';
 import { Reassembler } from './ip-fragment.js';
 import { neighOutput } from './ip-output.js';
-import { DST_CACHE_MAX, routeOutput, type CachedRoute } from './route-output.js';
+import { routeOutput, type CachedRoute } from './route-output.js';
 
 /** How many transmit hops a packet may take before the lab calls it a loop (far above any TTL). */
 const MAX_HOPS = 512;
@@ -69,9 +69,6 @@ export class Netns {
   private readonly icmpTokens = new Map<number, { tokens: number; lastUs: number }>();
   /** ip_route_output's answers for plain lookups by `dst | 0`, each valid for one FIB genid (route-output.ts keeps it). */
   readonly dstCache = new Map<number, CachedRoute>();
-  /** isLocalAddr's answers by `addr | 0` for the FIB genid they were found in. */
-  private readonly localAddrCache = new Map<number, boolean>();
-  private localAddrGenid = -1;
 
   constructor(
     readonly name: string,
@@ -192,17 +189,7 @@ export class Netns {
 
   /** Whether `addr` is one of this namespace's own addresses (a local-table hit). */
   isLocalAddr(addr: Ipv4Addr): boolean {
-    if (this.localAddrGenid !== this.fib.genid || this.localAddrCache.size >= DST_CACHE_MAX) {
-      this.localAddrCache.clear();
-      this.localAddrGenid = this.fib.genid;
-    }
-    let isLocal = this.localAddrCache.get(addr | 0);
-    if (isLocal === undefined) {
-      const r = this.fib.tables.get(RT_TABLE_LOCAL)?.lookup(addr);
-      isLocal = r !== undefined && r.type === 'local';
-      this.localAddrCache.set(addr | 0, isLocal);
-    }
-    return isLocal;
+    return this.fib.isLocal(addr);
   }
 
   private addAddrRoutes(dev: NetDevice, a: IfAddr): void {

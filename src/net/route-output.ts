@@ -35,8 +35,8 @@ export interface CachedRoute {
   readonly result: OutputResult;
 }
 
-/** How many destinations a lookup cache holds before it starts over (it is a cache, not a table). */
-export const DST_CACHE_MAX = 4096;
+/** How many destinations the dst cache holds before it starts over (it is a cache, not a table). */
+const DST_CACHE_MAX = 4096;
 
 export function routeOutput(ns: Netns, flow: OutputFlow): OutputResult {
   const isMarkIrrelevant = flow.mark === undefined || flow.mark === 0 || !ns.fib.hasFwmarkRules;
