@@ -126,8 +126,8 @@ export function ipv4EmitHeaderLen(h: Ipv4Header): number {
 export function writeIpv4Header(b: Uint8Array, off: number, h: Ipv4Header, payloadLen: number): number {
   const headerLen = ipv4EmitHeaderLen(h);
   if (headerLen > IPV4_MAX_HEADER_LEN) throw new RangeError(`IPv4 header of ${headerLen} > 60 bytes`);
-  // Every byte is written below (fill() costs more than the header for 20 bytes): the checksum starts as 0,
-  // and only option space not covered by `options` needs zeroing.
+  // Every byte is written below (fill() costs more than the header for 20 bytes): only option space not
+  // covered by `options` needs zeroing.
   if (headerLen > IPV4_HEADER_LEN) b.fill(0, off + IPV4_HEADER_LEN, off + headerLen);
   const verIhlTos = ((0x40 | ((headerLen >>> 2) & 0x0f)) << 8) | (h.tos & 0xff);
   const totalLength = (h.totalLength ?? headerLen + payloadLen) & 0xffff;
@@ -140,7 +140,6 @@ export function writeIpv4Header(b: Uint8Array, off: number, h: Ipv4Header, paylo
   writeU16(b, off + OFF.ttl, ttlProtocol);
   writeIpv4(b, off + OFF.src, h.src);
   writeIpv4(b, off + OFF.dst, h.dst);
-  writeU16(b, off + OFF.checksum, 0);
   if (h.options) b.set(h.options.subarray(0, headerLen - IPV4_HEADER_LEN), off + IPV4_HEADER_LEN);
   // The sum of the fixed header's words is known from the fields; only options are read back.
   const fixedSum = verIhlTos + totalLength + (h.id & 0xffff) + fragWord + ttlProtocol + (h.src >>> 16) + (h.src & 0xffff) + (h.dst >>> 16) + (h.dst & 0xffff);
