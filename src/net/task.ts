@@ -40,20 +40,15 @@ export class Task {
   }
 }
 
-/** The machine's process table (tasks that hold sockets), by PID. */
-export function machineTasks(m: Machine): Map<number, Task> {
-  return m.tasks;
-}
-
 /** fork + exec: a task with the machine's next PID (Machine.spawnPid), entered in its process table. */
 export function spawnTask(m: Machine, comm: string, firstFreeFd?: number, cmdline?: string): Task {
   const t = new Task(m.spawnPid(), comm, firstFreeFd, cmdline);
-  machineTasks(m).set(t.pid, t);
+  m.tasks.set(t.pid, t);
   return t;
 }
 
 /** do_exit: the task leaves the process table; its descriptors go with it. */
 export function exitTask(m: Machine, t: Task): void {
-  machineTasks(m).delete(t.pid);
+  m.tasks.delete(t.pid);
   t.fds.clear();
 }

@@ -8,7 +8,7 @@ import type { Ipv4Addr } from '../../addr/index.js';
 import { type GoHandler, GoHttpServer } from '../../apps/http/go-http-server.js';
 import type { Machine } from '../../net/machine.js';
 import type { BindOptions } from '../../net/sock-bind.js';
-import { exitTask, machineTasks, spawnTask, Task } from '../../net/task.js';
+import { exitTask, spawnTask, Task } from '../../net/task.js';
 import { TcpSocket, type ListenOptions } from '../../net/tcp/tcp-socket.js';
 import { UdpSocket } from '../../net/udp-socket.js';
 
@@ -52,7 +52,7 @@ export class HostDaemon {
 
   /** PID 1 (systemd on Ubuntu), which holds the sockets of its socket units. */
   static init(machine: Machine, epochMs: number, firstFreeFd: number): HostDaemon {
-    const tasks = machineTasks(machine);
+    const tasks = machine.tasks;
     const task = tasks.get(1) ?? new Task(1, 'systemd', firstFreeFd, '/sbin/init');
     tasks.set(1, task);
     return new HostDaemon(machine, task, epochMs);

@@ -7,7 +7,6 @@ import type { Ipv4Addr } from '../../addr/index.js';
 import type { Machine } from '../../net/machine.js';
 import type { Netns } from '../../net/netns.js';
 import type { SockBinding, SockFamily } from '../../net/sock-bind.js';
-import { machineTasks } from '../../net/task.js';
 import { SS_STATE_NAME, tcpDiag } from '../../net/tcp/tcp-diag.js';
 import { udpDiag } from '../../net/udp-diag.js';
 import type { InetNames } from './net-tools-names.js';
@@ -31,7 +30,7 @@ export interface SocketRowOpts {
 /** prg_cache_load: /proc/PID/fd in PID order, the first process holding a socket names it (PID/argv0 basename). */
 export function socketPrograms(machine: Machine | undefined): Map<object, string> {
   const out = new Map<object, string>();
-  const tasks = machine ? [...machineTasks(machine).values()].sort((a, b) => a.pid - b.pid) : [];
+  const tasks = machine ? [...machine.tasks.values()].sort((a, b) => a.pid - b.pid) : [];
   for (const t of tasks) {
     const base = t.cmdline.startsWith('/') ? t.cmdline.slice(t.cmdline.lastIndexOf('/') + 1) : t.cmdline;
     for (const sock of t.fds.values()) if (!out.has(sock)) out.set(sock, `${t.pid}/${base}`.slice(0, 19));

@@ -3,7 +3,6 @@
 // list, so a socket lists its users from the highest PID down: ("sshd",pid=1352,fd=3),("systemd",pid=1,fd=148).
 
 import type { Machine } from '../../net/machine.js';
-import { machineTasks } from '../../net/task.js';
 
 /** Socket object -> the text after "users:" ss prints for it. */
 export type SocketUsers = ReadonlyMap<object, string>;
@@ -11,7 +10,7 @@ export type SocketUsers = ReadonlyMap<object, string>;
 export function socketUsers(machine: Machine | undefined): SocketUsers {
   const lists = new Map<object, string[]>();
   if (!machine) return new Map();
-  const tasks = [...machineTasks(machine).values()].sort((a, b) => a.pid - b.pid);
+  const tasks = [...machine.tasks.values()].sort((a, b) => a.pid - b.pid);
   for (const t of tasks) {
     for (const fd of [...t.fds.keys()].sort((a, b) => a - b)) {
       const sock = t.fds.get(fd);

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIpv4 } from '../../../src/addr/index.js';
 import { buildLab, loadDefaultLab, type Lab } from '../../../src/lab/index.js';
-import { machineTasks, Task } from '../../../src/net/task.js';
+import { Task } from '../../../src/net/task.js';
 import { TcpSocket } from '../../../src/net/tcp/tcp-socket.js';
 import { UdpSocket } from '../../../src/net/udp-socket.js';
 import { arp } from '../../../src/tools/host/arp.js';
@@ -126,7 +126,7 @@ describe.skipIf(skip !== undefined)(`route, arp and netstat vs net-tools ${skip 
     const res = JSON.parse(r.stdout) as { pids: number[]; out: typeof sockets };
     sockets = res.out;
     // The same sockets here, held by tasks with the real holders' PIDs (free on the emulated machine).
-    const tasks = machineTasks(lab.machine('k8s-ctr'));
+    const tasks = lab.machine('k8s-ctr').tasks;
     for (const [i, [proto, family, addr, port, argv0]] of SOCKETS.entries()) {
       const a = parseIpv4(addr === '::' ? '0.0.0.0' : addr) ?? 0;
       const s = proto === 'tcp' ? TcpSocket.listen(node.ns, a as never, port, 16, { family }) : new UdpSocket(node.ns);

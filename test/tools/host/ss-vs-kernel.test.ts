@@ -11,7 +11,6 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIpv4 } from '../../../src/addr/index.js';
 import { buildLab, loadDefaultLab, type Lab } from '../../../src/lab/index.js';
-import { machineTasks } from '../../../src/net/task.js';
 import { tcpDiag } from '../../../src/net/tcp/tcp-diag.js';
 import { udpDiag } from '../../../src/net/udp-diag.js';
 import { ss } from '../../../src/tools/host/ss.js';
@@ -58,7 +57,7 @@ function mirrorOf(lab: Lab, host: string): { sockets: MirrorSocket[]; tasks: Mir
   };
   for (const d of tcpDiag(ns)) if (d.state === 'LISTEN') add(d.socket, 'tcp', d, d.sendQ);
   for (const f of ['inet', 'inet6'] as const) for (const d of udpDiag(ns, f)) add(d.socket, 'udp', d, 0);
-  const tasks = [...machineTasks(m).values()].map((t) => ({
+  const tasks = [...m.tasks.values()].map((t) => ({
     comm: t.comm,
     isInit: t.pid === 1,
     fds: [...t.fds].flatMap(([fd, sock]) => (ids.has(sock) ? [[fd, ids.get(sock) ?? -1] as const] : [])),
